@@ -1,0 +1,45 @@
+# fdtwin — the two commands of the quick start, and a few more for developers.
+#   make demo        install what is missing, build (Release), run the default case
+#   make check       install what is missing, build, run the whole CTest suite
+#   make check-asan  unit tier under AddressSanitizer + UndefinedBehaviorSanitizer
+#   make bench       build and run the benchmarks (bench/README.md)
+#   make format      apply .clang-format to every C++ source
+JOBS       ?= $(shell nproc)
+BUILD      ?= build
+ASAN_BUILD ?= build-asan
+CASE       ?= cases/barge-ai-20mw.toml
+CMAKE_ARGS ?=
+
+.PHONY: deps configure build demo check check-asan bench format clean
+
+deps:
+	@scripts/install-deps
+
+configure: deps
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release -DFDTWIN_WERROR=ON $(CMAKE_ARGS) > $(BUILD).configure.log 2>&1 \
+	  || (cat $(BUILD).configure.log; exit 1)
+
+build: configure
+	@cmake --build $(BUILD) -j $(JOBS)
+
+demo: build
+	@mkdir -p results
+	$(BUILD)/bin/fdtwin run $(CASE) -o results/$(basename $(notdir $(CASE))).h5
+
+check: build
+	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+check-asan: deps
+	@cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DFDTWIN_SANITIZE=ON -DFDTWIN_WERROR=ON > $(ASAN_BUILD).configure.log 2>&1 \
+	  || (cat $(ASAN_BUILD).configure.log; exit 1)
+	@cmake --build $(ASAN_BUILD) -j $(JOBS) --target fdtwin_unit_tests
+	@cd $(ASAN_BUILD) && ctest --output-on-failure -j $(JOBS) -L unit
+
+bench: build
+	@scripts/run-benchmarks $(BUILD)
+
+format:
+	@git ls-files '*.cpp' '*.hpp' | xargs clang-format -i
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD) $(BUILD).configure.log $(ASAN_BUILD).configure.log
