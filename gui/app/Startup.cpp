@@ -1,0 +1,23 @@
+#include "app/Startup.hpp"
+
+#include <QCoreApplication>
+#include <QSurfaceFormat>
+#include <vtkOpenGLRenderWindow.h>
+
+namespace fdtwin::gui {
+
+void prepareOpenGL() {
+  QSurfaceFormat format;
+  format.setRenderableType(QSurfaceFormat::OpenGL);
+  format.setVersion(3, 2);
+  format.setProfile(QSurfaceFormat::CoreProfile);
+  format.setDepthBufferSize(24);
+  format.setStencilBufferSize(8);
+  format.setSamples(0);
+  format.setSwapBehavior(QSurfaceFormat::DoubleBuffer);
+  QSurfaceFormat::setDefaultFormat(format);
+  QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
+  vtkOpenGLRenderWindow::SetGlobalMaximumNumberOfMultiSamples(0);
+}
+
+}  // namespace fdtwin::gui

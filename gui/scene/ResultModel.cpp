@@ -1,0 +1,232 @@
+#include "scene/ResultModel.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "core/Error.hpp"
+
+namespace fdtwin::gui {
+
+int HullGeometry::groupIndex(const std::string& name) const {
+  auto it = std::find(groupNames.begin(), groupNames.end(), name);
+  return it == groupNames.end() ? -1 : static_cast<int>(it - groupNames.begin());
+}
+
+ResultModel::ResultModel(const std::string& path) : m_reader(path) {
+  m_attributes = m_reader.rootAttributes();
+  if (!m_reader.isDataset("/time")) throw InputError(path, 0, "/time", "missing: not a complete fdtwin result");
+  m_time = m_reader.readSeries("/time");
+  if (m_time.empty()) throw InputError(path, 0, "/time", "the result holds no output times");
+  if (m_reader.shape("/time").size() != 1) throw InputError(path, 0, "/time", "expected a 1-D dataset");
+  auto start = m_attributes.find("start_datetime");
+  m_clock = SimClock(start == m_attributes.end() ? QString() : QString::fromStdString(start->second));
+  loadHull();
+  loadRacks();
+  loadHalls();
+  computeDraft();
+  if (m_hasHullT) m_hullRange = sampleRange("/hull/T");
+  if (m_hasRackT) m_rackRange = sampleRange("/racks/T_chip");
+}
+
+std::string ResultModel::caseName() const {
+  auto it = m_attributes.find("case_name");
+  return it == m_attributes.end() ? std::string() : it->second;
+}
+
+std::string ResultModel::caseToml() const {
+  auto it = m_attributes.find("case_toml");
+  return it == m_attributes.end() ? std::string() : it->second;
+}
+
+std::size_t ResultModel::indexAt(double t) const {
+  auto it = std::upper_bound(m_time.begin(), m_time.end(), t + 1e-9 * std::max(1.0, std::abs(t)));
+  return it == m_time.begin() ? 0 : static_cast<std::size_t>(it - m_time.begin()) - 1;
+}
+
+void ResultModel::checkRows(const std::string& datasetPath, std::size_t columns) const {
+  const auto shape = m_reader.shape(datasetPath);
+  if (shape.size() != 2 || shape[0] != m_time.size() || shape[1] != columns)
+    throw InputError(path(), 0, datasetPath,
+                     "expected shape [" + std::to_string(m_time.size()) + ", " + std::to_string(columns) + "]");
+}
+
+void ResultModel::loadHull() {
+  if (!m_reader.isGroup("/hull") || !m_reader.isDataset("/hull/points") || !m_reader.isDataset("/hull/cells")) return;
+  const auto pshape = m_reader.shape("/hull/points");
+  const auto cshape = m_reader.shape("/hull/cells");
+  if (pshape.size() != 2 || pshape[1] != 3) throw InputError(path(), 0, "/hull/points", "expected shape [npts, 3]");
+  if (cshape.size() != 2 || cshape[1] != 4) throw InputError(path(), 0, "/hull/cells", "expected shape [np, 4]");
+  m_hull.points = m_reader.readNumbers("/hull/points");
+  m_hull.cells = m_reader.readIntegers("/hull/cells");
+  const auto npts = static_cast<long long>(m_hull.pointCount());
+  for (long long id : m_hull.cells)
+    if (id < 0 || id >= npts)
+      throw InputError(path(), 0, "/hull/cells",
+                       "refers to point " + std::to_string(id) + " but there are " + std::to_string(npts));
+  const std::size_t np = m_hull.panelCount();
+  m_hull.group.assign(np, -1);
+  if (m_reader.isDataset("/hull/group_names")) m_hull.groupNames = m_reader.readStrings("/hull/group_names");
+  if (m_reader.isDataset("/hull/group")) {
+    const auto groups = m_reader.readIntegers("/hull/group");
+    if (groups.size() != np) throw InputError(path(), 0, "/hull/group", "expected " + std::to_string(np) + " values");
+    for (std::size_t i = 0; i < np; ++i) {
+      if (groups[i] < 0 || groups[i] >= static_cast<long long>(m_hull.groupNames.size()))
+        throw InputError(path(), 0, "/hull/group", "group index " + std::to_string(groups[i]) + " has no name");
+      m_hull.group[i] = static_cast<int>(groups[i]);
+    }
+  }
+  if (m_reader.isDataset("/hull/area")) {
+    m_hull.area = m_reader.readNumbers("/hull/area");
+    if (m_hull.area.size() != np) m_hull.area.clear();
+  }
+  if (m_reader.isDataset("/hull/T")) {
+    checkRows("/hull/T", np);
+    m_hasHullT = true;
+  }
+}
+
+void ResultModel::loadRacks() {
+  if (!m_reader.isDataset("/racks/name")) return;
+  m_racks.names = m_reader.readStrings("/racks/name");
+  const std::size_t nr = m_racks.names.size();
+  auto read3 = [&](const std::string& ds, std::vector<double>& out, double fallback) {
+    if (m_reader.isDataset(ds)) {
+      out = m_reader.readNumbers(ds);
+      if (out.size() != 3 * nr) throw InputError(path(), 0, ds, "expected shape [" + std::to_string(nr) + ", 3]");
+    } else {
+      out.assign(3 * nr, fallback);
+    }
+  };
+  read3("/racks/position", m_racks.position, 0.0);
+  read3("/racks/size", m_racks.size, 1.0);
+  m_racks.hall.assign(nr, 0);
+  if (m_reader.isDataset("/racks/hall")) {
+    const auto hall = m_reader.readIntegers("/racks/hall");
+    if (hall.size() != nr) throw InputError(path(), 0, "/racks/hall", "expected " + std::to_string(nr) + " values");
+    std::transform(hall.begin(), hall.end(), m_racks.hall.begin(), [](long long h) { return static_cast<int>(h); });
+  }
+  if (m_reader.isDataset("/racks/T_chip")) {
+    checkRows("/racks/T_chip", nr);
+    m_hasRackT = true;
+  }
+}
+
+void ResultModel::loadHalls() {
+  if (!m_reader.isDataset("/halls/name") || !m_reader.isDataset("/halls/box")) return;
+  m_halls.names = m_reader.readStrings("/halls/name");
+  m_halls.box = m_reader.readNumbers("/halls/box");
+  if (m_halls.box.size() != 6 * m_halls.names.size())
+    throw InputError(path(), 0, "/halls/box", "expected shape [" + std::to_string(m_halls.names.size()) + ", 6]");
+}
+
+void ResultModel::computeDraft() {
+  if (m_reader.hasAttribute("/", "draft")) {
+    try {
+      m_draft = m_reader.numberAttribute("/", "draft");
+      return;
+    } catch (const InputError&) {
+      // a non-numeric draft: fall back to the geometry
+    }
+  }
+  double top = -std::numeric_limits<double>::infinity();
+  for (const char* wet : {"side_wet", "end_wet"}) {
+    const int g = m_hull.groupIndex(wet);
+    if (g < 0) continue;
+    for (std::size_t p = 0; p < m_hull.panelCount(); ++p) {
+      if (m_hull.group[p] != g) continue;
+      for (int k = 0; k < 4; ++k) top = std::max(top, m_hull.points[3 * m_hull.cells[4 * p + k] + 2]);
+    }
+  }
+  m_draft = std::isfinite(top) ? top : -1.0;
+}
+
+ValueRange ResultModel::sampleRange(const std::string& datasetPath) const {
+  // First, last and a handful of rows in between: enough to see a seasonal or daily swing.
+  const std::size_t nt = m_time.size();
+  const std::size_t samples = std::min<std::size_t>(nt, 9);
+  double lo = std::numeric_limits<double>::infinity();
+  double hi = -lo;
+  std::vector<double> row;
+  for (std::size_t k = 0; k < samples; ++k) {
+    const std::size_t r = samples == 1 ? 0 : k * (nt - 1) / (samples - 1);
+    m_reader.readRow(datasetPath, r, row);
+    for (double v : row)
+      if (std::isfinite(v)) {
+        lo = std::min(lo, v);
+        hi = std::max(hi, v);
+      }
+  }
+  if (!std::isfinite(lo)) return {};
+  if (hi - lo < 1e-6) {
+    lo -= 0.5;
+    hi += 0.5;
+  }
+  return {lo, hi};
+}
+
+void ResultModel::hullTemperature(std::size_t row, std::vector<double>& out) const {
+  if (!m_hasHullT) {
+    out.assign(m_hull.panelCount(), std::numeric_limits<double>::quiet_NaN());
+    return;
+  }
+  m_reader.readRow("/hull/T", std::min(row, m_time.size() - 1), out);
+}
+
+void ResultModel::rackTemperature(std::size_t row, std::vector<double>& out) const {
+  if (!m_hasRackT) {
+    out.assign(m_racks.count(), std::numeric_limits<double>::quiet_NaN());
+    return;
+  }
+  m_reader.readRow("/racks/T_chip", std::min(row, m_time.size() - 1), out);
+}
+
+std::vector<NamedValue> ResultModel::rackValues(std::size_t rack, std::size_t row) const {
+  std::vector<NamedValue> out;
+  row = std::min(row, m_time.size() - 1);
+  for (const char* name : {"T_chip", "T_coolant_out", "P_it"}) {
+    const std::string ds = std::string("/racks/") + name;
+    if (!m_reader.isDataset(ds)) continue;
+    const auto shape = m_reader.shape(ds);
+    if (shape.size() != 2 || shape[1] <= rack || shape[0] <= row) continue;
+    out.push_back({name, m_reader.readRow(ds, row)[rack], m_reader.units(ds)});
+  }
+  return out;
+}
+
+std::vector<NamedValue> ResultModel::panelValues(std::size_t panel, std::size_t row) const {
+  std::vector<NamedValue> out;
+  if (m_hasHullT) out.push_back({"T", m_reader.readRow("/hull/T", std::min(row, m_time.size() - 1))[panel], "K"});
+  if (!m_hull.area.empty()) out.push_back({"area", m_hull.area[panel], "m2"});
+  return out;
+}
+
+const std::vector<double>& ResultModel::series(const std::string& datasetPath) const {
+  auto it = m_seriesCache.find(datasetPath);
+  if (it != m_seriesCache.end()) return it->second;
+  std::vector<double> values;
+  if (m_reader.isDataset(datasetPath)) {
+    const auto shape = m_reader.shape(datasetPath);
+    const bool column = shape.size() == 1 || (shape.size() == 2 && shape[1] == 1);
+    if (column && !shape.empty() && shape[0] == m_time.size()) values = m_reader.readSeries(datasetPath);
+  }
+  return m_seriesCache.emplace(datasetPath, std::move(values)).first->second;
+}
+
+std::vector<double> ResultModel::seriesColumn(const std::string& datasetPath, std::size_t column) const {
+  if (!m_reader.isDataset(datasetPath)) return {};
+  const auto shape = m_reader.shape(datasetPath);
+  if (shape.size() != 2 || shape[0] != m_time.size() || column >= shape[1]) return {};
+  return m_reader.readColumn(datasetPath, column);
+}
+
+std::vector<std::string> ResultModel::names(const std::string& datasetPath) const {
+  if (!m_reader.isDataset(datasetPath)) return {};
+  try {
+    return m_reader.readStrings(datasetPath);
+  } catch (const InputError&) {
+    return {};
+  }
+}
+
+}  // namespace fdtwin::gui

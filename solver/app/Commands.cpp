@@ -1,0 +1,188 @@
+#include "app/Commands.hpp"
+
+#include <unistd.h>
+
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include <fmt/format.h>
+
+#include "core/Error.hpp"
+#include "core/Schema.hpp"
+#include "core/Units.hpp"
+#include "integrate/Simulation.hpp"
+#include "io/Case.hpp"
+#include "io/ResultReader.hpp"
+
+namespace fdtwin::app {
+
+namespace fs = std::filesystem;
+
+namespace {
+std::string humanDuration(double s) {
+  if (s >= 86400.0) return fmt::format("{:.1f} d", s / 86400.0);
+  if (s >= 3600.0) return fmt::format("{:.1f} h", s / 3600.0);
+  if (s >= 60.0) return fmt::format("{:.1f} min", s / 60.0);
+  return fmt::format("{:.0f} s", s);
+}
+
+// Progress: a bar redrawn in place on a terminal; plain lines every 10 % otherwise.
+class Progress {
+ public:
+  explicit Progress(bool quiet) : m_quiet(quiet), m_tty(isatty(fileno(stderr)) != 0) {}
+  void operator()(const RunProgress& p) {
+    if (m_quiet || p.endTime <= 0) return;
+    const double frac = p.simTime / p.endTime;
+    const double speed = p.wallSeconds > 0 ? p.simTime / p.wallSeconds : 0.0;
+    const double eta = frac > 0 ? p.wallSeconds * (1.0 - frac) / frac : 0.0;
+    const std::string text = fmt::format("{:5.1f} %  t = {}  speed {:.0f}x real time  ETA {:.0f} s", 100 * frac,
+                                         humanDuration(p.simTime), speed, eta);
+    if (m_tty) {
+      const int width = 30, filled = static_cast<int>(frac * width);
+      std::fprintf(stderr, "\r[%s%s] %s", std::string(static_cast<size_t>(filled), '#').c_str(),
+                   std::string(static_cast<size_t>(width - filled), ' ').c_str(), text.c_str());
+      if (frac >= 1.0) std::fprintf(stderr, "\n");
+    } else if (frac >= m_nextReport || frac >= 1.0) {
+      std::fprintf(stderr, "progress: %s\n", text.c_str());
+      while (m_nextReport <= frac) m_nextReport += 0.1;
+    }
+    std::fflush(stderr);
+  }
+
+ private:
+  bool m_quiet, m_tty;
+  double m_nextReport = 0.1;
+};
+
+void printKpis(const std::map<std::string, double>& kpi) {
+  auto get = [&](const char* k) { auto it = kpi.find(k); return it == kpi.end() ? NAN : it->second; };
+  const double GWh = 3.6e12;
+  std::printf("%-34s %14s\n", "KPI", "value");
+  std::printf("%-34s %14.4f\n", "PUE (generator terminals)", get("PUE"));
+  std::printf("%-34s %14.4f\n", "fuel-to-IT efficiency", get("fuel_to_it_efficiency"));
+  std::printf("%-34s %14.3f\n", "IT energy [GWh]", get("E_it") / GWh);
+  std::printf("%-34s %14.3f\n", "facility energy [GWh]", get("E_facility") / GWh);
+  std::printf("%-34s %14.3f\n", "unserved energy [GWh]", get("E_unserved") / GWh);
+  std::printf("%-34s %14.2f\n", "hottest chip [degC]", get("T_chip_max") - 273.15);
+  std::printf("%-34s %14.2f\n", "largest discharge rise [K]", get("discharge_dT_max"));
+  std::printf("%-34s %14.1f\n", "fuel [t]", get("fuel_total") / 1000.0);
+  std::printf("%-34s %14.1f\n", "CO2 [t]", get("CO2_total") / 1000.0);
+  std::printf("%-34s %14.3f\n", "heat to sea [GWh]", get("heat_to_sea") / GWh);
+  std::printf("%-34s %14.0f\n", "rack throttling events", get("throttle_events"));
+  std::printf("%-34s %14.2e\n", "energy balance residual", get("energy_balance_residual"));
+}
+}  // namespace
+
+int runCommand(const Options& opt) {
+  Case c = Case::load(opt.casePath, opt.overrides);
+  RunOptions ro;
+  ro.commandLine = opt.commandLine;
+  if (!opt.duration.empty()) ro.duration = units::parseDuration(opt.duration, "--duration");
+  if (!opt.outputInterval.empty()) ro.outputInterval = units::parseDuration(opt.outputInterval, "--output-interval");
+  ro.outputPath = opt.output;
+  if (ro.outputPath.empty()) {
+    fs::create_directories("results");
+    ro.outputPath = "results/" + c.string("case.name") + ".h5";
+  }
+  Progress progress(opt.quiet || opt.json);
+  const RunSummary s = runCase(c, ro, [&](const RunProgress& p) { progress(p); });
+  if (opt.json) {
+    nlohmann::json j;
+    j["result"] = s.outputPath;
+    j["wall_time_s"] = s.wallSeconds;
+    j["steps"] = s.steps;
+    for (const auto& [k, v] : s.kpi) j["kpi"][k] = v;
+    std::cout << j.dump(2) << "\n";
+  } else {
+    printKpis(s.kpi);
+    std::printf("\nresult: %s  (%.2f s wall, %ld steps)\n", s.outputPath.c_str(), s.wallSeconds, s.steps);
+  }
+  return 0;
+}
+
+int validateCommand(const Options& opt) {
+  const Case c = Case::load(opt.casePath, opt.overrides);
+  int explicitKeys = 0;
+  for (const auto& [k, e] : c.entries()) explicitKeys += e.file.empty() ? 0 : 1;
+  std::printf("%s: valid (%d keys set, %zu with defaults)\n", opt.casePath.c_str(), explicitKeys,
+              c.entries().size() - static_cast<size_t>(explicitKeys));
+  return 0;
+}
+
+int schemaCommand() {
+  std::fputs(schemaMarkdown().c_str(), stdout);
+  return 0;
+}
+
+int infoCommand(const Options& opt) {
+  const ResultReader r(opt.resultPath);
+  const auto attrs = r.rootAttributes();
+  auto attr = [&](const char* k) { auto it = attrs.find(k); return it == attrs.end() ? std::string("?") : it->second; };
+  const auto time = r.readNumbers("/time");
+  std::printf("file            %s\n", opt.resultPath.c_str());
+  std::printf("schema version  %d\n", r.schemaVersion());
+  std::printf("case            %s\n", attr("case_name").c_str());
+  std::printf("written by      fdtwin %s on %s\n", attr("fdtwin_version").c_str(), attr("created_utc").c_str());
+  std::printf("command         %s\n", attr("command_line").c_str());
+  std::printf("start           %s\n", attr("start_datetime").c_str());
+  std::printf("output rows     %zu (%s simulated)\n", time.size(),
+              time.empty() ? "0 s" : humanDuration(time.back() - time.front()).c_str());
+  if (r.isDataset("/racks/name")) std::printf("racks           %zu\n", r.shape("/racks/name").at(0));
+  if (r.isDataset("/hull/area")) std::printf("hull panels     %zu\n", r.shape("/hull/area").at(0));
+  std::printf("\n");
+  printKpis(r.kpi());
+  return 0;
+}
+
+int exportCommand(const Options& opt) {
+  const ResultReader r(opt.resultPath);
+  std::error_code ec;
+  fs::create_directories(opt.csvDir, ec);
+  if (ec || !fs::is_directory(opt.csvDir)) {
+    throw InputError(opt.csvDir, 0, "--csv", "cannot create the output folder: " + ec.message());
+  }
+  // Every [nt] series of these groups, plus the per-unit generation, as one CSV.
+  std::vector<std::string> names = {"time_s"};
+  std::vector<std::vector<double>> cols = {r.readNumbers("/time")};
+  const size_t nt = cols[0].size();
+  for (const char* group : {"/cooling", "/power", "/environment", "/balance"}) {
+    if (!r.isGroup(group)) continue;
+    for (const auto& name : r.list(group)) {
+      const std::string path = std::string(group) + "/" + name;
+      if (!r.isDataset(path)) continue;
+      const auto shape = r.shape(path);
+      if (shape.size() == 1 && shape[0] == nt && r.units(path) != "-") {
+        names.push_back(path.substr(1) + " [" + r.units(path) + "]");
+        cols.push_back(r.readNumbers(path));
+      } else if (shape.size() == 2 && shape[0] == nt && path == "/power/P_generation") {
+        const auto gens = r.readStrings("/power/generator_name");
+        for (size_t g = 0; g < shape[1]; ++g) {
+          names.push_back("power/P_generation/" + gens.at(g) + " [W]");
+          cols.push_back(r.readColumn(path, g));
+        }
+      }
+    }
+  }
+  const fs::path series = fs::path(opt.csvDir) / "timeseries.csv";
+  std::ofstream out(series);
+  if (!out) throw InputError(series.string(), 0, "--csv", "cannot write");
+  for (size_t k = 0; k < names.size(); ++k) out << (k ? "," : "") << names[k];
+  out << "\n";
+  for (size_t i = 0; i < nt; ++i) {
+    for (size_t k = 0; k < cols.size(); ++k) out << (k ? "," : "") << fmt::format("{:.9g}", cols[k][i]);
+    out << "\n";
+  }
+  const fs::path kpiPath = fs::path(opt.csvDir) / "kpi.csv";
+  std::ofstream kout(kpiPath);
+  kout << "kpi,value\n";
+  for (const auto& [k, v] : r.kpi()) kout << k << "," << fmt::format("{:.9g}", v) << "\n";
+  std::printf("wrote %s (%zu rows, %zu columns) and %s\n", series.string().c_str(), nt, names.size(),
+              kpiPath.string().c_str());
+  return 0;
+}
+
+}  // namespace fdtwin::app

@@ -1,0 +1,21 @@
+#pragma once
+// The subcommands of the fdtwin program. Each returns the exit status; input errors are
+// thrown as InputError (exit 2), run failures as RunError (exit 1) and handled in main().
+#include <string>
+#include <vector>
+
+namespace fdtwin::app {
+
+struct Options {
+  std::string casePath, output, resultPath, csvDir, duration, outputInterval, commandLine;
+  std::vector<std::string> overrides;
+  bool quiet = false, json = false;
+};
+
+int runCommand(const Options& opt);
+int validateCommand(const Options& opt);
+int infoCommand(const Options& opt);
+int exportCommand(const Options& opt);
+int schemaCommand();
+
+}  // namespace fdtwin::app

@@ -1,0 +1,67 @@
+// fdtwin — command-line program: run, validate, info, schema, export.
+// Exit status: 0 success, 1 run failure (solver, CFD), 2 input error.
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include <fmt/format.h>
+
+#include "app/Commands.hpp"
+#include "core/Error.hpp"
+
+int main(int argc, char** argv) {
+  std::string commandLine;
+  for (int i = 0; i < argc; ++i) commandLine += (i ? " " : "") + std::string(argv[i]);
+  CLI::App app{"fdtwin: thermal and power digital twin of a floating AI datacenter"};
+  app.require_subcommand(1);
+  fdtwin::app::Options opt;
+  opt.commandLine = commandLine;
+
+  auto* run = app.add_subcommand("run", "Run a case and write an HDF5 result file");
+  run->add_option("case", opt.casePath, "Case file (TOML)")->required();
+  run->add_option("-o,--output", opt.output, "Result file (default: results/<case name>.h5)");
+  run->add_option("--set", opt.overrides, "Override a case key: key.path=value (repeatable)");
+  run->add_option("--duration", opt.duration, "Simulated duration, e.g. 30d, 12h, 90min, 3600s");
+  run->add_option("--output-interval", opt.outputInterval, "Interval between output rows, e.g. 1h, 15min");
+  run->add_flag("-q,--quiet", opt.quiet, "No progress output");
+  run->add_flag("--json", opt.json, "Print the KPI summary as JSON on stdout");
+
+  auto* validate = app.add_subcommand("validate", "Check a case file against the schema");
+  validate->add_option("case", opt.casePath, "Case file (TOML)")->required();
+  validate->add_option("--set", opt.overrides, "Override a case key: key.path=value (repeatable)");
+
+  auto* info = app.add_subcommand("info", "Summarise a result file");
+  info->add_option("result", opt.resultPath, "Result file (HDF5)")->required();
+
+  app.add_subcommand("schema", "Print the reference of all case keys (Markdown)");
+
+  auto* exp = app.add_subcommand("export", "Export a result's time series and KPIs as CSV");
+  exp->add_option("result", opt.resultPath, "Result file (HDF5)")->required();
+  exp->add_option("--csv", opt.csvDir, "Output folder for the CSV files")->required();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? 0 : 2;
+  }
+  try {
+    if (run->parsed()) return fdtwin::app::runCommand(opt);
+    if (validate->parsed()) return fdtwin::app::validateCommand(opt);
+    if (info->parsed()) return fdtwin::app::infoCommand(opt);
+    if (exp->parsed()) return fdtwin::app::exportCommand(opt);
+    return fdtwin::app::schemaCommand();
+  } catch (const fdtwin::InputError& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return 2;
+  } catch (const fdtwin::RunError& e) {
+    std::cerr << "run failed: " << e.what() << "\n";
+    return 1;
+  } catch (const std::exception& e) {
+    std::cerr << "run failed: " << e.what() << "\n";
+    return 1;
+  }
+}

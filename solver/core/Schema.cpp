@@ -1,0 +1,286 @@
+// Look-ups over the key table (SchemaTable.cpp), "did you mean …?" and the Markdown reference.
+#include "core/Schema.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "core/Units.hpp"
+
+namespace fdtwin {
+namespace {
+
+std::string sectionOf(std::string_view path) {
+  const auto dot = path.rfind('.');
+  return dot == std::string_view::npos ? std::string() : std::string(path.substr(0, dot));
+}
+std::string leafOf(std::string_view path) {
+  const auto dot = path.rfind('.');
+  return std::string(dot == std::string_view::npos ? path : path.substr(dot + 1));
+}
+
+// Every table that holds keys, directly or below: "power", "power.engines", ...
+const std::set<std::string>& allTables() {
+  static const std::set<std::string> tables = [] {
+    std::set<std::string> t;
+    for (const auto& k : caseSchema())
+      for (auto dot = k.path.find('.'); dot != std::string::npos; dot = k.path.find('.', dot + 1))
+        t.insert(k.path.substr(0, dot));
+    return t;
+  }();
+  return tables;
+}
+
+std::size_t distance(std::string_view a, std::string_view b, bool ignoreCase) {
+  // Optimal string alignment distance (Damerau 1964: adjacent transpositions count as one edit).
+  const auto eq = [&](char x, char y) {
+    return ignoreCase ? std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y))
+                      : x == y;
+  };
+  const std::size_t n = a.size();
+  const std::size_t m = b.size();
+  std::vector<std::vector<std::size_t>> d(n + 1, std::vector<std::size_t>(m + 1));
+  for (std::size_t i = 0; i <= n; ++i) d[i][0] = i;
+  for (std::size_t j = 0; j <= m; ++j) d[0][j] = j;
+  for (std::size_t i = 1; i <= n; ++i) {
+    for (std::size_t j = 1; j <= m; ++j) {
+      const std::size_t cost = eq(a[i - 1], b[j - 1]) ? 0 : 1;
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      if (i > 1 && j > 1 && eq(a[i - 1], b[j - 2]) && eq(a[i - 2], b[j - 1]))
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[n][m];
+}
+
+struct Near {
+  std::string word;
+  std::size_t dist = std::string::npos;
+};
+Near nearest(std::string_view word, const std::vector<std::string>& candidates) {
+  Near best;
+  std::size_t bestExact = std::string::npos;
+  for (const auto& c : candidates) {
+    const std::size_t d = distance(word, c, true);
+    const std::size_t exact = distance(word, c, false);
+    if (d < best.dist || (d == best.dist && exact < bestExact)) {
+      best = {c, d};
+      bestExact = exact;
+    }
+  }
+  const std::size_t limit = std::max<std::size_t>(2, word.size() / 3);
+  if (best.dist > limit || best.dist >= word.size()) return {};
+  return best;
+}
+
+// Numbers in messages and docs: whole numbers exactly, others to 6 significant digits.
+std::string number(double v) {
+  if (std::abs(v) < 1e15 && v == std::floor(v)) return fmt::format("{:.0f}", v);
+  return fmt::format("{:.6g}", v);
+}
+
+std::string rangeText(const KeyDef& key, std::string_view unit) {
+  if (key.type == ValueType::Choice) {
+    std::string s = "one of: ";
+    for (std::size_t i = 0; i < key.choices.size(); ++i) s += (i ? ", " : "") + key.choices[i];
+    return s;
+  }
+  if (key.type == ValueType::Boolean) return "true or false";
+  if (key.type != ValueType::Real && key.type != ValueType::Integer) return "";
+  // (fmt rather than " " + std::string: GCC 12 -O3 reports a false -Wrestrict on the latter.)
+  const std::string u = unit.empty() || unit == "1" ? std::string() : fmt::format(" {}", unit);
+  std::string s;
+  if (key.min && key.max && !key.minExclusive && !key.maxExclusive) {
+    s = number(*key.min) + " … " + number(*key.max) + u;
+  } else {
+    if (key.min) s = (key.minExclusive ? "> " : "≥ ") + number(*key.min) + u;
+    if (key.max) s += (s.empty() ? "" : " and ") + std::string(key.maxExclusive ? "< " : "≤ ") + number(*key.max) + u;
+  }
+  if (key.absoluteTemperature && key.min && key.max)
+    s += fmt::format(" ({} … {} degC)", number(*key.min - 273.15), number(*key.max - 273.15));
+  return s;
+}
+
+const char* typeName(ValueType t) {
+  switch (t) {
+    case ValueType::Real: return "real";
+    case ValueType::Integer: return "integer";
+    case ValueType::Boolean: return "boolean";
+    case ValueType::String: return "string";
+    case ValueType::Choice: return "choice";
+    case ValueType::Path: return "path";
+  }
+  return "";
+}
+
+// One line per section for the reference; a section missing here is documented without one.
+const std::map<std::string, std::string>& sectionTitles() {
+  static const std::map<std::string, std::string> titles{
+      {"", "Top level"},
+      {"case", "Name, start, duration and output interval of the run"},
+      {"environment", "Weather and sea: synthetic cycles or a CSV time series"},
+      {"it", "IT load: halls, racks, utilization profile, chip thermal model and throttling"},
+      {"cooling", "Liquid (cold-plate) and air cooling inside the hull"},
+      {"seawater", "Seawater intake, plate heat exchangers, pumps, fouling and discharge"},
+      {"hull", "Hull geometry and its thermal panels"},
+      {"power", "Electrical plant: hotel load"},
+      {"power.engines", "Gas engines (Willans line, ramp limits, commitment)"},
+      {"power.fuel", "Fuel properties"},
+      {"power.battery", "Battery energy storage"},
+      {"power.solar", "Deck solar panels"},
+      {"power.shore", "Shore connection"},
+      {"solver", "Integrator settings (CVODES)"},
+  };
+  return titles;
+}
+
+std::string markdownCell(std::string s) {
+  std::string out;
+  for (char c : s) out += c == '|' ? std::string("\\|") : std::string(1, c);
+  return out;
+}
+
+std::string defaultCell(const KeyDef& k) {
+  if (k.required) return "**required**";
+  if (k.defaultValue.empty()) return "—";
+  std::string s = "`" + k.defaultValue + "`";
+  if (k.type == ValueType::Real) {
+    const std::string h = units::humanize(units::splitNumber(k.defaultValue).number, k.unit, k.absoluteTemperature);
+    if (!h.empty() && h != k.defaultValue + " " + k.unit) s += " (" + h + ")";
+  }
+  return s;
+}
+
+}  // namespace
+
+const KeyDef* findKey(std::string_view path) {
+  static const std::map<std::string, const KeyDef*, std::less<>> index = [] {
+    std::map<std::string, const KeyDef*, std::less<>> m;
+    for (const auto& k : caseSchema()) m.emplace(k.path, &k);
+    return m;
+  }();
+  const auto it = index.find(path);
+  return it == index.end() ? nullptr : it->second;
+}
+
+std::vector<std::string> schemaSections() {
+  std::vector<std::string> sections;
+  for (const auto& k : caseSchema()) {
+    const std::string s = sectionOf(k.path);
+    if (!s.empty() && std::find(sections.begin(), sections.end(), s) == sections.end()) sections.push_back(s);
+  }
+  return sections;
+}
+
+bool isSection(std::string_view path) { return allTables().count(std::string(path)) > 0; }
+
+std::size_t editDistance(std::string_view a, std::string_view b) { return distance(a, b, true); }
+
+std::string nearestWord(std::string_view word, const std::vector<std::string>& candidates) {
+  return nearest(word, candidates).word;
+}
+
+std::string suggestKey(std::string_view path) {
+  // 1. The whole dotted path against every key and table (catches a misspelt section too).
+  std::vector<std::string> all(allTables().begin(), allTables().end());
+  for (const auto& k : caseSchema()) all.push_back(k.path);
+  Near best = nearest(path, all);
+
+  // 2. The last component against the keys and subtables of the same (known) section.
+  const std::string section = sectionOf(path);
+  const std::string leaf = leafOf(path);
+  if (section.empty() || isSection(section)) {
+    std::vector<std::string> leaves;
+    for (const auto& k : caseSchema())
+      if (sectionOf(k.path) == section) leaves.push_back(leafOf(k.path));
+    for (const auto& t : allTables())
+      if (sectionOf(t) == section) leaves.push_back(leafOf(t));
+    const Near n = nearest(leaf, leaves);
+    if (!n.word.empty() && n.dist <= best.dist) best = {section.empty() ? n.word : section + "." + n.word, n.dist};
+  }
+  if (!best.word.empty()) return best.word;
+
+  // 3. A key of that exact name in another section ("it.salinity" → "environment.salinity").
+  std::string only;
+  for (const auto& k : caseSchema()) {
+    if (leafOf(k.path) != leaf) continue;
+    if (!only.empty()) return "";  // ambiguous
+    only = k.path;
+  }
+  return only;
+}
+
+std::string describeRange(const KeyDef& key) { return rangeText(key, ""); }
+
+std::string describeRange(const KeyDef& key, std::string_view unit) { return rangeText(key, unit); }
+
+std::string schemaMarkdown() {
+  std::string md;
+  md += "# Case file reference\n\n";
+  md += "<!-- Generated from the schema in solver/core/SchemaTable.cpp by `fdtwin schema`; do not edit.\n"
+        "     Regenerate: build/bin/fdtwin schema > docs/case-format.md -->\n\n";
+  md += "A case is a TOML file. Keys live in tables: `rated_power = 19e6` under `[power.engines]` is the key\n"
+        "`power.engines.rated_power`, which is also how `--set` and error messages name it. Every key not\n"
+        "given takes its default; a key marked **required** must be given. `fdtwin validate CASE` checks a\n"
+        "case without running it. Keys and sections that are not listed here are errors (with a\n"
+        "\"did you mean …?\" for a misspelling).\n\n";
+  md += "## Values\n\n";
+  md += "- **real**: a number in the SI unit of the key (`120e3`, `5`), or a string with a unit that is\n"
+        "  converted once, when the case is read: `\"120 kW\"`, `\"20 MWh\"`, `\"30 d\"`, `\"15 min\"`,\n"
+        "  `\"1.5 L/min/kW\"`, `\"85 %\"`. A unit of the wrong kind (`\"12 m\"` for a power) is an error.\n"
+        "  Units combine with `/`, a space or `*`, and take integer exponents (`m3`, `m^3`, `W/(m2 K)`).\n"
+        "- **Temperatures**: keys that are absolute temperatures (their allowed range is also shown in\n"
+        "  degC) accept `\"27 degC\"` (= 300.15 K). For temperature *differences*\n"
+        "  (`it.throttle_hysteresis`, `seawater.discharge_dT_max`) and inside compound units a degree\n"
+        "  Celsius is the size of a kelvin: `\"5 degC\"` of hysteresis is 5 K.\n"
+        "- **integer**: a whole number. **boolean**: `true` or `false`. **string**: quoted text.\n"
+        "- **choice**: one of the quoted words listed under *Allowed*.\n"
+        "- **path**: a quoted file path, relative to the directory of the file that sets it (for `--set`:\n"
+        "  the working directory). Whether the file exists is checked by the model that reads it.\n\n";
+  md += "Units understood in strings:\n\n| Quantity | Units |\n| --- | --- |\n";
+  for (const auto& [group, names] : units::knownUnits()) md += fmt::format("| {} | {} |\n", group, names);
+  md += "\nThey combine: `m3`, `m/s`, `kg/s`, `L/min`, `W/(m2 K)`, `%/s`. `°C` and `kn` are accepted for `degC` and\n"
+        "`knot`. Unit names are case-sensitive (`kW`, not `kw`).\n\n";
+  md += "## Extending a case and overriding keys\n\n";
+  md += "- `extends = \"base.toml\"` (top level, relative to this file) reads the base case first; this file's\n"
+        "  keys override it. Chains are allowed; a cycle is an error that shows the chain.\n"
+        "- `--set key.path=value` (repeatable) overrides any key after the files. The value is written as in\n"
+        "  TOML (`--set it.halls=4`, `--set 'it.rack_power_peak=\"130 kW\"'`); text that is not a TOML value\n"
+        "  is taken as a string (`--set it.profile=inference`, `--set it.rack_power_peak=130kW`).\n"
+        "- The effective case (after `extends`, `--set` and defaults, without `extends`) is stored in every\n"
+        "  result file as the `case_toml` attribute.\n\n";
+  md += "## Checks across keys\n\n";
+  md += "- `power.battery.soc_min` < `power.battery.soc_max`; `soc_initial` and `soc_target` lie within them.\n"
+        "- `it.rack_power_idle` ≤ `it.rack_power_peak`.\n"
+        "- `hull.draft` < `hull.depth`; `hull.double_bottom` < `hull.depth`.\n"
+        "- `environment.file` is required when `environment.source = \"csv\"`; `it.profile_file` when\n"
+        "  `it.profile = \"csv\"`.\n"
+        "- `it.training_dip_duration` + 2 · `it.training_ramp` < `it.training_period`.\n"
+        "- `case.output_interval` ≤ `case.duration`.\n\n";
+  md += "## Keys\n";
+  const auto& titles = sectionTitles();
+  std::vector<std::string> order{""};
+  for (const auto& s : schemaSections()) order.push_back(s);
+  for (const auto& section : order) {
+    std::vector<const KeyDef*> keys;
+    for (const auto& k : caseSchema())
+      if (sectionOf(k.path) == section) keys.push_back(&k);
+    if (keys.empty()) continue;
+    const auto t = titles.find(section);
+    md += section.empty() ? "\n### Top level" : fmt::format("\n### [{}]", section);
+    if (t != titles.end() && !section.empty()) md += " — " + t->second;
+    md += "\n\n| Key | Type | Unit | Default | Allowed | Description |\n| --- | --- | --- | --- | --- | --- |\n";
+    for (const KeyDef* k : keys) {
+      md += fmt::format("| `{}` | {} | {} | {} | {} | {} |\n", k->path, typeName(k->type), markdownCell(k->unit),
+                        markdownCell(defaultCell(*k)), markdownCell(describeRange(*k)),
+                        markdownCell(k->description));
+    }
+  }
+  return md;
+}
+
+}  // namespace fdtwin

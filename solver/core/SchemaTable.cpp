@@ -1,0 +1,211 @@
+// The case-file keys. One line per key: path, type, SI unit, default, range, description.
+// Sources of defaults are in the shipped cases' comments and docs/physics.md.
+#include "core/Schema.hpp"
+
+namespace fdtwin {
+namespace {
+
+constexpr double kInf = 1e300;
+
+KeyDef real(std::string path, std::string unit, std::string def, double lo, double hi, std::string desc,
+            bool loEx = false, bool hiEx = false) {
+  KeyDef k;
+  k.path = std::move(path);
+  k.type = ValueType::Real;
+  k.unit = std::move(unit);
+  k.defaultValue = std::move(def);
+  k.required = k.defaultValue.empty();
+  if (lo > -kInf) k.min = lo;
+  if (hi < kInf) k.max = hi;
+  k.minExclusive = loEx;
+  k.maxExclusive = hiEx;
+  k.description = std::move(desc);
+  return k;
+}
+// A strictly positive real.
+KeyDef positive(std::string path, std::string unit, std::string def, std::string desc) {
+  return real(std::move(path), std::move(unit), std::move(def), 0.0, kInf, std::move(desc), true);
+}
+// A fraction in (0, 1] (efficiencies) or [0, 1].
+KeyDef efficiency(std::string path, std::string def, std::string desc) {
+  return real(std::move(path), "1", std::move(def), 0.0, 1.0, std::move(desc), true, false);
+}
+KeyDef fraction(std::string path, std::string def, std::string desc) {
+  return real(std::move(path), "1", std::move(def), 0.0, 1.0, std::move(desc));
+}
+KeyDef integer(std::string path, std::string def, double lo, double hi, std::string desc) {
+  KeyDef k;
+  k.path = std::move(path);
+  k.type = ValueType::Integer;
+  k.defaultValue = std::move(def);
+  k.required = k.defaultValue.empty();
+  k.min = lo;
+  k.max = hi;
+  k.description = std::move(desc);
+  return k;
+}
+KeyDef text(std::string path, ValueType type, std::string def, std::string desc, bool required = false,
+            std::vector<std::string> choices = {}) {
+  KeyDef k;
+  k.path = std::move(path);
+  k.type = type;
+  k.defaultValue = std::move(def);
+  k.required = required;
+  k.description = std::move(desc);
+  k.choices = std::move(choices);
+  return k;
+}
+KeyDef boolean(std::string path, std::string def, std::string desc) {
+  return text(std::move(path), ValueType::Boolean, std::move(def), std::move(desc));
+}
+// Temperatures: between seawater freezing and boiling at 1 atm (the model's fluids are water).
+KeyDef temperature(std::string path, std::string def, std::string desc) {
+  KeyDef k = real(std::move(path), "K", std::move(def), 271.0, 373.15, std::move(desc));
+  k.absoluteTemperature = true;  // "18 degC" converts with the offset (core/Units.hpp)
+  return k;
+}
+
+std::vector<KeyDef> makeSchema() {
+  using VT = ValueType;
+  return {
+      // --- case --------------------------------------------------------------------------
+      text("extends", VT::Path, "", "Another case file whose keys this one starts from (relative to this file)."),
+      text("case.name", VT::String, "", "Name of the case, stored in results.", true),
+      text("case.description", VT::String, "\"\"", "Free text describing the case."),
+      text("case.start", VT::String, "\"2022-01-01T00:00:00+09:00\"",
+           "ISO 8601 date and time of t = 0 (with UTC offset); also the origin of environment CSV time."),
+      positive("case.duration", "s", "604800", "Simulated duration."),
+      positive("case.output_interval", "s", "3600", "Interval between output rows."),
+      // --- environment ---------------------------------------------------------------------
+      text("environment.source", VT::Choice, "\"synthetic\"",
+           "Weather and sea: built-in synthetic cycles, or a CSV time series (docs/environment.md).", false,
+           {"synthetic", "csv"}),
+      text("environment.file", VT::Path, "", "Environment CSV (required when environment.source = \"csv\")."),
+      boolean("environment.wrap", "true", "Repeat the CSV record periodically when the run is longer."),
+      integer("environment.seed", "1", 0, 2147483647, "Seed of the synthetic environment's random parts."),
+      real("environment.salinity", "g/kg", "34.3", 0.0, 45.0,
+           "Absolute salinity of the seawater (KODC line 208: 34.2-34.5 g/kg)."),
+      real("environment.current_speed_mean", "m/s", "0.25", 0.0, 5.0,
+           "Mean current speed of the synthetic environment."),
+      // --- IT load --------------------------------------------------------------------------
+      integer("it.halls", "2", 1, 64, "Number of data halls."),
+      integer("it.rows_per_hall", "8", 1, 200, "Rack rows per hall."),
+      integer("it.racks_per_row", "10", 1, 200, "Racks per row."),
+      positive("it.rack_power_peak", "W", "120e3", "Electrical power of one rack at full utilization."),
+      real("it.rack_power_idle", "W", "20e3", 0.0, kInf, "Electrical power of one idle rack."),
+      fraction("it.liquid_fraction", "0.85", "Share of rack heat taken by the cold plates; the rest goes to hall air."),
+      positive("it.chip_thermal_resistance", "K/W", "2.0e-4",
+               "Chip-to-coolant thermal resistance of one rack (all cold plates in parallel)."),
+      positive("it.chip_heat_capacity", "J/K", "3.0e4", "Heat capacity of one rack's dies and cold plates."),
+      positive("it.coolant_flow_per_power", "m3/(s W)", "2.5e-8",
+               "Cold-plate coolant flow per W of peak rack power (OCP: 1.5 L/min per kW)."),
+      positive("it.rack_coolant_volume", "m3", "0.05", "Coolant held in one rack's manifolds and cold plates."),
+      temperature("it.chip_limit", "358.15", "Chip temperature above which a rack throttles."),
+      positive("it.throttle_hysteresis", "K", "5", "A throttled rack recovers this far below the chip limit."),
+      efficiency("it.throttle_factor", "0.5", "Share of rack power left while throttled."),
+      text("it.profile", VT::Choice, "\"training\"", "Utilization profile of the halls.", false,
+           {"training", "inference", "idle", "csv"}),
+      text("it.profile_file", VT::Path, "", "Utilization CSV (columns time_s, utilization) for it.profile = \"csv\"."),
+      fraction("it.utilization", "0.95", "Utilization in the compute phase (training) or at the daily peak (inference)."),
+      positive("it.training_period", "s", "3600", "Interval between synchronisation/checkpoint dips of a training job."),
+      positive("it.training_dip_duration", "s", "120", "Duration of one dip."),
+      fraction("it.training_dip_level", "0.27", "Utilization during a dip (H100 traces: ~27 % of compute power)."),
+      positive("it.training_ramp", "s", "5", "Duration of the ramp into and out of a dip."),
+      real("it.hall_phase_shift", "s", "0", 0.0, kInf, "Offset between the training jobs of successive halls."),
+      fraction("it.inference_min", "0.35", "Inference utilization at the daily trough (relative to it.utilization)."),
+      // --- liquid and air cooling -----------------------------------------------------------
+      temperature("cooling.facility_supply_setpoint", "300.15",
+                  "Facility water supply temperature held by the seawater pump control (ASHRAE W32 class)."),
+      positive("cooling.facility_flow", "kg/s", "600", "Facility water flow."),
+      positive("cooling.facility_volume", "m3", "40", "Facility water held in each of the supply and return headers."),
+      positive("cooling.cdu_ua", "W/K", "3.0e6", "UA of one hall's coolant distribution unit (CDU) plate exchanger."),
+      positive("cooling.tcs_volume", "m3", "4", "Coolant held in one hall's technology cooling system return header."),
+      positive("cooling.tcs_pump_head", "m", "25", "Head of the CDU (secondary loop) pumps."),
+      positive("cooling.facility_pump_head", "m", "20", "Head of the facility water pumps."),
+      efficiency("cooling.pump_efficiency", "0.8", "Hydraulic efficiency of the pumps."),
+      efficiency("cooling.motor_efficiency", "0.95", "Efficiency of the pump motors."),
+      efficiency("cooling.vfd_efficiency", "0.97", "Efficiency of the variable-frequency drives."),
+      positive("cooling.hall_heat_capacity", "J/K", "5.0e7", "Heat capacity of one hall's air, structure and equipment."),
+      positive("cooling.air_flow", "m3/s", "100", "Air flow through one hall's rear-door/CRAH coils."),
+      efficiency("cooling.air_coil_effectiveness", "0.7", "Effectiveness of the rear-door/CRAH coils."),
+      positive("cooling.fan_pressure", "Pa", "250", "Pressure rise of the coil fans."),
+      efficiency("cooling.fan_efficiency", "0.6", "Fan and motor efficiency."),
+      // --- seawater system ------------------------------------------------------------------
+      real("seawater.intake_depth", "m", "20", 0.0, 500.0, "Depth of the seawater intake below the surface."),
+      positive("seawater.design_flow", "kg/s", "1000", "Seawater flow at full pump speed."),
+      real("seawater.min_speed", "1", "0.2", 0.0, 1.0, "Lowest pump speed (fraction of design).", true),
+      positive("seawater.pump_head_design", "m", "15", "Seawater pump head at design flow."),
+      real("seawater.pump_head_static", "m", "3", 0.0, kInf, "Static lift of the seawater system (does not scale with speed)."),
+      positive("seawater.hx_area", "m2", "1500", "Heat transfer area of the titanium plate heat exchangers."),
+      positive("seawater.hx_u_clean", "W/(m2 K)", "5000", "Overall heat transfer coefficient of the clean plates."),
+      real("seawater.fouling_resistance_max", "m2K/W", "7e-5", 0.0, 0.01,
+           "Asymptotic seawater-side fouling resistance (Kern-Seaton)."),
+      positive("seawater.fouling_time_constant", "s", "864000", "Time constant of fouling growth."),
+      positive("seawater.cleaning_interval", "s", "5184000", "Interval between plate cleanings (fouling resets)."),
+      real("seawater.recirculation", "1", "0.05", 0.0, 0.9,
+           "Share of intake flow that is recirculated discharge water (used when no CFD is coupled)."),
+      positive("seawater.discharge_dT_max", "K", "8", "Largest outfall temperature rise the pump control allows."),
+      positive("seawater.controller_gain", "1/K", "0.2", "Proportional gain of the pump speed controllers."),
+      positive("seawater.controller_integral_time", "s", "300", "Integral time of the pump speed controllers."),
+      // --- hull ------------------------------------------------------------------------------
+      positive("hull.length", "m", "140", "Hull length."),
+      positive("hull.beam", "m", "36", "Hull beam."),
+      positive("hull.depth", "m", "10", "Moulded depth (keel to deck)."),
+      positive("hull.draft", "m", "5", "Draft (keel to waterline)."),
+      positive("hull.double_bottom", "m", "1.5", "Height of the double bottom under the halls."),
+      integer("hull.panels_length", "20", 1, 1000, "Hull panels along the length."),
+      integer("hull.panels_beam", "6", 1, 1000, "Hull panels across the beam."),
+      integer("hull.panels_wet_height", "2", 1, 100, "Side panels below the waterline, per column."),
+      integer("hull.panels_dry_height", "2", 1, 100, "Side panels above the waterline, per column."),
+      positive("hull.plate_thickness", "m", "0.02", "Steel plate thickness."),
+      real("hull.inner_resistance", "m2K/W", "0.5", 0.0, kInf,
+           "Thermal resistance between the plate and the hall air besides the inner film (voids, insulation)."),
+      positive("hull.inner_h", "W/(m2 K)", "5", "Inner (air side) natural-convection film coefficient."),
+      fraction("hull.solar_absorptance", "0.7", "Solar absorptance of the deck and topsides paint."),
+      fraction("hull.emissivity", "0.9", "Thermal emissivity of the deck and topsides."),
+      text("hull.sea_correlation", VT::Choice, "\"flat_plate\"",
+           "Sea-side convection: turbulent flat plate or ITTC-1957/Colburn (they bracket the hull value).", false,
+           {"flat_plate", "ittc_colburn"}),
+      // --- power plant -------------------------------------------------------------------------
+      real("power.hotel_load", "W", "1.0e6", 0.0, kInf, "Hotel and auxiliary electrical load."),
+      integer("power.engines.count", "3", 0, 100, "Number of gas engines."),
+      positive("power.engines.rated_power", "W", "19e6", "Rated electrical power of one engine."),
+      efficiency("power.engines.efficiency", "0.46", "Electrical efficiency at rated power (LHV)."),
+      fraction("power.engines.no_load_fuel_fraction", "0.10", "Willans-line fuel at zero load, as share of rated fuel."),
+      fraction("power.engines.min_load", "0.10", "Lowest stable load of a running engine."),
+      real("power.engines.startup_time", "s", "300", 0.0, kInf, "Time from a start command to synchronised."),
+      positive("power.engines.ramp_rate", "1/s", "0.0167", "Ramp limit as share of rated power per second."),
+      positive("power.engines.governor_time_constant", "s", "5", "Time constant of the engine load response."),
+      fraction("power.engines.jacket_heat_fraction", "0.45", "Share of the engine waste heat rejected to the sea."),
+      efficiency("power.engines.start_threshold", "0.9", "Start another engine when demand exceeds this share of running capacity."),
+      efficiency("power.engines.stop_threshold", "0.6", "Stop an engine when demand fits under this share of one engine fewer."),
+      real("power.engines.min_run_time", "s", "1800", 0.0, kInf, "Shortest time between two commitment changes."),
+      positive("power.fuel.lhv", "J/kg", "49.5e6", "Lower heating value of the fuel (natural gas)."),
+      positive("power.fuel.co2_factor", "kg/J", "56.1e-9", "CO2 per J of fuel LHV (IPCC 2006 natural gas)."),
+      real("power.battery.capacity", "J", "7.2e10", 0.0, kInf, "Usable battery energy (20 MWh)."),
+      real("power.battery.power_max", "W", "10e6", 0.0, kInf, "Battery power limit (charge and discharge)."),
+      efficiency("power.battery.round_trip_efficiency", "0.85", "AC/AC round-trip efficiency (NREL ATB)."),
+      fraction("power.battery.soc_min", "0.1", "Lowest state of charge."),
+      fraction("power.battery.soc_max", "0.9", "Highest state of charge."),
+      fraction("power.battery.soc_initial", "0.5", "State of charge at t = 0."),
+      fraction("power.battery.soc_target", "0.5", "State of charge the dispatch steers to."),
+      positive("power.battery.recharge_time", "s", "7200", "Time constant with which the dispatch restores the target charge."),
+      real("power.solar.peak_power", "W", "1.0e6", 0.0, kInf, "Deck solar power at STC (1000 W/m2, 25 degC)."),
+      real("power.solar.temperature_coefficient", "1/K", "-0.004", -0.02, 0.0, "Power temperature coefficient."),
+      temperature("power.solar.noct", "318.15", "Nominal operating cell temperature."),
+      efficiency("power.solar.inverter_efficiency", "0.97", "Inverter efficiency."),
+      real("power.shore.import_limit", "W", "0", 0.0, kInf, "Shore connection import limit (0: none)."),
+      // --- solver --------------------------------------------------------------------------------
+      real("solver.rtol", "1", "1e-5", 1e-12, 1e-2, "Relative tolerance of CVODES."),
+      real("solver.max_step", "s", "0", 0.0, kInf, "Largest internal step (0: no limit)."),
+  };
+}
+
+}  // namespace
+
+const std::vector<KeyDef>& caseSchema() {
+  static const std::vector<KeyDef> schema = makeSchema();
+  return schema;
+}
+
+}  // namespace fdtwin

@@ -1,0 +1,46 @@
+#pragma once
+// Running a case: build the plant from a Case, integrate it with CVODES, stream results to
+// HDF5. This is the one entry point that the CLI, the sweep runners and the viewer call.
+#include <atomic>
+#include <functional>
+#include <map>
+#include <stdexcept>
+#include <string>
+
+#include "io/Case.hpp"
+
+namespace fdtwin {
+
+struct RunOptions {
+  std::string outputPath;        // final .h5 path; written as <path>.part and renamed at the end
+  double duration = -1.0;        // s; < 0: the case's case.duration
+  double outputInterval = -1.0;  // s; < 0: the case's case.output_interval
+  std::string commandLine;       // stored as provenance
+};
+
+struct RunProgress {
+  double simTime = 0.0;      // s
+  double endTime = 0.0;      // s
+  double wallSeconds = 0.0;  // since the run started
+};
+
+struct RunSummary {
+  std::string outputPath;
+  std::map<std::string, double> kpi;  // the /kpi attributes of the result
+  double wallSeconds = 0.0;
+  long steps = 0;
+};
+
+struct RunCancelled : std::runtime_error {
+  RunCancelled() : std::runtime_error("run cancelled") {}
+};
+
+using ProgressCallback = std::function<void(const RunProgress&)>;
+
+// Runs the case to completion. Throws InputError (bad case or unwritable output, before any
+// work), RunError (solver failure; when and where), or RunCancelled when *cancel becomes
+// true (checked between output steps). No file is left at outputPath unless it succeeds.
+RunSummary runCase(const Case& c, const RunOptions& options, const ProgressCallback& progress = {},
+                   const std::atomic<bool>* cancel = nullptr);
+
+}  // namespace fdtwin

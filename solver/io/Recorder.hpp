@@ -1,0 +1,44 @@
+#pragma once
+// Records a plant run into a result file (docs/results-format.md): the static geometry once,
+// then one row of every time series per output time, then the KPIs, events and solver
+// statistics. Tracks the running maxima the KPIs need, so nothing is read back.
+#include <string>
+#include <vector>
+
+#include "integrate/Integrator.hpp"
+#include "io/ResultWriter.hpp"
+#include "model/Plant.hpp"
+
+namespace fdtwin::io {
+
+struct Provenance {
+  std::string caseName, caseToml, commandLine, startDatetime;
+};
+
+class Recorder {
+ public:
+  Recorder(ResultWriter& writer, Plant& plant, const Provenance& prov, double salinity);
+  // One output row at (t, y); quad = the plant's quadratures integrated from 0 to t.
+  void record(double t, const double* y, const std::vector<double>& quad);
+  // KPIs (returned and written to /kpi), events, solver statistics.
+  std::vector<std::pair<std::string, double>> finish(const integrate::IntegratorStats& stats, double wallTime,
+                                                     double rtol);
+  double energyBalanceResidual() const { return m_residual; }
+
+ private:
+  ResultWriter& m_w;
+  Plant& m_plant;
+  PlantSignals m_sig;
+  std::vector<double> m_row;
+  double m_E0 = 0.0, m_residual = 0.0;
+  double m_chipMax = 0.0, m_dTMax = 0.0;
+  std::vector<double> m_lastQuad;
+  bool m_first = true;
+  // series handles
+  int h_time, h_Tchip, h_Tout, h_Pit, h_Tair, h_Tamb, h_Tin, h_Tdis, h_dT, h_mdot, h_Qsw, h_Ppumps, h_speed, h_Tfs,
+      h_Tfr, h_Rf, h_hullT, h_PitTot, h_Pcool, h_Photel, h_Pfac, h_Pdem, h_Punserved, h_Pdumped, h_Pgen, h_Pbat,
+      h_soc, h_online, h_fuel, h_co2, h_envSst, h_envAir, h_envG, h_envWind, h_envCurrent, h_src, h_snk, h_srcE,
+      h_snkE, h_Estored;
+};
+
+}  // namespace fdtwin::io

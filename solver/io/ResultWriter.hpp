@@ -1,0 +1,54 @@
+#pragma once
+// Streaming HDF5 writer for result files (schema: docs/results-format.md).
+// Writes to "<path>.part" and renames to <path> only in commit(); a writer destroyed without
+// commit() removes the partial file, so a failed or killed run never leaves a file at the
+// final path. Time series are extendible datasets, chunked along time, shuffled and deflated;
+// rows are buffered and flushed in blocks so memory stays flat and writes stay few.
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace fdtwin::io {
+
+class ResultWriter {
+ public:
+  // Throws InputError when the file cannot be created (unwritable folder, ...).
+  explicit ResultWriter(std::string finalPath);
+  ~ResultWriter();
+  ResultWriter(const ResultWriter&) = delete;
+  ResultWriter& operator=(const ResultWriter&) = delete;
+
+  void rootAttribute(const std::string& name, const std::string& value);
+  void rootAttribute(const std::string& name, long long value);
+  void groupAttribute(const std::string& group, const std::string& name, double value);
+  void groupAttribute(const std::string& group, const std::string& name, const std::string& value);
+
+  // Fixed datasets. dims: {n} or {n, m} (row-major data).
+  void write(const std::string& path, const std::vector<double>& data, const std::vector<size_t>& dims,
+             const std::string& units);
+  void writeInts(const std::string& path, const std::vector<int64_t>& data, const std::vector<size_t>& dims,
+                 const std::string& units);
+  void writeStrings(const std::string& path, const std::vector<std::string>& data);
+
+  // Time series: width 0 → [nt], width m → [nt, m]. Returns a handle for append().
+  int series(const std::string& path, size_t width, const std::string& units);
+  void append(int handle, const double* row);
+  void append(int handle, double value) { append(handle, &value); }
+
+  // Flushes, closes and renames the file to its final path.
+  void commit();
+  const std::string& finalPath() const { return m_final; }
+  const std::string& partialPath() const { return m_part; }
+
+  struct Series;
+
+ private:
+  void flush(Series& s);
+  std::string m_final, m_part;
+  int64_t m_file = -1;
+  std::vector<std::unique_ptr<Series>> m_series;
+  bool m_committed = false;
+};
+
+}  // namespace fdtwin::io

@@ -1,0 +1,580 @@
+#include "model/Plant.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include <fmt/format.h>
+
+#include "model/hull/Convection.hpp"
+#include "model/properties/Air.hpp"
+#include "model/properties/Seawater.hpp"
+
+namespace fdtwin {
+
+namespace {
+constexpr double kT0 = 273.15;           // K, reference of stored thermal energy
+constexpr double kCoolantT = 303.15;     // K, closed-loop water properties evaluated here
+constexpr double kSeawaterBeta = 2.5e-4; // 1/K, thermal expansion near 15 °C, 35 g/kg [textbook]
+constexpr double kNaturalDT = 1.0;       // K, ΔT for the natural-convection floor of the sea side
+
+it::ProfileParams hallProfile(const ItParams& p, int h) {
+  it::ProfileParams q = p.profile;
+  q.phase += h * p.hallPhaseShift;
+  return q;
+}
+}  // namespace
+
+Plant::Plant(const PlantParams& p, std::shared_ptr<const env::Environment> environment)
+    : m_p(p),
+      m_env(std::move(environment)),
+      m_cpCoolant(props::freshWater(kCoolantT).cp),
+      m_rhoCoolant(props::freshWater(kCoolantT).rho),
+      m_racks(p.it, m_cpCoolant, m_rhoCoolant),
+      m_facility(p.cooling, m_cpCoolant, m_rhoCoolant),
+      m_seawater(p.seawater, p.cooling),
+      m_hullGeometry(p.hull),
+      m_hull(m_hullGeometry, std::vector<int>(m_hullGeometry.panels().size(), -1)),
+      m_engines(p.engines),
+      m_dispatch(p.battery, p.shoreImportLimit) {
+  m_solar.peakPower = p.solar.peakPower;
+  m_solar.tempCoefficient = p.solar.tempCoefficient;
+  m_solar.noct = p.solar.noct;
+  m_solar.inverterEfficiency = p.solar.inverterEfficiency;
+  layoutRacks();
+
+  // Which hall's air each hull panel bounds (by its x position; ends bound none).
+  std::vector<int> panelHall;
+  for (const auto& pn : m_hullGeometry.panels()) {
+    int hall = -1;
+    const bool bounding = pn.group == hull::PanelGroup::Bottom || pn.group == hull::PanelGroup::SideWet ||
+                          pn.group == hull::PanelGroup::SideDry || pn.group == hull::PanelGroup::Deck;
+    for (size_t h = 0; bounding && h < m_hallBoxes.size(); ++h) {
+      if (pn.centre[0] >= m_hallBoxes[h][0] && pn.centre[0] <= m_hallBoxes[h][3]) hall = static_cast<int>(h);
+    }
+    panelHall.push_back(hall);
+  }
+  m_hull = hull::Hull(m_hullGeometry, panelHall);
+
+  for (int h = 0; h < p.it.halls; ++h) {
+    m_profiles.emplace_back(hallProfile(p.it, h));
+    const double tcsC = static_cast<double>(m_hallRacks[static_cast<size_t>(h)].size()) * m_racks.flowCapacity();
+    const double tcsFlow = tcsC / m_cpCoolant;
+    m_halls.emplace_back(p.cooling, p.it.halls, tcsC, tcsFlow, m_cpCoolant, m_rhoCoolant);
+  }
+
+  // State vector: racks, halls, facility loop, seawater control, engines, battery, hull.
+  m_racks.declareStates(m_layout, kCoolantT);
+  for (int h = 0; h < p.it.halls; ++h) {
+    m_iRet.push_back(m_layout.add(fmt::format("hall{} T_tcs_return", h + 1), "cooling", "K", 300.0, kCoolantT));
+    m_iAir.push_back(m_layout.add(fmt::format("hall{} T_air", h + 1), "cooling", "K", 300.0, kCoolantT));
+  }
+  m_iFr = m_layout.add("facility T_return", "cooling", "K", 300.0, kCoolantT);
+  m_iFs = m_layout.add("facility T_supply", "cooling", "K", 300.0, kCoolantT);
+  m_iI1 = m_layout.add("seawater pump PI integral (supply)", "seawater", "1", 1.0, 1.0);
+  m_iI2 = m_layout.add("seawater pump PI integral (discharge)", "seawater", "1", 1.0, 1.0);
+  m_iDTm = m_layout.add("seawater discharge dT (measured)", "seawater", "K", 10.0, 5.0);
+  m_iEng0 = m_layout.size();
+  for (int k = 0; k < m_engines.count(); ++k) {
+    m_layout.add(fmt::format("engine {} P", k + 1), "power", "W", std::max(1.0, p.engines.ratedPower), 0.0);
+  }
+  m_iDf = m_layout.add("engine demand (filtered)", "power", "W", std::max(1e6, p.engines.ratedPower), 0.0);
+  m_iSoc = m_layout.add("battery SOC", "power", "1", 1.0, p.battery.socInitial);
+  m_hull.declareStates(m_layout, 288.15);
+
+  m_sourceNames = {"fuel (LHV)", "solar PV electricity", "shore import", "sunlight absorbed by the hull"};
+  m_sinkNames = {"seawater discharge",    "engine jacket heat to sea", "engine exhaust to air",
+                 "hull to sea",           "hull to air",               "hotel load",
+                 "battery losses",        "pump motor and drive losses", "load bank (surplus)"};
+  m_ydotScratch.resize(static_cast<size_t>(size()));
+}
+
+void Plant::layoutRacks() {
+  const auto& hp = m_p.hull;
+  const int nh = m_p.it.halls;
+  const double x0 = 0.15 * hp.length, x1 = 0.85 * hp.length, gap = 2.0;
+  const double hallLen = (x1 - x0 - gap * (nh - 1)) / nh;
+  const double y0 = -hp.beam / 2 + 2.0, y1 = hp.beam / 2 - 2.0;
+  m_hallRacks.assign(static_cast<size_t>(nh), {});
+  for (int h = 0; h < nh; ++h) {
+    const double hx0 = x0 + h * (hallLen + gap);
+    m_hallBoxes.push_back({hx0, y0, hp.doubleBottom, hx0 + hallLen, y1, hp.depth});
+  }
+  auto& info = m_racks.info();
+  for (size_t i = 0; i < info.size(); ++i) {
+    auto& r = info[i];
+    const auto& box = m_hallBoxes[static_cast<size_t>(r.hall)];
+    const int perHall = m_p.it.rowsPerHall * m_p.it.racksPerRow;
+    const int local = static_cast<int>(i) - r.hall * perHall;
+    const int row = local / m_p.it.racksPerRow, pos = local % m_p.it.racksPerRow;
+    const double dx = (box[3] - box[0]) / m_p.it.racksPerRow, dy = (box[4] - box[1]) / m_p.it.rowsPerHall;
+    r.size[0] = std::min(0.6, 0.9 * dx);
+    r.size[1] = std::min(1.2, 0.6 * dy);
+    r.size[2] = std::min(2.3, 0.8 * (box[5] - box[2]));
+    r.position[0] = box[0] + (pos + 0.5) * dx;
+    r.position[1] = box[1] + (row + 0.5) * dy;
+    r.position[2] = box[2] + 0.5 * r.size[2];
+    m_hallRacks[static_cast<size_t>(r.hall)].push_back(static_cast<int>(i));
+  }
+}
+
+void Plant::hullBoundary(double /*t*/, const env::EnvironmentSample& e, hull::HullBoundary& b) const {
+  const auto& hp = m_p.hull;
+  const auto sea = props::seawater(e.T_seaSurface, m_p.seawater.salinity);
+  const auto air = props::air(e.T_air);
+  const auto corr = hp.ittcColburn ? hull::SeaCorrelation::IttcColburn : hull::SeaCorrelation::FlatPlate;
+  // Natural-convection floor (Churchill–Chu, vertical plate of the draft's height, ΔT = 1 K),
+  // combined with forced convection as Nu³ = Nu_f³ + Nu_n³ (physics sheet §3.3).
+  const double ra = 9.80665 * kSeawaterBeta * kNaturalDT * std::pow(hp.draft, 3) / (sea.nu * sea.alpha);
+  const double hNat = hull::nusseltVerticalPlateChurchillChu(ra, sea.Pr) * sea.k / hp.draft;
+  auto mixed = [&](double hForced) { return std::cbrt(hForced * hForced * hForced + hNat * hNat * hNat); };
+  b.hWetLong = mixed(hull::seaSideH(e.currentSpeed, hp.length, sea, corr));
+  b.hWetEnd = mixed(hull::seaSideH(e.currentSpeed, hp.beam, sea, corr));
+  b.hDryDeck = hull::airSideH(e.windSpeed, hp.length, air);
+  b.hDrySide = hull::airSideH(e.windSpeed, hp.length, air);
+  b.T_air = e.T_air;
+  b.T_sky = hull::skyTemperatureSwinbank(e.T_air);
+  b.T_seaSurface = e.T_seaSurface;
+  b.G = e.G_solar;
+  const auto& panels = m_hullGeometry.panels();
+  b.T_seaPanel.assign(panels.size(), e.T_seaSurface);
+  // Wet panels sit at a few distinct depths (one per row of side panels, and the bottom).
+  double lastDepth = -1.0, lastT = e.T_seaSurface;
+  for (size_t i = 0; i < panels.size(); ++i) {
+    if (!panels[i].wet()) continue;
+    const double depth = std::max(0.0, hp.draft - panels[i].centre[2]);
+    if (depth != lastDepth) {
+      lastT = env::seaTemperatureAtDepth(e, depth);
+      lastDepth = depth;
+    }
+    b.T_seaPanel[i] = lastT;
+  }
+}
+
+void Plant::evaluate(double t, const double* y, double* ydot, PlantSignals& s) {
+  if (t != m_cacheT) {
+    m_cacheEnv = m_env->at(t);
+    hullBoundary(t, m_cacheEnv, m_cacheBoundary);
+    m_cacheTamb = env::seaTemperatureAtDepth(m_cacheEnv, m_p.seawater.intakeDepth);
+    m_cacheT = t;
+  }
+  const int nh = m_p.it.halls;
+  s.env = m_cacheEnv;
+  s.T_seaIntakeAmbient = m_cacheTamb;
+  s.utilization.resize(static_cast<size_t>(nh));
+  for (int h = 0; h < nh; ++h) s.utilization[static_cast<size_t>(h)] = m_profiles[static_cast<size_t>(h)].at(t);
+
+  // Seawater side and pump speed.
+  const double tFs = y[m_iFs], tFr = y[m_iFr];
+  const double speed = m_seawater.speed(tFs, y[m_iDTm], y[m_iI1], y[m_iI2]);
+  s.sw = m_seawater.evaluate(speed, tFr, m_cacheTamb, m_facility.flowCapacity(), timeSinceCleaning(t));
+
+  // Electrical demand.
+  s.P_pumps = s.sw.P_el + m_facility.pumpElectricPower();
+  s.P_fans = 0.0;
+  s.drivesLoss = (s.sw.P_el - s.sw.P_shaft) + (m_facility.pumpElectricPower() - m_facility.pumpShaftPower());
+  for (const auto& hc : m_halls) {
+    s.P_pumps += hc.pumpElectricPower();
+    s.P_fans += hc.fanPower();
+    s.drivesLoss += hc.pumpElectricPower() - hc.pumpShaftPower();
+  }
+  s.P_cooling = s.P_pumps + s.P_fans;
+  s.P_itDemand = m_racks.totalDemand(s.utilization);
+  s.P_demand = s.P_itDemand + s.P_cooling + m_p.hotelLoad;
+  s.solarAvailable = m_solar.power(s.env.T_air, s.env.G_solar);
+
+  // Engines and dispatch.
+  const double soc = y[m_iSoc];
+  s.engineDemand = m_dispatch.engineDemand(s.P_demand, s.solarAvailable, soc);
+  s.engineSum = 0.0;
+  s.fuel = 0.0;
+  s.engineSetpoint.resize(static_cast<size_t>(m_engines.count()));
+  s.fuelPower.resize(static_cast<size_t>(m_engines.count()));
+  for (int k = 0; k < m_engines.count(); ++k) {
+    const double pk = y[m_iEng0 + k];
+    s.engineSetpoint[static_cast<size_t>(k)] = m_engines.setpoint(k, s.engineDemand);
+    s.fuelPower[static_cast<size_t>(k)] = m_engines.fuelPower(k, pk);
+    if (m_engines.status(k) == power::EngineStatus::Online) s.engineSum += pk;
+    s.fuel += s.fuelPower[static_cast<size_t>(k)];
+  }
+  const double waste = s.fuel - s.engineSum;
+  s.jacket = m_p.engines.jacketFraction * waste;
+  s.exhaust = waste - s.jacket;
+  s.dispatch = m_dispatch.solve(s.P_demand, s.engineSum, s.solarAvailable, soc);
+
+  // Unserved load is shed from the IT load first, then from the hotel load.
+  const double unserved = s.dispatch.unserved;
+  s.P_itServed = std::max(0.0, s.P_itDemand - unserved);
+  s.P_hotelServed = m_p.hotelLoad - std::min(m_p.hotelLoad, std::max(0.0, unserved - s.P_itDemand));
+  s.servedShare = s.P_itDemand > 0.0 ? s.P_itServed / s.P_itDemand : 1.0;
+  s.P_facility = s.P_itServed + s.P_hotelServed + s.P_cooling;
+
+  // Halls: CDU supply temperatures and heats.
+  s.tSupply.resize(static_cast<size_t>(nh));
+  s.qCdu.resize(static_cast<size_t>(nh));
+  s.qCoil.resize(static_cast<size_t>(nh));
+  s.hallHeat.assign(static_cast<size_t>(nh), 0.0);
+  for (int h = 0; h < nh; ++h) {
+    const auto& hc = m_halls[static_cast<size_t>(h)];
+    const double tRet = y[m_iRet[static_cast<size_t>(h)]];
+    s.tSupply[static_cast<size_t>(h)] = hc.supplyTemperature(tRet, tFs);
+    s.qCdu[static_cast<size_t>(h)] = hc.cduHeat(tRet, tFs);
+    s.qCoil[static_cast<size_t>(h)] = hc.coilHeat(y[m_iAir[static_cast<size_t>(h)]], tFs);
+  }
+  double* yd = ydot ? ydot : m_ydotScratch.data();
+  double itServed = 0.0;
+  m_racks.rhs(y, yd, s.utilization, s.tSupply, s.servedShare, s.hallHeat, &itServed);
+  s.hull = {};
+  m_hull.rhs(y, yd, m_cacheBoundary, m_iAir, s.hallHeat, s.hull);
+  if (!ydot) return;
+
+  // TCS return headers and hall air.
+  const double mc = m_racks.flowCapacity();
+  for (int h = 0; h < nh; ++h) {
+    const auto& hc = m_halls[static_cast<size_t>(h)];
+    const size_t hs = static_cast<size_t>(h);
+    const double tRet = y[m_iRet[hs]];
+    double mix = 0.0;
+    for (int i : m_hallRacks[hs]) mix += mc * (y[m_racks.outletIndex(i)] - tRet);
+    ydot[m_iRet[hs]] = (mix + hc.pumpShaftPower()) / hc.headerCapacity();
+    ydot[m_iAir[hs]] = (s.hallHeat[hs] + hc.fanPower() - s.qCoil[hs]) / hc.airCapacity();
+  }
+  // Facility loop.
+  double loads = m_facility.pumpShaftPower();
+  for (int h = 0; h < nh; ++h) loads += s.qCdu[static_cast<size_t>(h)] + s.qCoil[static_cast<size_t>(h)];
+  const double cFw = m_facility.flowCapacity(), cH = m_facility.headerCapacity();
+  ydot[m_iFr] = (cFw * (tFs - tFr) + loads) / cH;
+  ydot[m_iFs] = (cFw * (tFr - tFs) - s.sw.Q_hx) / cH;
+  // Pump speed control.
+  m_seawater.controllerRates(tFs, y[m_iDTm], y[m_iI1], y[m_iI2], &ydot[m_iI1], &ydot[m_iI2]);
+  ydot[m_iDTm] = (s.sw.dT - y[m_iDTm]) / seawater::SeawaterSystem::kSensorLag;
+  // Engines, commitment filter, battery.
+  for (int k = 0; k < m_engines.count(); ++k) {
+    ydot[m_iEng0 + k] = m_engines.rate(y[m_iEng0 + k], s.engineSetpoint[static_cast<size_t>(k)]);
+  }
+  ydot[m_iDf] = (s.engineDemand - y[m_iDf]) / power::GasEngines::kDemandFilterTime;
+  ydot[m_iSoc] = s.dispatch.socRate;
+}
+
+void Plant::rhs(double t, const double* y, double* ydot) { evaluate(t, y, ydot, m_scratch); }
+
+void Plant::jacobian(double t, const double* y, network::SparseJacobian& J) {
+  evaluate(t, y, nullptr, m_scratch);
+  const int nh = m_p.it.halls;
+  std::vector<double> dRet(static_cast<size_t>(nh)), dFs(static_cast<size_t>(nh));
+  for (int h = 0; h < nh; ++h) {
+    dRet[static_cast<size_t>(h)] = m_halls[static_cast<size_t>(h)].supplyFromReturn();
+    dFs[static_cast<size_t>(h)] = m_halls[static_cast<size_t>(h)].supplyFromFacility();
+  }
+  m_racks.jacobian(J, m_iRet, m_iFs, dRet, dFs);
+  const double mc = m_racks.flowCapacity();
+  const double cFw = m_facility.flowCapacity(), cH = m_facility.headerCapacity();
+  double dFrFs = cFw;
+  for (int h = 0; h < nh; ++h) {
+    const size_t hs = static_cast<size_t>(h);
+    const auto& hc = m_halls[hs];
+    for (int i : m_hallRacks[hs]) J.add(m_iRet[hs], m_racks.outletIndex(i), mc / hc.headerCapacity());
+    J.add(m_iRet[hs], m_iRet[hs], -hc.tcsCapacity() / hc.headerCapacity());
+    double inner = 0.0;
+    for (int p = 0; p < m_hull.count(); ++p) {
+      if (m_hull.panelHall(p) != h) continue;
+      inner += m_hull.innerConductance(p);
+      J.add(m_iAir[hs], m_hull.stateIndex(p), m_hull.innerConductance(p) / hc.airCapacity());
+    }
+    J.add(m_iAir[hs], m_iAir[hs], (-inner - hc.coilConductance()) / hc.airCapacity());
+    J.add(m_iAir[hs], m_iFs, hc.coilConductance() / hc.airCapacity());
+    J.add(m_iFr, m_iRet[hs], hc.cduEffectivenessCmin() / cH);
+    J.add(m_iFr, m_iAir[hs], hc.coilConductance() / cH);
+    dFrFs -= hc.cduEffectivenessCmin() + hc.coilConductance();
+  }
+  J.add(m_iFr, m_iFr, -cFw / cH);
+  J.add(m_iFr, m_iFs, dFrFs / cH);
+
+  // Seawater side and controllers: small nonlinear block, differentiated by local finite
+  // differences over its five inputs (T_fs, T_fr, I1, I2, ΔT_m).
+  const int in[5] = {m_iFs, m_iFr, m_iI1, m_iI2, m_iDTm};
+  const double tSince = timeSinceCleaning(t);
+  auto block = [&](const double* x, double* out) {
+    const double n = m_seawater.speed(x[0], x[4], x[2], x[3]);
+    const auto sw = m_seawater.evaluate(n, x[1], m_cacheTamb, cFw, tSince);
+    out[0] = (cFw * (x[1] - x[0]) - sw.Q_hx) / cH;  // T_fs
+    m_seawater.controllerRates(x[0], x[4], x[2], x[3], &out[1], &out[2]);
+    out[3] = (sw.dT - x[4]) / seawater::SeawaterSystem::kSensorLag;
+  };
+  double x[5], f0[4], f1[4];
+  for (int j = 0; j < 5; ++j) x[j] = y[in[j]];
+  block(x, f0);
+  const int rows[4] = {m_iFs, m_iI1, m_iI2, m_iDTm};
+  for (int j = 0; j < 5; ++j) {
+    const double h = 1e-6 * std::max(1.0, std::abs(x[j]));
+    const double keep = x[j];
+    x[j] += h;
+    block(x, f1);
+    x[j] = keep;
+    for (int r = 0; r < 4; ++r) J.add(rows[r], in[j], (f1[r] - f0[r]) / h);
+  }
+
+  // Engines (diagonal; the weak coupling through the demand is left to Newton's iteration).
+  for (int k = 0; k < m_engines.count(); ++k) {
+    J.add(m_iEng0 + k, m_iEng0 + k,
+          m_engines.rateSlope(y[m_iEng0 + k], m_scratch.engineSetpoint[static_cast<size_t>(k)]));
+  }
+  J.add(m_iDf, m_iDf, -1.0 / power::GasEngines::kDemandFilterTime);
+  // Battery: ∂(dSOC/dt)/∂SOC and ∂/∂P_k by local differences of the dispatch.
+  {
+    const auto& s = m_scratch;
+    const double soc = y[m_iSoc];
+    const double base = m_dispatch.solve(s.P_demand, s.engineSum, s.solarAvailable, soc).socRate;
+    const double hs = 1e-7;
+    J.add(m_iSoc, m_iSoc, (m_dispatch.solve(s.P_demand, s.engineSum, s.solarAvailable, soc + hs).socRate - base) / hs);
+    const double hp = 1.0;
+    const double dP = (m_dispatch.solve(s.P_demand, s.engineSum + hp, s.solarAvailable, soc).socRate - base) / hp;
+    for (int k = 0; k < m_engines.count(); ++k) {
+      J.add(m_iSoc, m_iEng0 + k, m_engines.status(k) == power::EngineStatus::Online ? dP : 0.0);
+    }
+  }
+  m_hull.jacobian(J, y, m_cacheBoundary, m_iAir);
+}
+
+void Plant::roots(double /*t*/, const double* y, double* g) {
+  const int n = m_racks.count();
+  for (int i = 0; i < n; ++i) g[i] = m_racks.throttleRoot(i, y);
+  const auto& e = m_p.engines;
+  const int on = m_engines.online();
+  const bool canStart = m_engines.starting() == 0 && on < m_engines.count();
+  const double demand = y[m_iDf];
+  g[n] = canStart ? demand - e.startThreshold * on * e.ratedPower : -1.0;
+  g[n + 1] = (on > 1 && m_engines.starting() == 0) ? e.stopThreshold * (on - 1) * e.ratedPower - demand : -1.0;
+}
+
+void Plant::log(double t, std::string kind, std::string component) {
+  m_events.push_back({t, std::move(kind), std::move(component)});
+}
+
+bool Plant::checkCommitment(double t, double* y) {
+  const auto& e = m_p.engines;
+  if (m_engines.count() == 0 || m_engines.starting() > 0) return false;
+  const int on = m_engines.online();
+  const double demand = y[m_iDf];
+  const bool gateOpen = on == 0 || t - m_lastCommitment >= e.minRunTime;
+  if (!gateOpen) return false;
+  if (on < m_engines.count() && demand > e.startThreshold * on * e.ratedPower) {
+    for (int k = 0; k < m_engines.count(); ++k) {
+      if (m_engines.status(k) == power::EngineStatus::Off) {
+        m_engines.setStatus(k, power::EngineStatus::Starting);
+        m_engines.setReadyTime(k, t + e.startupTime);
+        m_lastCommitment = t;
+        log(t, "engine_start", fmt::format("engine {}", k + 1));
+        return true;
+      }
+    }
+  }
+  if (on > 1 && demand < e.stopThreshold * (on - 1) * e.ratedPower) {
+    for (int k = m_engines.count() - 1; k >= 0; --k) {
+      if (m_engines.status(k) == power::EngineStatus::Online) {
+        m_engines.setStatus(k, power::EngineStatus::Off);
+        y[m_iEng0 + k] = 0.0;
+        m_lastCommitment = t;
+        log(t, "engine_stop", fmt::format("engine {}", k + 1));
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+bool Plant::handleRoots(double t, double* y, const std::vector<int>& rootsFound) {
+  bool changed = false;
+  const int n = m_racks.count();
+  const auto& ip = m_p.it;
+  for (int i = 0; i < n; ++i) {
+    if (rootsFound[static_cast<size_t>(i)] == 0) continue;
+    const double Tc = y[m_racks.chipIndex(i)];
+    if (!m_racks.throttled(i) && Tc >= ip.chipLimit - 1e-6) {
+      m_racks.setThrottled(i, true);
+      log(t, "throttle_on", "rack " + m_racks.info()[static_cast<size_t>(i)].name);
+      changed = true;
+    } else if (m_racks.throttled(i) && Tc <= ip.chipLimit - ip.throttleHysteresis + 1e-6) {
+      m_racks.setThrottled(i, false);
+      log(t, "throttle_off", "rack " + m_racks.info()[static_cast<size_t>(i)].name);
+      changed = true;
+    }
+  }
+  if (rootsFound[static_cast<size_t>(n)] != 0 || rootsFound[static_cast<size_t>(n) + 1] != 0) {
+    changed = checkCommitment(t, y) || changed;
+  }
+  return changed;
+}
+
+double Plant::nextTimeEvent(double t) const {
+  double next = m_lastCleaning + m_p.seawater.cleaningInterval;
+  for (const auto& prof : m_profiles) next = std::min(next, prof.nextBreakpoint(t));
+  for (int k = 0; k < m_engines.count(); ++k) {
+    if (m_engines.status(k) == power::EngineStatus::Starting) next = std::min(next, m_engines.readyTime(k));
+  }
+  const double gate = m_lastCommitment + m_p.engines.minRunTime;
+  if (gate > t) next = std::min(next, gate);
+  return next;
+}
+
+bool Plant::handleTimeEvents(double t, double* y) {
+  bool changed = false;
+  constexpr double eps = 1e-6;
+  for (int k = 0; k < m_engines.count(); ++k) {
+    if (m_engines.status(k) == power::EngineStatus::Starting && m_engines.readyTime(k) <= t + eps) {
+      m_engines.setStatus(k, power::EngineStatus::Online);
+      y[m_iEng0 + k] = 0.0;
+      log(t, "engine_online", fmt::format("engine {}", k + 1));
+      changed = true;
+    }
+  }
+  if (m_lastCleaning + m_p.seawater.cleaningInterval <= t + eps) {
+    m_lastCleaning = t;
+    log(t, "hx_cleaning", "seawater hx");
+    changed = true;
+  }
+  changed = checkCommitment(t, y) || changed;
+  return changed;
+}
+
+int Plant::quadratureCount() const {
+  return static_cast<int>(m_sourceNames.size() + m_sinkNames.size()) + kExtraCount;
+}
+
+void Plant::balanceTerms(const PlantSignals& s, double* sources, double* sinks) const {
+  sources[0] = s.fuel;
+  sources[1] = s.dispatch.solar;
+  sources[2] = s.dispatch.shore;
+  sources[3] = s.hull.solar;
+  sinks[0] = s.sw.Q_seawater;
+  sinks[1] = s.jacket;
+  sinks[2] = s.exhaust;
+  sinks[3] = s.hull.toSea;
+  sinks[4] = s.hull.toAir;
+  sinks[5] = s.P_hotelServed;
+  sinks[6] = s.dispatch.batteryLoss;
+  sinks[7] = s.drivesLoss;
+  sinks[8] = s.dispatch.dumped;
+}
+
+void Plant::quadratures(double t, const double* y, double* qdot) {
+  evaluate(t, y, nullptr, m_scratch);
+  const size_t ns = m_sourceNames.size(), nk = m_sinkNames.size();
+  balanceTerms(m_scratch, qdot, qdot + ns);
+  double* x = qdot + ns + nk;
+  x[kE_it] = m_scratch.P_itServed;
+  x[kE_facility] = m_scratch.P_facility;
+  x[kE_demand] = m_scratch.P_demand;
+  x[kE_unserved] = m_scratch.dispatch.unserved;
+  x[kFuelMass] = m_scratch.fuel / m_p.engines.fuelLhv;
+  x[kCO2Mass] = m_scratch.fuel * m_p.engines.co2Factor;
+  x[kE_fuel] = m_scratch.fuel;
+}
+
+double Plant::storedEnergy(const double* y) const {
+  double e = 0.0;
+  for (int i = 0; i < m_racks.count(); ++i) {
+    e += m_racks.chipCapacity() * (y[m_racks.chipIndex(i)] - kT0);
+    e += m_racks.coolantCapacity() * (y[m_racks.outletIndex(i)] - kT0);
+  }
+  for (int h = 0; h < m_p.it.halls; ++h) {
+    const auto& hc = m_halls[static_cast<size_t>(h)];
+    e += hc.headerCapacity() * (y[m_iRet[static_cast<size_t>(h)]] - kT0);
+    e += hc.airCapacity() * (y[m_iAir[static_cast<size_t>(h)]] - kT0);
+  }
+  e += m_facility.headerCapacity() * (y[m_iFr] - kT0 + y[m_iFs] - kT0);
+  for (int p = 0; p < m_hull.count(); ++p) e += m_hull.heatCapacity(p) * (y[m_hull.stateIndex(p)] - kT0);
+  e += m_p.battery.capacity * y[m_iSoc];
+  return e;
+}
+
+std::vector<double> Plant::initialState() {
+  std::vector<double> y(static_cast<size_t>(size()));
+  for (int i = 0; i < size(); ++i) y[static_cast<size_t>(i)] = m_layout.info(i).initial;
+  const double t = 0.0;
+  m_cacheT = -1e300;
+  evaluate(t, y.data(), nullptr, m_scratch);  // environment and demand at t = 0
+  const auto& s = m_scratch;
+  const double tAmb = s.T_seaIntakeAmbient;
+  // Heat the facility loop must reject (independent of its temperatures).
+  double loads = m_facility.pumpShaftPower();
+  std::vector<double> qLiqHall(static_cast<size_t>(m_p.it.halls)), qAirHall(qLiqHall.size());
+  for (int h = 0; h < m_p.it.halls; ++h) {
+    const size_t hs = static_cast<size_t>(h);
+    const auto& hc = m_halls[hs];
+    for (int i : m_hallRacks[hs]) {
+      const double P = m_racks.demand(i, s.utilization[hs]);
+      qLiqHall[hs] += m_p.it.liquidFraction * P;
+      qAirHall[hs] += (1.0 - m_p.it.liquidFraction) * P;
+    }
+    loads += qLiqHall[hs] + hc.pumpShaftPower() + qAirHall[hs] + hc.fanPower();
+  }
+  // Seawater side in steady state: the pump speed the controllers would settle at. First the
+  // speed that holds the supply set point; if that would break the discharge limit, the
+  // speed that holds the limit instead (the max selector); then the loop temperatures.
+  const double cFw = m_facility.flowCapacity();
+  auto qAt = [&](double n, double tFr) { return m_seawater.evaluate(n, tFr, tAmb, cFw, 0.0); };
+  auto bisect = [](double lo, double hi, auto tooLow) {
+    for (int it = 0; it < 80; ++it) {
+      const double mid = 0.5 * (lo + hi);
+      (tooLow(mid) ? lo : hi) = mid;
+    }
+    return 0.5 * (lo + hi);
+  };
+  const double tFrSet = m_facility.setpoint() + loads / cFw;
+  const double minN = m_p.seawater.minSpeed;
+  double n = bisect(minN, 1.0, [&](double x) { return qAt(x, tFrSet).Q_hx < loads; });
+  if (qAt(n, tFrSet).dT > m_p.seawater.dischargeDTMax) {
+    n = bisect(minN, 1.0, [&](double x) { return qAt(x, tFrSet).dT > m_p.seawater.dischargeDTMax; });
+  }
+  const double tFr = bisect(tAmb, tAmb + 200.0, [&](double x) { return qAt(n, x).Q_hx < loads; });
+  const double tFs = tFr - loads / cFw;
+  y[static_cast<size_t>(m_iFr)] = tFr;
+  y[static_cast<size_t>(m_iFs)] = tFs;
+  for (int h = 0; h < m_p.it.halls; ++h) {
+    const size_t hs = static_cast<size_t>(h);
+    const auto& hc = m_halls[hs];
+    const double qCdu = qLiqHall[hs] + hc.pumpShaftPower();
+    const double tRet = tFs + qCdu / hc.cduEffectivenessCmin();
+    const double tSup = tRet - qCdu / hc.tcsCapacity();
+    y[static_cast<size_t>(m_iRet[hs])] = tRet;
+    y[static_cast<size_t>(m_iAir[hs])] = tFs + (qAirHall[hs] + hc.fanPower()) / hc.coilConductance();
+    for (int i : m_hallRacks[hs]) {
+      const double qi = m_p.it.liquidFraction * m_racks.demand(i, s.utilization[hs]);
+      const double tOut = tSup + qi / m_racks.flowCapacity();
+      y[static_cast<size_t>(m_racks.outletIndex(i))] = tOut;
+      y[static_cast<size_t>(m_racks.chipIndex(i))] = tOut + qi * m_p.it.chipResistance;
+    }
+  }
+  const auto sw = qAt(n, tFr);
+  const double gain = m_p.seawater.controllerGain;
+  y[static_cast<size_t>(m_iDTm)] = sw.dT;
+  y[static_cast<size_t>(m_iI1)] = n - gain * (tFs - m_p.cooling.facilitySupplySetpoint);
+  y[static_cast<size_t>(m_iI2)] = n - gain * (sw.dT - m_p.seawater.dischargeDTMax);
+  // Hull panels at their outside temperatures.
+  for (int p = 0; p < m_hull.count(); ++p) {
+    const auto& pn = m_hullGeometry.panels()[static_cast<size_t>(p)];
+    y[static_cast<size_t>(m_hull.stateIndex(p))] =
+        pn.wet() ? m_cacheBoundary.T_seaPanel[static_cast<size_t>(p)] : m_cacheBoundary.T_air;
+  }
+  // Engines: commit enough units for the demand at t = 0, sharing it.
+  evaluate(t, y.data(), nullptr, m_scratch);
+  const double demand = m_scratch.engineDemand;
+  const auto& e = m_p.engines;
+  int units = 0;
+  if (m_engines.count() > 0 && demand > 0.0) {
+    units = std::clamp(static_cast<int>(std::ceil(demand / (e.startThreshold * e.ratedPower))), 1, m_engines.count());
+  }
+  for (int k = 0; k < m_engines.count(); ++k) {
+    m_engines.setStatus(k, k < units ? power::EngineStatus::Online : power::EngineStatus::Off);
+  }
+  for (int k = 0; k < m_engines.count(); ++k) y[static_cast<size_t>(m_iEng0 + k)] = m_engines.setpoint(k, demand);
+  y[static_cast<size_t>(m_iDf)] = demand;
+  m_lastCleaning = 0.0;
+  m_lastCommitment = -1e300;
+  m_events.clear();
+  m_cacheT = -1e300;
+  return y;
+}
+
+}  // namespace fdtwin

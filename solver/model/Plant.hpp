@@ -1,0 +1,145 @@
+#pragma once
+// The whole floating datacenter as one network of components (see each component's header
+// for its equations):
+//   it/Racks → cooling/HallCooling (TCS header, CDU, hall air, coils) → cooling/FacilityLoop
+//   → seawater/SeawaterSystem (pumps + PI override control, plate HX, outfall, recirculation)
+//   hull/Hull (panels to sea, air, sun and hall air)
+//   power/GasEngines + power/Dispatch (battery, solar, shore, unserved) ← electrical demand
+// The plant owns the state vector (network/StateLayout), assembles the right-hand side and
+// the sparse Jacobian from its components, reports root functions for discrete events
+// (rack throttling, engine commitment) and the terms of the global energy balance.
+// It knows nothing of files, processes or screens.
+#include <array>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "model/PlantParams.hpp"
+#include "model/cooling/FacilityLoop.hpp"
+#include "model/cooling/HallCooling.hpp"
+#include "model/environment/Environment.hpp"
+#include "model/hull/Hull.hpp"
+#include "model/it/Racks.hpp"
+#include "model/power/Dispatch.hpp"
+#include "model/power/GasEngines.hpp"
+#include "model/power/SolarPv.hpp"
+#include "model/seawater/SeawaterSystem.hpp"
+#include "network/OdeSystem.hpp"
+#include "network/StateLayout.hpp"
+
+namespace fdtwin {
+
+struct PlantEvent {
+  double time = 0.0;
+  std::string kind;       // engine_start, engine_online, engine_stop, throttle_on, throttle_off, hx_cleaning
+  std::string component;  // "engine 2", "rack hall1-r01-03", "seawater hx"
+};
+
+// Everything algebraic the plant computes at (t, y): what the recorder writes.
+struct PlantSignals {
+  env::EnvironmentSample env;
+  double T_seaIntakeAmbient = 0.0;
+  std::vector<double> utilization, tSupply, qCdu, qCoil, hallHeat;  // per hall
+  seawater::SeawaterState sw;
+  double P_itDemand = 0, P_itServed = 0, P_cooling = 0, P_hotelServed = 0, P_demand = 0, P_facility = 0;
+  double P_pumps = 0, P_fans = 0, drivesLoss = 0;
+  double solarAvailable = 0, engineDemand = 0, engineSum = 0;
+  std::vector<double> engineSetpoint, fuelPower;
+  double fuel = 0, jacket = 0, exhaust = 0;
+  power::DispatchResult dispatch;
+  hull::HullFlows hull;
+  double servedShare = 1.0;
+};
+
+class Plant : public network::OdeSystem {
+ public:
+  Plant(const PlantParams& p, std::shared_ptr<const env::Environment> environment);
+
+  // OdeSystem
+  int size() const override { return m_layout.size(); }
+  void rhs(double t, const double* y, double* ydot) override;
+  void jacobian(double t, const double* y, network::SparseJacobian& J) override;
+  int rootCount() const override { return m_racks.count() + 2; }
+  void roots(double t, const double* y, double* g) override;
+  int quadratureCount() const override;
+  void quadratures(double t, const double* y, double* qdot) override;
+  std::string stateName(int i) const override { return m_layout.info(i).name; }
+
+  // Initial state near the steady state at t = 0; also commits the first engines.
+  std::vector<double> initialState();
+  const network::StateLayout& layout() const { return m_layout; }
+
+  // Discrete events. Each returns true when the discrete state (or y) changed, so the
+  // integrator must be re-initialised at t.
+  bool handleRoots(double t, double* y, const std::vector<int>& rootsFound);
+  bool handleTimeEvents(double t, double* y);
+  double nextTimeEvent(double t) const;
+  const std::vector<PlantEvent>& events() const { return m_events; }
+
+  // Algebraic signals at (t, y) (ydot may be null).
+  void evaluate(double t, const double* y, double* ydot, PlantSignals& s);
+
+  // Energy accounting. Quadratures are: sources, sinks, then the extra integrals below.
+  const std::vector<std::string>& sourceNames() const { return m_sourceNames; }
+  const std::vector<std::string>& sinkNames() const { return m_sinkNames; }
+  void balanceTerms(const PlantSignals& s, double* sources, double* sinks) const;
+  double storedEnergy(const double* y) const;  // J, thermal relative to 0 °C plus battery
+  enum Extra { kE_it = 0, kE_facility, kE_demand, kE_unserved, kFuelMass, kCO2Mass, kE_fuel, kExtraCount };
+
+  // Component access for the recorder and tests.
+  const it::Racks& racks() const { return m_racks; }
+  const hull::Hull& hull() const { return m_hull; }
+  const power::GasEngines& engines() const { return m_engines; }
+  const PlantParams& params() const { return m_p; }
+  const std::vector<std::array<double, 6>>& hallBoxes() const { return m_hallBoxes; }
+  int hallCount() const { return m_p.it.halls; }
+  int hallAirIndex(int h) const { return m_iAir[static_cast<size_t>(h)]; }
+  int hallReturnIndex(int h) const { return m_iRet[static_cast<size_t>(h)]; }
+  int facilitySupplyIndex() const { return m_iFs; }
+  int facilityReturnIndex() const { return m_iFr; }
+  int socIndex() const { return m_iSoc; }
+  int engineIndex(int k) const { return m_iEng0 + k; }
+  double timeSinceCleaning(double t) const { return t - m_lastCleaning; }
+  double coolantCp() const { return m_cpCoolant; }
+
+ private:
+  void layoutRacks();
+  void hullBoundary(double t, const env::EnvironmentSample& e, hull::HullBoundary& b) const;
+  bool checkCommitment(double t, double* y);
+  void log(double t, std::string kind, std::string component);
+
+  PlantParams m_p;
+  std::shared_ptr<const env::Environment> m_env;
+  double m_cpCoolant, m_rhoCoolant;
+  it::Racks m_racks;
+  std::vector<it::UtilizationProfile> m_profiles;  // per hall
+  std::vector<cooling::HallCooling> m_halls;
+  cooling::FacilityLoop m_facility;
+  seawater::SeawaterSystem m_seawater;
+  hull::HullGeometry m_hullGeometry;
+  hull::Hull m_hull;
+  power::GasEngines m_engines;
+  power::Dispatch m_dispatch;
+  power::SolarPv m_solar;
+  std::vector<std::array<double, 6>> m_hallBoxes;
+  std::vector<std::vector<int>> m_hallRacks;
+
+  network::StateLayout m_layout;
+  std::vector<int> m_iRet, m_iAir;
+  int m_iFr = -1, m_iFs = -1, m_iI1 = -1, m_iI2 = -1, m_iDTm = -1, m_iEng0 = -1, m_iDf = -1, m_iSoc = -1;
+
+  double m_lastCleaning = 0.0;
+  double m_lastCommitment = -1e300;
+  std::vector<PlantEvent> m_events;
+  std::vector<std::string> m_sourceNames, m_sinkNames;
+
+  // Cache of time-only quantities (environment, hull boundary), keyed on t.
+  double m_cacheT = -1e300;
+  env::EnvironmentSample m_cacheEnv;
+  hull::HullBoundary m_cacheBoundary;
+  double m_cacheTamb = 0.0;
+  PlantSignals m_scratch;
+  std::vector<double> m_ydotScratch;
+};
+
+}  // namespace fdtwin

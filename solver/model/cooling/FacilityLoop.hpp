@@ -1,0 +1,26 @@
+#pragma once
+// Facility water loop between the halls' CDUs/coils and the seawater plate exchangers.
+// Two mixed nodes (supply and return headers), constant flow ṁ_fw:
+//   return: C_r dT_fr/dt = ṁ_fw·c·(T_fs − T_fr) + Σ Q_cdu + Σ Q_coil + P_shaft,fw     [W]
+//   supply: C_s dT_fs/dt = ṁ_fw·c·(T_fr − T_fs) − Q_sw                             [W]
+// where Q_sw is the heat handed to the seawater (SeawaterSystem). Pump: P_shaft = ṁ·g·H/η_pump
+// (enters the water), P_el = P_shaft/(η_motor·η_vfd).
+#include "model/PlantParams.hpp"
+
+namespace fdtwin::cooling {
+
+class FacilityLoop {
+ public:
+  FacilityLoop(const CoolingParams& p, double coolantCp, double coolantDensity);
+  double flowCapacity() const { return m_C; }       // ṁ_fw·c, W/K
+  double headerCapacity() const { return m_headerC; }  // J/K, each header
+  double pumpShaftPower() const { return m_pumpShaft; }
+  double pumpElectricPower() const { return m_pumpShaft / (m_p.motorEfficiency * m_p.vfdEfficiency); }
+  double setpoint() const { return m_p.facilitySupplySetpoint; }
+
+ private:
+  CoolingParams m_p;
+  double m_C, m_headerC, m_pumpShaft;
+};
+
+}  // namespace fdtwin::cooling

@@ -1,0 +1,45 @@
+#pragma once
+// One data hall's cooling: the technology cooling system (TCS) return header, the coolant
+// distribution unit (CDU) plate exchanger to the facility water, the hall air and its
+// rear-door / CRAH coils. States per hall: T_ret (TCS return header) and T_air.
+//
+//   CDU (counterflow ε-NTU, Incropera Table 11.3): C_tcs = Σ ṁ_rack·c, C_fw = ṁ_fw,hall·c,
+//       Q_cdu = ε·C_min·(T_ret − T_fs),  T_sup = T_ret − Q_cdu/C_tcs            [W, K]
+//   TCS header:  C_h dT_ret/dt = Σ_racks ṁ·c·(T_o,i − T_ret) + P_shaft,tcs       [W]
+//   hall air:    C_a dT_air/dt = Q_it,air + P_fans + Q_hull − Q_coil             [W]
+//   coils:       Q_coil = ε_coil·ρ_a·V̇·c_a·(T_air − T_fs) (air is the C_min side)
+//   fans:        P_fans = V̇·Δp/η_fan (all fan power ends as heat in the hall air)
+//   TCS pumps:   P_shaft = ṁ_tcs·g·H/η_pump (enters the coolant), P_el = P_shaft/(η_motor·η_vfd)
+// T_fs is the facility supply temperature (FacilityLoop). Heat into a node is positive.
+#include "model/PlantParams.hpp"
+
+namespace fdtwin::cooling {
+
+class HallCooling {
+ public:
+  // tcsCapacity: Σ ṁ·c of the hall's racks (W/K); coolant cp and density of the loops.
+  HallCooling(const CoolingParams& p, int halls, double tcsCapacity, double tcsFlow, double coolantCp,
+              double coolantDensity);
+
+  double cduEffectivenessCmin() const { return m_epsCmin; }  // ε·C_min of the CDU, W/K
+  // ∂T_sup/∂T_ret and ∂T_sup/∂T_fs.
+  double supplyFromReturn() const { return 1.0 - m_epsCmin / m_tcsC; }
+  double supplyFromFacility() const { return m_epsCmin / m_tcsC; }
+  double supplyTemperature(double tRet, double tFs) const { return tRet - m_epsCmin * (tRet - tFs) / m_tcsC; }
+  double cduHeat(double tRet, double tFs) const { return m_epsCmin * (tRet - tFs); }
+  double coilConductance() const { return m_coilG; }  // ε_coil·ρ·V̇·c, W/K
+  double coilHeat(double tAir, double tFs) const { return m_coilG * (tAir - tFs); }
+
+  double headerCapacity() const { return m_headerC; }  // J/K
+  double airCapacity() const { return m_p.hallHeatCapacity; }
+  double tcsCapacity() const { return m_tcsC; }
+  double fanPower() const { return m_fanPower; }            // W electrical (all heat into hall air)
+  double pumpShaftPower() const { return m_pumpShaft; }     // W into the coolant
+  double pumpElectricPower() const { return m_pumpShaft / (m_p.motorEfficiency * m_p.vfdEfficiency); }
+
+ private:
+  CoolingParams m_p;
+  double m_tcsC, m_epsCmin, m_coilG, m_headerC, m_fanPower, m_pumpShaft;
+};
+
+}  // namespace fdtwin::cooling

@@ -1,0 +1,215 @@
+#pragma once
+// The environment of the floating datacenter: sea, air, sun, wind and current as functions of
+// time. Every component that exchanges heat with the outside (seawater intake, hull, deck,
+// floating solar, wind turbine) asks one Environment for one EnvironmentSample per time.
+//
+// Time: t [s] since the start of the case. For the shipped Ulsan year file
+// (data/environment/ulsan-2022.csv) and for the synthetic default, t = 0 is 1 January
+// 00:00 local standard time (KST = UTC+9), i.e. 2021-12-31T15:00:00Z for the 2022 file.
+//
+// Sea temperature profile (reference/physics.md §5.2, parametric model [assumption], fitted
+// to the KODC line-208 casts off Ulsan by scripts/convert-ulsan-data):
+//   T(z) = T_s                                              for z <= MLD
+//   T(z) = T_deep + (T_s - T_deep) * exp(-(z - MLD) / H_t)  for z >  MLD
+// with z [m] the depth below the sea surface (positive down), T_s the sea surface temperature,
+// MLD the mixed-layer depth, T_deep the deep-water temperature and H_t the decay height.
+//
+// Implementations:
+//   CsvEnvironment        a measured (or any tabulated) series, linear in time between rows
+//   SyntheticEnvironment  smooth seasonal + diurnal cycles resembling Ulsan, no file needed
+//
+// Thread safety: all const member functions may be called concurrently (no caches).
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace fdtwin::env {
+
+// One instant of the environment. SI units throughout.
+struct EnvironmentSample {
+  double T_seaSurface = 288.15;    // K    sea surface temperature T_s
+  double T_air = 288.15;           // K    air temperature above the sea
+  double G_solar = 0.0;            // W/m2 global horizontal irradiance, >= 0
+  double windSpeed = 0.0;          // m/s  wind speed at the measuring height (buoy anemometer
+                                   //      for the Ulsan file: a few metres above the sea)
+  double currentSpeed = 0.0;       // m/s  sea current speed at the hull, >= 0
+  double mixedLayerDepth = 60.0;   // m    MLD of the thermocline model, >= 0
+  double T_deep = 274.74;          // K    deep-water temperature of the thermocline model
+  double thermoclineScale = 50.0;  // m    decay height H_t of the thermocline model, > 0
+};
+
+// Sea temperature [K] at `depth` [m] below the surface (positive down) from the parametric
+// profile above. Depths at or above the surface return T_s. thermoclineScale <= 0 is read as a
+// sharp step to T_deep below the mixed layer.
+double seaTemperatureAtDepth(const EnvironmentSample& sample, double depth);
+
+// Source of environment samples. at() must be deterministic: the same t gives the same sample.
+class Environment {
+ public:
+  virtual ~Environment();
+  // The environment at time t [s].
+  virtual EnvironmentSample at(double t) const = 0;
+  // Times strictly inside (t0, t1) where the series is not smooth (kinks or jumps), in increasing
+  // order, so that an integrator can stop there. Default: none (a smooth environment).
+  virtual std::vector<double> breakpoints(double t0, double t1) const;
+
+ protected:
+  Environment() = default;
+  Environment(const Environment&) = default;
+  Environment& operator=(const Environment&) = default;
+};
+
+// --------------------------------------------------------------------------------------------
+// CsvEnvironment: a table read from a CSV file.
+//
+// File format (UTF-8 or ASCII, comma-separated, LF or CRLF):
+//   - lines whose first non-blank character is '#' are comments; blank lines are ignored;
+//   - the first other line is the header of column names, in any order;
+//   - then one row per time, each with one number per header column.
+// | column              | unit | required | range                        | default when absent |
+// |---------------------|------|----------|------------------------------|---------------------|
+// | time_s              | s    | yes      | strictly increasing          |                     |
+// | T_sea_surface_K     | K    | yes      | 271 .. 320 (*)               |                     |
+// | T_air_K             | K    | yes      | 180 .. 340                   |                     |
+// | G_solar_W_m2        | W/m2 | yes      | 0 .. 1500                    |                     |
+// | wind_speed_m_s      | m/s  | yes      | 0 .. 100                     |                     |
+// | current_speed_m_s   | m/s  | yes      | 0 .. 10                      |                     |
+// | mld_m               | m    | no       | 0 .. 2000                    | settings            |
+// | T_deep_K            | K    | no       | 271 .. 320                   | settings            |
+// | thermocline_scale_m | m    | no       | > 0 .. 5000                  | settings            |
+// (*) seawater of 35 g/kg freezes at about 271.2 K; a value in degC fails this check.
+// Any other column name is an error (with the nearest valid name suggested), so that a typo
+// in an optional column cannot silently fall back to its default.
+//
+// Between rows every quantity is linear in time. Outside [first time, last time] at() throws
+// InputError unless wrap is set (a round-off of 1e-9 of the span is clamped). With wrap the
+// record repeats with period P = last time - first time: t and t + P give the same sample.
+// The row at the last time is then the end of the cycle and the first row its start; if they
+// differ the series jumps at each first time + k*P (reported by breakpoints()). The shipped
+// Ulsan file covers 0 .. 365 d hourly (8761 rows), so P = 365 d.
+//
+// Errors (all InputError with the file path, the 1-based line and the column): file missing
+// or unreadable (line 0); no header; unknown, duplicate or missing column (header line); wrong
+// number of fields, empty, non-numeric, NaN or infinite value, value out of range (data line);
+// time not increasing (data line, key time_s); fewer than 2 rows.
+struct CsvEnvironmentSettings {
+  bool wrap = false;  // repeat the record periodically (e.g. one year for a multi-year run)
+  // Used for every row when the file lacks the matching optional column. The defaults are
+  // annual means of the Ulsan fits (data/environment/SOURCE.md).
+  double mixedLayerDepth = 60.0;   // m
+  double T_deep = 274.74;          // K (1.59 degC, East Sea Proper Water at 200 m, KODC line 209)
+  double thermoclineScale = 50.0;  // m
+};
+
+class CsvEnvironment final : public Environment {
+ public:
+  // Reads and checks the whole file; throws InputError on any problem.
+  explicit CsvEnvironment(const std::string& path, const CsvEnvironmentSettings& settings = {});
+
+  EnvironmentSample at(double t) const override;
+  // Every row time inside (t0, t1) (including its periodic repeats with wrap).
+  std::vector<double> breakpoints(double t0, double t1) const override;
+
+  const std::string& path() const { return m_path; }
+  std::size_t size() const { return m_times.size(); }   // number of data rows
+  double startTime() const { return m_times.front(); }  // s
+  double endTime() const { return m_times.back(); }     // s
+  bool wraps() const { return m_wrap; }
+  double period() const { return endTime() - startTime(); }  // s, the wrap period
+  const std::vector<double>& times() const { return m_times; }
+  const std::vector<EnvironmentSample>& samples() const { return m_samples; }
+
+ private:
+  std::string m_path;
+  bool m_wrap;
+  std::vector<double> m_times;
+  std::vector<EnvironmentSample> m_samples;
+};
+
+// --------------------------------------------------------------------------------------------
+// SyntheticEnvironment: a smooth built-in default (C-infinity in t, so breakpoints() is empty).
+//   T_s(t)   = sstMean + sstAnnualAmplitude cos(2 pi (d - sstPeakDay)/365)
+//              + sstDiurnalAmplitude cos(2 pi (h_sol - sstDiurnalPeakHour)/24)
+//   T_air(t) = the same form with the air parameters
+//   G(t)     = cloudFactor * 1098 W/m2 * cos Z * exp(-0.057 / cos Z) for cos Z > 0, else 0
+//              (Haurwitz 1945 clear-sky model, as reviewed in Reno, Hansen & Stein 2012,
+//              Sandia SAND2012-2389; smooth at sunrise and sunset). Solar zenith Z from
+//              Spencer (1971) declination and equation of time.
+//   U(t)     = smooth floor of windMean + windAnnualAmplitude cos(2 pi (d - windPeakDay)/365)
+//              + windStdDev X(t), where X = sqrt(2/N) sum_k cos(w_k t + phi_k) has unit time
+//              variance; N = windComponents periods log-spaced between windShortestPeriod_h and
+//              windLongestPeriod_h, each jittered within its band, and the phases, drawn from
+//              `seed` (SplitMix64, identical on every platform). Floor: (u + sqrt(u^2 + 1))/2.
+//   current  = currentMean + currentM2Amplitude cos(2 pi t / 12.4206012 h + currentM2Phase_rad)
+//   MLD(t)   = mldMean + mldAnnualAmplitude cos(2 pi (d - mldDeepestDay)/365); T_deep and H_t
+//              constant.
+// d = t / 86400 s is the day of the year (0 = 1 January 00:00 local standard time, 365-day
+// year, repeats every 365 d); h_sol the local mean solar time in hours (clock time + 4 min per
+// degree east of the zone meridian; the sun itself uses apparent solar time).
+// Defaults resemble the Ulsan buoy 22189 in 2022 (data/environment/SOURCE.md): SST 14.5 degC
+// in February to 27 degC in August; air 8.8 .. 26.8 degC monthly; mean GHI 173 W/m2 (Pohang,
+// i.e. 0.68 of clear sky); mean wind 6.6 m/s; thermocline from the KODC line-208 fits.
+struct SyntheticEnvironmentParameters {
+  // site and clock
+  double latitude_deg = 35.345;    // deg N, KMA buoy 22189
+  double longitude_deg = 129.841;  // deg E
+  double utcOffset_h = 9.0;        // h, the local standard time of t (KST)
+  // sea surface temperature
+  double sstMean = 293.90;           // K (20.75 degC)
+  double sstAnnualAmplitude = 6.25;  // K
+  double sstPeakDay = 228.0;         // day of the maximum (0 = 1 Jan; 228 = 17 Aug)
+  double sstDiurnalAmplitude = 0.2;  // K
+  double sstDiurnalPeakHour = 15.0;  // h, local solar time
+  // air temperature
+  double airMean = 290.95;           // K (17.8 degC)
+  double airAnnualAmplitude = 9.0;   // K
+  double airPeakDay = 218.0;         // day of the maximum (218 = 7 Aug)
+  double airDiurnalAmplitude = 1.5;  // K
+  double airDiurnalPeakHour = 14.0;  // h, local solar time
+  // sun
+  double cloudFactor = 0.68;  // - mean GHI / clear-sky GHI, 0 .. 1.2
+  // wind
+  double windMean = 6.6;               // m/s
+  double windAnnualAmplitude = 1.0;    // m/s (winter monsoon maximum)
+  double windPeakDay = 15.0;           // day of the seasonal maximum (16 Jan)
+  double windStdDev = 3.0;             // m/s of the random component
+  int windComponents = 16;             // number of sinusoids in X(t), 0 .. 1000
+  double windShortestPeriod_h = 3.0;   // h
+  double windLongestPeriod_h = 240.0;  // h
+  std::uint64_t seed = 2022;           // draws the wind periods and phases
+  // current [SYNTHETIC, no measurement at the site]
+  double currentMean = 0.25;         // m/s, >= currentM2Amplitude so that speed >= 0
+  double currentM2Amplitude = 0.15;  // m/s
+  double currentM2Phase_rad = 0.0;   // rad
+  // thermocline (physics.md §5.2 fits to KODC line 208-03, 2023)
+  double mldMean = 60.0;             // m
+  double mldAnnualAmplitude = 34.0;  // m, <= mldMean
+  double mldDeepestDay = 15.0;       // day of the deepest mixed layer (16 Jan)
+  double T_deep = 274.74;            // K
+  double thermoclineScale = 50.0;    // m
+};
+
+class SyntheticEnvironment final : public Environment {
+ public:
+  // Checks the parameters (InputError with key = parameter name, no file).
+  explicit SyntheticEnvironment(const SyntheticEnvironmentParameters& parameters = {});
+
+  EnvironmentSample at(double t) const override;
+
+  const SyntheticEnvironmentParameters& parameters() const { return m_p; }
+  // Clear-sky-model GHI times cloudFactor [W/m2] at t (the G_solar of at(t)).
+  double solarIrradiance(double t) const;
+  // cos of the solar zenith angle at t (negative at night).
+  double cosSolarZenith(double t) const;
+
+ private:
+  struct WindComponent {
+    double omega;  // rad/s
+    double phase;  // rad
+  };
+  SyntheticEnvironmentParameters m_p;
+  std::vector<WindComponent> m_wind;
+};
+
+}  // namespace fdtwin::env

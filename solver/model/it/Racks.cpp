@@ -1,0 +1,80 @@
+#include "model/it/Racks.hpp"
+
+#include <fmt/format.h>
+
+namespace fdtwin::it {
+
+Racks::Racks(const ItParams& p, double coolantCp, double coolantDensity) : m_p(p), m_cp(coolantCp) {
+  m_mdot = p.coolantFlowPerPower * p.rackPowerPeak * coolantDensity;  // kg/s
+  m_cw = p.rackCoolantVolume * coolantDensity * coolantCp;            // J/K
+  for (int h = 0; h < p.halls; ++h) {
+    for (int r = 0; r < p.rowsPerHall; ++r) {
+      for (int k = 0; k < p.racksPerRow; ++k) {
+        RackInfo ri;
+        ri.name = fmt::format("hall{}-r{:02d}-{:02d}", h + 1, r + 1, k + 1);
+        ri.hall = h;
+        m_info.push_back(ri);
+      }
+    }
+  }
+  m_throttled.assign(m_info.size(), 0);
+}
+
+void Racks::declareStates(network::StateLayout& layout, double initialT) {
+  m_chip0 = layout.size();
+  for (const auto& r : m_info) layout.add("rack " + r.name + " T_chip", "racks", "K", 300.0, initialT);
+  m_out0 = layout.size();
+  for (const auto& r : m_info) layout.add("rack " + r.name + " T_coolant_out", "racks", "K", 300.0, initialT);
+}
+
+double Racks::demand(int i, double u) const {
+  const double theta = m_throttled[static_cast<size_t>(i)] ? m_p.throttleFactor : 1.0;
+  return theta * (m_p.rackPowerIdle + (m_p.rackPowerPeak - m_p.rackPowerIdle) * u);
+}
+
+double Racks::totalDemand(const std::vector<double>& uHall) const {
+  double sum = 0.0;
+  for (int i = 0; i < count(); ++i) sum += demand(i, uHall[static_cast<size_t>(m_info[static_cast<size_t>(i)].hall)]);
+  return sum;
+}
+
+void Racks::rhs(const double* y, double* ydot, const std::vector<double>& uHall, const std::vector<double>& tSupply,
+                double served, std::vector<double>& airHeat, double* pServed) const {
+  const double f = m_p.liquidFraction, R = m_p.chipResistance, Cc = m_p.chipHeatCapacity;
+  const double mc = m_mdot * m_cp;
+  double total = 0.0;
+  for (int i = 0; i < count(); ++i) {
+    const size_t h = static_cast<size_t>(m_info[static_cast<size_t>(i)].hall);
+    const double P = served * demand(i, uHall[h]);
+    total += P;
+    const double Tc = y[m_chip0 + i], To = y[m_out0 + i];
+    const double qChip = (Tc - To) / R;
+    ydot[m_chip0 + i] = (f * P - qChip) / Cc;
+    ydot[m_out0 + i] = (qChip - mc * (To - tSupply[h])) / m_cw;
+    airHeat[h] += (1.0 - f) * P;
+  }
+  *pServed = total;
+}
+
+void Racks::jacobian(network::SparseJacobian& J, const std::vector<int>& hallReturnIndex, int facilitySupplyIndex,
+                     const std::vector<double>& supplyFromReturn, const std::vector<double>& supplyFromFacility) const {
+  const double R = m_p.chipResistance, Cc = m_p.chipHeatCapacity;
+  const double mc = m_mdot * m_cp;
+  for (int i = 0; i < count(); ++i) {
+    const size_t h = static_cast<size_t>(m_info[static_cast<size_t>(i)].hall);
+    const int c = m_chip0 + i, o = m_out0 + i;
+    J.add(c, c, -1.0 / (R * Cc));
+    J.add(c, o, 1.0 / (R * Cc));
+    J.add(o, c, 1.0 / (R * m_cw));
+    J.add(o, o, (-1.0 / R - mc) / m_cw);
+    J.add(o, hallReturnIndex[h], mc * supplyFromReturn[h] / m_cw);
+    J.add(o, facilitySupplyIndex, mc * supplyFromFacility[h] / m_cw);
+  }
+}
+
+double Racks::throttleRoot(int i, const double* y) const {
+  const double Tc = y[m_chip0 + i];
+  return m_throttled[static_cast<size_t>(i)] ? Tc - (m_p.chipLimit - m_p.throttleHysteresis) : Tc - m_p.chipLimit;
+}
+
+}  // namespace fdtwin::it

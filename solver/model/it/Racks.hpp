@@ -1,0 +1,75 @@
+#pragma once
+// Liquid-cooled AI racks, each with two states.
+//
+// Rack i in hall h draws electrical power
+//   P_i = s · θ_i · [P_idle + (P_peak − P_idle)·u_h(t)]                           [W]
+// (θ_i = throttle factor while throttled, else 1; s = share of IT load served, < 1 only when
+// the power plant cannot cover demand). A share f (liquid fraction) enters the cold plates,
+// the rest the hall air. States and equations (sign: heat into a node is positive):
+//   chip / cold plate:  C_c dT_c/dt = f·P_i − (T_c − T_o)/R                      [W]
+//   coolant (outlet):   C_w dT_o/dt = (T_c − T_o)/R − ṁ·c·(T_o − T_sup,h)           [W]
+// with R the chip-to-coolant resistance, ṁ the rack coolant flow (OCP rule 1.5 L/min per kW of
+// peak power), c the coolant specific heat and T_sup,h the hall's CDU supply temperature.
+// Steady state: T_o = T_sup + f·P/(ṁ c) and T_c = T_o + f·P·R.
+// Throttling: when T_c reaches the chip limit the rack's power is cut to θ·P; it recovers
+// when T_c falls below limit − hysteresis (events found by root finding, no chattering).
+#include <string>
+#include <vector>
+
+#include "model/PlantParams.hpp"
+#include "network/SparseJacobian.hpp"
+#include "network/StateLayout.hpp"
+
+namespace fdtwin::it {
+
+struct RackInfo {
+  std::string name;
+  int hall = 0;
+  double position[3] = {0, 0, 0};  // m, centre
+  double size[3] = {0.6, 1.2, 2.3};  // m
+};
+
+class Racks {
+ public:
+  Racks(const ItParams& p, double coolantCp, double coolantDensity);
+
+  void declareStates(network::StateLayout& layout, double initialT);
+  int count() const { return static_cast<int>(m_info.size()); }
+  std::vector<RackInfo>& info() { return m_info; }
+  const std::vector<RackInfo>& info() const { return m_info; }
+
+  // Demand of rack i at utilization u (before shedding), W.
+  double demand(int i, double u) const;
+  // Total demand of all racks given per-hall utilization, W.
+  double totalDemand(const std::vector<double>& uHall) const;
+
+  // Writes ydot for the rack states. tSupply[h]: CDU supply temperature of hall h.
+  // served: share s of demand served. Adds the air share per hall to airHeat[h] and the
+  // served electrical power to *pServed.
+  void rhs(const double* y, double* ydot, const std::vector<double>& uHall, const std::vector<double>& tSupply,
+           double served, std::vector<double>& airHeat, double* pServed) const;
+  // Jacobian entries. supplyFromReturn[h] = ∂T_sup,h/∂T_ret,h, supplyFromFacility[h] = ∂T_sup,h/∂T_fs.
+  void jacobian(network::SparseJacobian& J, const std::vector<int>& hallReturnIndex, int facilitySupplyIndex,
+                const std::vector<double>& supplyFromReturn, const std::vector<double>& supplyFromFacility) const;
+
+  int chipIndex(int i) const { return m_chip0 + i; }
+  int outletIndex(int i) const { return m_out0 + i; }
+  double flowCapacity() const { return m_mdot * m_cp; }  // ṁ·c of one rack, W/K
+  double chipCapacity() const { return m_p.chipHeatCapacity; }
+  double coolantCapacity() const { return m_cw; }
+
+  // Throttling (discrete state, changed only by events).
+  bool throttled(int i) const { return m_throttled[static_cast<size_t>(i)] != 0; }
+  void setThrottled(int i, bool on) { m_throttled[static_cast<size_t>(i)] = on ? 1 : 0; }
+  // Root function of rack i: crosses zero when the throttle state must change.
+  double throttleRoot(int i, const double* y) const;
+
+ private:
+  ItParams m_p;
+  std::vector<RackInfo> m_info;
+  std::vector<char> m_throttled;
+  double m_cp, m_mdot, m_cw;
+  int m_chip0 = -1, m_out0 = -1;
+};
+
+}  // namespace fdtwin::it

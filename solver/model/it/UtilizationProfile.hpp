@@ -1,0 +1,47 @@
+#pragma once
+// Utilization u(t) in [0, 1] of a hall's racks. Rack power is P = P_idle + (P_peak - P_idle)·u.
+//
+// training:  a square-ish wave: compute at `level` for most of each `period`, then a linear
+//            ramp of `ramp` s down to `dipLevel`, a dip of `dipDuration` s (synchronisation /
+//            checkpoint), a ramp back up. Shape from H100 training traces (compute ~100 %,
+//            dips ~27 % of compute power within about a second; data/h100_training_power).
+// inference: a diurnal cycle, trough at 04:00 and peak at 16:00 local time:
+//            u = level·[m + (1 - m)·(1 + cos(2π(h - 16)/24))/2], m = `inferenceMin`.
+// idle:      u = 0.
+// csv:       a trace (time_s, utilization), linearly interpolated, repeated periodically.
+// The profile is continuous in time (ramps, no jumps); nextBreakpoint() gives the kinks so the
+// integrator can stop on them and never step over a dip.
+#include <limits>
+#include <string>
+#include <vector>
+
+namespace fdtwin::it {
+
+enum class ProfileKind { Training, Inference, Idle, Csv };
+
+struct ProfileParams {
+  ProfileKind kind = ProfileKind::Training;
+  double level = 0.95;         // 1
+  double period = 1800.0;      // s
+  double dipDuration = 120.0;  // s
+  double dipLevel = 0.27;      // 1
+  double ramp = 5.0;           // s
+  double phase = 0.0;          // s, shifts the training pattern
+  double inferenceMin = 0.35;  // 1
+  double startHourOfDay = 0.0; // local hour at t = 0
+  std::vector<double> csvTime, csvValue;  // for Csv
+};
+
+class UtilizationProfile {
+ public:
+  explicit UtilizationProfile(ProfileParams p);
+  double at(double t) const;
+  // The first kink strictly after t (+inf when none).
+  double nextBreakpoint(double t) const;
+  const ProfileParams& params() const { return m_p; }
+
+ private:
+  ProfileParams m_p;
+};
+
+}  // namespace fdtwin::it

@@ -1,0 +1,41 @@
+#include "model/power/GasEngines.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace fdtwin::power {
+
+GasEngines::GasEngines(const EngineParams& p)
+    : m_p(p), m_status(static_cast<size_t>(p.count), EngineStatus::Off), m_ready(static_cast<size_t>(p.count), 0.0) {}
+
+int GasEngines::online() const {
+  return static_cast<int>(std::count(m_status.begin(), m_status.end(), EngineStatus::Online));
+}
+int GasEngines::starting() const {
+  return static_cast<int>(std::count(m_status.begin(), m_status.end(), EngineStatus::Starting));
+}
+
+double GasEngines::setpoint(int k, double demand) const {
+  if (status(k) != EngineStatus::Online) return 0.0;
+  const int n = online();
+  return std::clamp(demand / n, m_p.minLoad * m_p.ratedPower, m_p.ratedPower);
+}
+
+double GasEngines::rate(double p, double pSet) const {
+  const double R = m_p.rampRate * m_p.ratedPower;
+  return R * std::tanh((pSet - p) / (m_p.governorTau * R));
+}
+
+double GasEngines::rateSlope(double p, double pSet) const {
+  const double R = m_p.rampRate * m_p.ratedPower;
+  const double c = std::cosh((pSet - p) / (m_p.governorTau * R));
+  return -1.0 / (m_p.governorTau * c * c);
+}
+
+double GasEngines::fuelPower(int k, double p) const {
+  if (status(k) != EngineStatus::Online) return 0.0;
+  const double f0 = m_p.noLoadFuelFraction;
+  return ratedFuelPower() * (f0 + (1.0 - f0) * std::max(0.0, p) / m_p.ratedPower);
+}
+
+}  // namespace fdtwin::power

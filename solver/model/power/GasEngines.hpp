@@ -1,0 +1,51 @@
+#pragma once
+// A bank of identical gas engines (gensets). State per engine: electrical output P_k [W].
+//
+// Load response, ramp-limited and smooth:  dP_k/dt = R·tanh((P_set − P_k)/(τ·R)),
+//   R = ramp rate · P_rated [W/s], τ the governor time constant (linear for small errors,
+//   |dP/dt| ≤ R for large ones). P_set = clamp(D/n_on, P_min, P_rated) for a running engine,
+//   0 otherwise; D is the demand the dispatcher puts on the engines.
+// Fuel (Willans line, physics sheet §6.1): F_k = (P_rated/η_rated)·[f₀ + (1 − f₀)·P_k/P_rated]
+//   for a running engine [W of LHV]; ṁ_fuel = F/LHV; CO₂ = F·EF (kg/J of LHV).
+// Waste heat F_k − P_k: a share j (jacket water, charge air, lube oil) to the sea, the rest
+//   (exhaust, radiation) to the atmosphere.
+// Commitment (discrete, event-driven, with hysteresis and a minimum time between changes):
+//   start one more engine when the filtered demand exceeds start_threshold·n_on·P_rated; it
+//   is online after the start-up time. Stop one when the filtered demand fits under
+//   stop_threshold·(n_on − 1)·P_rated. The demand filter (τ = 15 min) keeps second-scale
+//   training dips from cycling engines.
+#include <vector>
+
+#include "model/PlantParams.hpp"
+
+namespace fdtwin::power {
+
+enum class EngineStatus { Off, Starting, Online };
+
+class GasEngines {
+ public:
+  explicit GasEngines(const EngineParams& p);
+  int count() const { return m_p.count; }
+  const EngineParams& params() const { return m_p; }
+
+  EngineStatus status(int k) const { return m_status[static_cast<size_t>(k)]; }
+  void setStatus(int k, EngineStatus s) { m_status[static_cast<size_t>(k)] = s; }
+  int online() const;
+  int starting() const;
+  double readyTime(int k) const { return m_ready[static_cast<size_t>(k)]; }
+  void setReadyTime(int k, double t) { m_ready[static_cast<size_t>(k)] = t; }
+
+  double setpoint(int k, double demand) const;
+  double rate(double p, double pSet) const;        // dP/dt
+  double rateSlope(double p, double pSet) const;   // ∂(dP/dt)/∂P
+  double fuelPower(int k, double p) const;         // W LHV
+  double ratedFuelPower() const { return m_p.ratedPower / m_p.efficiency; }
+  static constexpr double kDemandFilterTime = 900.0;  // s
+
+ private:
+  EngineParams m_p;
+  std::vector<EngineStatus> m_status;
+  std::vector<double> m_ready;
+};
+
+}  // namespace fdtwin::power

@@ -1,0 +1,61 @@
+#include "model/seawater/SeawaterSystem.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "model/cooling/EpsilonNtu.hpp"
+#include "model/properties/Seawater.hpp"
+
+namespace fdtwin::seawater {
+
+namespace {
+constexpr double kGravity = 9.80665;
+}
+
+SeawaterSystem::SeawaterSystem(const SeawaterParams& p, const CoolingParams& c) : m_p(p), m_c(c) {
+  m_pi.gain = p.controllerGain;
+  m_pi.integralTime = p.controllerIntegralTime;
+  m_pi.trackingTime = p.controllerIntegralTime;
+}
+
+double SeawaterSystem::speed(double tFs, double dTMeasured, double i1, double i2) const {
+  const double u1 = m_pi.request(tFs - m_c.facilitySupplySetpoint, i1);
+  const double u2 = m_pi.request(dTMeasured - m_p.dischargeDTMax, i2);
+  return std::clamp(std::max(u1, u2), m_p.minSpeed, 1.0);
+}
+
+void SeawaterSystem::controllerRates(double tFs, double dTMeasured, double i1, double i2, double* rate1,
+                                     double* rate2) const {
+  const double e1 = tFs - m_c.facilitySupplySetpoint, e2 = dTMeasured - m_p.dischargeDTMax;
+  const double n = speed(tFs, dTMeasured, i1, i2);
+  *rate1 = m_pi.integralRate(e1, i1, n);
+  *rate2 = m_pi.integralRate(e2, i2, n);
+}
+
+SeawaterState SeawaterSystem::evaluate(double n, double tFr, double tAmbient, double facilityC,
+                                       double tSinceCleaning) const {
+  SeawaterState s;
+  s.speed = n;
+  s.mdot = n * m_p.designFlow;
+  s.cp = props::seawaterCp(tAmbient, m_p.salinity);
+  const double cSw = s.mdot * s.cp;
+  s.foulingR = cooling::foulingResistance(std::max(0.0, tSinceCleaning), m_p.foulingMax, m_p.foulingTau);
+  s.ua = m_p.hxArea / (1.0 / m_p.hxUClean + s.foulingR);
+  const double cMin = std::min(cSw, facilityC), cMax = std::max(cSw, facilityC);
+  s.epsCmin = cooling::effectiveness(s.ua / cMin, cMin / cMax, cooling::FlowArrangement::Counterflow) * cMin;
+  const double head = m_p.pumpHeadStatic + (m_p.pumpHeadDesign - m_p.pumpHeadStatic) * n * n;
+  s.P_shaft = s.mdot * kGravity * head / m_c.pumpEfficiency;
+  s.P_el = s.P_shaft / (m_c.motorEfficiency * m_c.vfdEfficiency);
+  const double r = m_p.recirculation;
+  const double k = r / ((1.0 - r) * cSw);
+  const double denom = 1.0 + k * s.epsCmin;
+  s.T_in = (tAmbient + k * s.epsCmin * tFr + k * s.P_shaft) / denom;
+  s.Q_hx = s.epsCmin * (tFr - s.T_in);
+  s.dQhx_dTfr = s.epsCmin / denom;
+  s.Q_seawater = s.Q_hx + s.P_shaft;
+  s.dT = s.Q_seawater / cSw;
+  s.T_dis = s.T_in + s.dT;
+  return s;
+}
+
+}  // namespace fdtwin::seawater

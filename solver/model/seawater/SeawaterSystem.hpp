@@ -1,0 +1,64 @@
+#pragma once
+// Seawater side: intake at depth, pumps, titanium plate heat exchangers, outfall.
+//
+// Pumps (affinity laws, physics sheet §5.1): ṁ = N·ṁ_design; head on the system curve
+//   H(N) = H_static + (H_design − H_static)·N²; P_shaft = ṁ·g·H/η_pump (ends as heat in the
+//   seawater); P_el = P_shaft/(η_motor·η_vfd).
+// Plate HX (pure counterflow, §2.1; fouled U, §2.2): 1/U = 1/U_clean + R_f(t),
+//   R_f = R_f,∞·(1 − exp(−t_c/τ_f)) with t_c the time since the last cleaning (Kern–Seaton);
+//   Q_hx = ε·C_min·(T_fr − T_in), C_fw = ṁ_fw·c_fw, C_sw = ṁ·c_sw.
+// Recirculation (§5.4): a share r of the intake flow is discharge water,
+//   T_in = (1 − r)·T_amb + r·T_dis,  T_dis = T_in + (Q_hx + P_shaft)/C_sw
+//   ⇒ T_in = T_amb + r/(1 − r)·ΔT, solved in closed form with Q_hx linear in T_in.
+// Q_seawater = Q_hx + P_shaft is the heat carried away by the seawater flow.
+//
+// Pump speed control: two PI controllers (PiController) with a max selector —
+//   e₁ = T_fs − T_set  (hold the facility supply temperature),
+//   e₂ = ΔT_m − ΔT_max (keep the outfall rise under the permit; ΔT_m is the measured rise, a
+//        first-order sensor lag of 10 s, which also keeps the loop free of algebraic cycles),
+//   N = clamp(max(u₁, u₂), N_min, 1).
+// In a cold sea the supply loop alone would throttle the flow and push the rise far past any
+// permit; the second loop stops that.
+#include "model/control/PiController.hpp"
+#include "model/PlantParams.hpp"
+
+namespace fdtwin::seawater {
+
+struct SeawaterState {
+  double speed = 1.0;     // N, 1
+  double mdot = 0.0;      // kg/s
+  double cp = 4000.0;     // J/kg K at the intake
+  double foulingR = 0.0;  // m2K/W
+  double ua = 0.0;        // W/K
+  double epsCmin = 0.0;   // W/K
+  double T_in = 0.0;      // K
+  double T_dis = 0.0;     // K
+  double dT = 0.0;        // K, T_dis − T_in
+  double Q_hx = 0.0;      // W
+  double Q_seawater = 0.0;// W
+  double P_shaft = 0.0;   // W
+  double P_el = 0.0;      // W
+  double dQhx_dTfr = 0.0; // ∂Q_hx/∂T_fr, W/K
+};
+
+class SeawaterSystem {
+ public:
+  SeawaterSystem(const SeawaterParams& p, const CoolingParams& c);
+  // Pump speed from the two controller integrals and errors.
+  double speed(double tFs, double dTMeasured, double i1, double i2) const;
+  // The seawater side for a given speed, facility return temperature, ambient intake
+  // temperature, facility capacity rate ṁ_fw·c and time since cleaning.
+  SeawaterState evaluate(double speed, double tFr, double tAmbient, double facilityC, double tSinceCleaning) const;
+  // Controller integral rates (dI₁/dt, dI₂/dt).
+  void controllerRates(double tFs, double dTMeasured, double i1, double i2, double* rate1, double* rate2) const;
+
+  const SeawaterParams& params() const { return m_p; }
+  static constexpr double kSensorLag = 10.0;  // s
+
+ private:
+  SeawaterParams m_p;
+  CoolingParams m_c;
+  control::PiController m_pi;
+};
+
+}  // namespace fdtwin::seawater
