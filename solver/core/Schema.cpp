@@ -38,8 +38,9 @@ const std::set<std::string>& allTables() {
 std::size_t distance(std::string_view a, std::string_view b, bool ignoreCase) {
   // Optimal string alignment distance (Damerau 1964: adjacent transpositions count as one edit).
   const auto eq = [&](char x, char y) {
-    return ignoreCase ? std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y))
-                      : x == y;
+    return ignoreCase
+               ? std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y))
+               : x == y;
   };
   const std::size_t n = a.size();
   const std::size_t m = b.size();
@@ -98,7 +99,8 @@ std::string rangeText(const KeyDef& key, std::string_view unit) {
     s = number(*key.min) + " … " + number(*key.max) + u;
   } else {
     if (key.min) s = (key.minExclusive ? "> " : "≥ ") + number(*key.min) + u;
-    if (key.max) s += (s.empty() ? "" : " and ") + std::string(key.maxExclusive ? "< " : "≤ ") + number(*key.max) + u;
+    if (key.max)
+      s += (s.empty() ? "" : " and ") + std::string(key.maxExclusive ? "< " : "≤ ") + number(*key.max) + u;
   }
   if (key.absoluteTemperature && key.min && key.max)
     s += fmt::format(" ({} … {} degC)", number(*key.min - 273.15), number(*key.max - 273.15));
@@ -107,12 +109,18 @@ std::string rangeText(const KeyDef& key, std::string_view unit) {
 
 const char* typeName(ValueType t) {
   switch (t) {
-    case ValueType::Real: return "real";
-    case ValueType::Integer: return "integer";
-    case ValueType::Boolean: return "boolean";
-    case ValueType::String: return "string";
-    case ValueType::Choice: return "choice";
-    case ValueType::Path: return "path";
+    case ValueType::Real:
+      return "real";
+    case ValueType::Integer:
+      return "integer";
+    case ValueType::Boolean:
+      return "boolean";
+    case ValueType::String:
+      return "string";
+    case ValueType::Choice:
+      return "choice";
+    case ValueType::Path:
+      return "path";
   }
   return "";
 }
@@ -149,7 +157,8 @@ std::string defaultCell(const KeyDef& k) {
   if (k.defaultValue.empty()) return "—";
   std::string s = "`" + k.defaultValue + "`";
   if (k.type == ValueType::Real) {
-    const std::string h = units::humanize(units::splitNumber(k.defaultValue).number, k.unit, k.absoluteTemperature);
+    const std::string h =
+        units::humanize(units::splitNumber(k.defaultValue).number, k.unit, k.absoluteTemperature);
     if (!h.empty() && h != k.defaultValue + " " + k.unit) s += " (" + h + ")";
   }
   return s;
@@ -200,7 +209,8 @@ std::string suggestKey(std::string_view path) {
     for (const auto& t : allTables())
       if (sectionOf(t) == section) leaves.push_back(leafOf(t));
     const Near n = nearest(leaf, leaves);
-    if (!n.word.empty() && n.dist <= best.dist) best = {section.empty() ? n.word : section + "." + n.word, n.dist};
+    if (!n.word.empty() && n.dist <= best.dist)
+      best = {section.empty() ? n.word : section + "." + n.word, n.dist};
   }
   if (!best.word.empty()) return best.word;
 
@@ -221,46 +231,54 @@ std::string describeRange(const KeyDef& key, std::string_view unit) { return ran
 std::string schemaMarkdown() {
   std::string md;
   md += "# Case file reference\n\n";
-  md += "<!-- Generated from the schema in solver/core/SchemaTable.cpp by `fdtwin schema`; do not edit.\n"
-        "     Regenerate: build/bin/fdtwin schema > docs/case-format.md -->\n\n";
-  md += "A case is a TOML file. Keys live in tables: `rated_power = 19e6` under `[power.engines]` is the key\n"
-        "`power.engines.rated_power`, which is also how `--set` and error messages name it. Every key not\n"
-        "given takes its default; a key marked **required** must be given. `fdtwin validate CASE` checks a\n"
-        "case without running it. Keys and sections that are not listed here are errors (with a\n"
-        "\"did you mean …?\" for a misspelling).\n\n";
+  md +=
+      "<!-- Generated from the schema in solver/core/SchemaTable.cpp by `fdtwin schema`; do not edit.\n"
+      "     Regenerate: build/bin/fdtwin schema > docs/case-format.md -->\n\n";
+  md +=
+      "A case is a TOML file. Keys live in tables: `rated_power = 19e6` under `[power.engines]` is the key\n"
+      "`power.engines.rated_power`, which is also how `--set` and error messages name it. Every key not\n"
+      "given takes its default; a key marked **required** must be given. `fdtwin validate CASE` checks a\n"
+      "case without running it. Keys and sections that are not listed here are errors (with a\n"
+      "\"did you mean …?\" for a misspelling).\n\n";
   md += "## Values\n\n";
-  md += "- **real**: a number in the SI unit of the key (`120e3`, `5`), or a string with a unit that is\n"
-        "  converted once, when the case is read: `\"120 kW\"`, `\"20 MWh\"`, `\"30 d\"`, `\"15 min\"`,\n"
-        "  `\"1.5 L/min/kW\"`, `\"85 %\"`. A unit of the wrong kind (`\"12 m\"` for a power) is an error.\n"
-        "  Units combine with `/`, a space or `*`, and take integer exponents (`m3`, `m^3`, `W/(m2 K)`).\n"
-        "- **Temperatures**: keys that are absolute temperatures (their allowed range is also shown in\n"
-        "  degC) accept `\"27 degC\"` (= 300.15 K). For temperature *differences*\n"
-        "  (`it.throttle_hysteresis`, `seawater.discharge_dT_max`) and inside compound units a degree\n"
-        "  Celsius is the size of a kelvin: `\"5 degC\"` of hysteresis is 5 K.\n"
-        "- **integer**: a whole number. **boolean**: `true` or `false`. **string**: quoted text.\n"
-        "- **choice**: one of the quoted words listed under *Allowed*.\n"
-        "- **path**: a quoted file path, relative to the directory of the file that sets it (for `--set`:\n"
-        "  the working directory). Whether the file exists is checked by the model that reads it.\n\n";
+  md +=
+      "- **real**: a number in the SI unit of the key (`120e3`, `5`), or a string with a unit that is\n"
+      "  converted once, when the case is read: `\"120 kW\"`, `\"20 MWh\"`, `\"30 d\"`, `\"15 min\"`,\n"
+      "  `\"1.5 L/min/kW\"`, `\"85 %\"`. A unit of the wrong kind (`\"12 m\"` for a power) is an error.\n"
+      "  Units combine with `/`, a space or `*`, and take integer exponents (`m3`, `m^3`, `W/(m2 K)`).\n"
+      "- **Temperatures**: keys that are absolute temperatures (their allowed range is also shown in\n"
+      "  degC) accept `\"27 degC\"` (= 300.15 K). For temperature *differences*\n"
+      "  (`it.throttle_hysteresis`, `seawater.discharge_dT_max`) and inside compound units a degree\n"
+      "  Celsius is the size of a kelvin: `\"5 degC\"` of hysteresis is 5 K.\n"
+      "- **integer**: a whole number. **boolean**: `true` or `false`. **string**: quoted text.\n"
+      "- **choice**: one of the quoted words listed under *Allowed*.\n"
+      "- **path**: a quoted file path, relative to the directory of the file that sets it (for `--set`:\n"
+      "  the working directory). Whether the file exists is checked by the model that reads it.\n\n";
   md += "Units understood in strings:\n\n| Quantity | Units |\n| --- | --- |\n";
   for (const auto& [group, names] : units::knownUnits()) md += fmt::format("| {} | {} |\n", group, names);
-  md += "\nThey combine: `m3`, `m/s`, `kg/s`, `L/min`, `W/(m2 K)`, `%/s`. `°C` and `kn` are accepted for `degC` and\n"
-        "`knot`. Unit names are case-sensitive (`kW`, not `kw`).\n\n";
+  md +=
+      "\nThey combine: `m3`, `m/s`, `kg/s`, `L/min`, `W/(m2 K)`, `%/s`. `°C` and `kn` are accepted for "
+      "`degC` and\n"
+      "`knot`. Unit names are case-sensitive (`kW`, not `kw`).\n\n";
   md += "## Extending a case and overriding keys\n\n";
-  md += "- `extends = \"base.toml\"` (top level, relative to this file) reads the base case first; this file's\n"
-        "  keys override it. Chains are allowed; a cycle is an error that shows the chain.\n"
-        "- `--set key.path=value` (repeatable) overrides any key after the files. The value is written as in\n"
-        "  TOML (`--set it.halls=4`, `--set 'it.rack_power_peak=\"130 kW\"'`); text that is not a TOML value\n"
-        "  is taken as a string (`--set it.profile=inference`, `--set it.rack_power_peak=130kW`).\n"
-        "- The effective case (after `extends`, `--set` and defaults, without `extends`) is stored in every\n"
-        "  result file as the `case_toml` attribute.\n\n";
+  md +=
+      "- `extends = \"base.toml\"` (top level, relative to this file) reads the base case first; this "
+      "file's\n"
+      "  keys override it. Chains are allowed; a cycle is an error that shows the chain.\n"
+      "- `--set key.path=value` (repeatable) overrides any key after the files. The value is written as in\n"
+      "  TOML (`--set it.halls=4`, `--set 'it.rack_power_peak=\"130 kW\"'`); text that is not a TOML value\n"
+      "  is taken as a string (`--set it.profile=inference`, `--set it.rack_power_peak=130kW`).\n"
+      "- The effective case (after `extends`, `--set` and defaults, without `extends`) is stored in every\n"
+      "  result file as the `case_toml` attribute.\n\n";
   md += "## Checks across keys\n\n";
-  md += "- `power.battery.soc_min` < `power.battery.soc_max`; `soc_initial` and `soc_target` lie within them.\n"
-        "- `it.rack_power_idle` ≤ `it.rack_power_peak`.\n"
-        "- `hull.draft` < `hull.depth`; `hull.double_bottom` < `hull.depth`.\n"
-        "- `environment.file` is required when `environment.source = \"csv\"`; `it.profile_file` when\n"
-        "  `it.profile = \"csv\"`.\n"
-        "- `it.training_dip_duration` + 2 · `it.training_ramp` < `it.training_period`.\n"
-        "- `case.output_interval` ≤ `case.duration`.\n\n";
+  md +=
+      "- `power.battery.soc_min` < `power.battery.soc_max`; `soc_initial` and `soc_target` lie within them.\n"
+      "- `it.rack_power_idle` ≤ `it.rack_power_peak`.\n"
+      "- `hull.draft` < `hull.depth`; `hull.double_bottom` < `hull.depth`.\n"
+      "- `environment.file` is required when `environment.source = \"csv\"`; `it.profile_file` when\n"
+      "  `it.profile = \"csv\"`.\n"
+      "- `it.training_dip_duration` + 2 · `it.training_ramp` < `it.training_period`.\n"
+      "- `case.output_interval` ≤ `case.duration`.\n\n";
   md += "## Keys\n";
   const auto& titles = sectionTitles();
   std::vector<std::string> order{""};
@@ -273,10 +291,12 @@ std::string schemaMarkdown() {
     const auto t = titles.find(section);
     md += section.empty() ? "\n### Top level" : fmt::format("\n### [{}]", section);
     if (t != titles.end() && !section.empty()) md += " — " + t->second;
-    md += "\n\n| Key | Type | Unit | Default | Allowed | Description |\n| --- | --- | --- | --- | --- | --- |\n";
+    md +=
+        "\n\n| Key | Type | Unit | Default | Allowed | Description |\n| --- | --- | --- | --- | --- | --- "
+        "|\n";
     for (const KeyDef* k : keys) {
-      md += fmt::format("| `{}` | {} | {} | {} | {} | {} |\n", k->path, typeName(k->type), markdownCell(k->unit),
-                        markdownCell(defaultCell(*k)), markdownCell(describeRange(*k)),
+      md += fmt::format("| `{}` | {} | {} | {} | {} | {} |\n", k->path, typeName(k->type),
+                        markdownCell(k->unit), markdownCell(defaultCell(*k)), markdownCell(describeRange(*k)),
                         markdownCell(k->description));
     }
   }

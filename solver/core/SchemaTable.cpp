@@ -64,6 +64,12 @@ KeyDef temperature(std::string path, std::string def, std::string desc) {
   k.absoluteTemperature = true;  // "18 degC" converts with the offset (core/Units.hpp)
   return k;
 }
+// An absolute temperature with a range of its own (air can be colder than seawater freezes).
+KeyDef temperature(std::string path, std::string def, double lo, double hi, std::string desc) {
+  KeyDef k = real(std::move(path), "K", std::move(def), lo, hi, std::move(desc));
+  k.absoluteTemperature = true;
+  return k;
+}
 
 std::vector<KeyDef> makeSchema() {
   using VT = ValueType;
@@ -87,6 +93,15 @@ std::vector<KeyDef> makeSchema() {
            "Absolute salinity of the seawater (KODC line 208: 34.2-34.5 g/kg)."),
       real("environment.current_speed_mean", "m/s", "0.25", 0.0, 5.0,
            "Mean current speed of the synthetic environment."),
+      temperature("environment.sst_mean", "293.90", "Annual mean sea surface temperature (synthetic; Ulsan 20.75 degC)."),
+      real("environment.sst_amplitude", "K", "6.25", 0.0, 30.0, "Annual amplitude of the sea surface temperature (synthetic)."),
+      temperature("environment.air_mean", "290.95", 200.0, 340.0, "Annual mean air temperature (synthetic; Ulsan 17.8 degC)."),
+      real("environment.air_amplitude", "K", "9.0", 0.0, 40.0, "Annual amplitude of the air temperature (synthetic)."),
+      real("environment.latitude", "deg", "35.345", -90.0, 90.0, "Latitude for the synthetic sun (KMA buoy 22189)."),
+      real("environment.mixed_layer_depth", "m", "60", 0.0, 2000.0, "Mean mixed-layer depth of the synthetic thermocline."),
+      real("environment.mixed_layer_amplitude", "m", "34", 0.0, 2000.0,
+           "Annual amplitude of the synthetic mixed-layer depth (not above its mean)."),
+      temperature("environment.deep_temperature", "274.74", "Deep-water temperature of the synthetic thermocline."),
       // --- IT load --------------------------------------------------------------------------
       integer("it.halls", "2", 1, 64, "Number of data halls."),
       integer("it.rows_per_hall", "8", 1, 200, "Rack rows per hall."),
@@ -101,8 +116,9 @@ std::vector<KeyDef> makeSchema() {
                "Cold-plate coolant flow per W of peak rack power (OCP: 1.5 L/min per kW)."),
       positive("it.rack_coolant_volume", "m3", "0.05", "Coolant held in one rack's manifolds and cold plates."),
       temperature("it.chip_limit", "358.15", "Chip temperature above which a rack throttles."),
-      positive("it.throttle_hysteresis", "K", "5", "A throttled rack recovers this far below the chip limit."),
-      efficiency("it.throttle_factor", "0.5", "Share of rack power left while throttled."),
+      positive("it.throttle_hysteresis", "K", "5",
+               "Width of the throttling band below the chip limit (power falls linearly to throttle_factor across it); also the hysteresis of throttle events."),
+      efficiency("it.throttle_factor", "0.5", "Share of rack power left at the chip limit."),
       text("it.profile", VT::Choice, "\"training\"", "Utilization profile of the halls.", false,
            {"training", "inference", "idle", "csv"}),
       text("it.profile_file", VT::Path, "", "Utilization CSV (columns time_s, utilization) for it.profile = \"csv\"."),

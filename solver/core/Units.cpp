@@ -7,6 +7,7 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <numbers>
 #include <optional>
 #include <string>
 
@@ -28,12 +29,13 @@ constexpr Dimension kPower{2, 1, -3, 0};
 constexpr Dimension kEnergy{2, 1, -2, 0};
 constexpr Dimension kPressure{-1, 1, -2, 0};
 constexpr Dimension kSpeed{1, 0, -1, 0};
+constexpr Dimension kAngle{0, 0, 0, 0, 1};
 
 struct NamedUnit {
   const char* name;
   double factor;  // SI value of one of this unit
   Dimension dim;
-  const char* group;  // quantity, for the documentation; nullptr: an alias not listed there
+  const char* group;    // quantity, for the documentation; nullptr: an alias not listed there
   double offset = 0.0;  // added to reach the SI scale (degC: 273.15 K at 0 degC)
 };
 
@@ -77,6 +79,8 @@ const std::array kUnits{
     NamedUnit{"mbar", 1e2, kPressure, "pressure"},
     NamedUnit{"bar", 1e5, kPressure, "pressure"},
     NamedUnit{"knot", kKnot, kSpeed, "speed"},
+    NamedUnit{"rad", 1.0, kAngle, "angle"},
+    NamedUnit{"deg", std::numbers::pi / 180.0, kAngle, "angle"},
     NamedUnit{"kn", kKnot, kSpeed, nullptr},
 };
 
@@ -99,11 +103,9 @@ std::string suggestUnit(std::string_view name) {
 
 Dimension combine(Dimension a, Dimension b, int sign) {
   return {a.length + sign * b.length, a.mass + sign * b.mass, a.time + sign * b.time,
-          a.temperature + sign * b.temperature};
+          a.temperature + sign * b.temperature, a.angle + sign * b.angle};
 }
-Dimension power(Dimension a, int e) {
-  return {a.length * e, a.mass * e, a.time * e, a.temperature * e};
-}
+Dimension power(Dimension a, int e) { return {a.length * e, a.mass * e, a.time * e, a.temperature * e}; }
 
 // Recursive-descent parser of unit expressions (grammar in Units.hpp).
 class UnitParser {
@@ -250,6 +252,7 @@ const std::array kQuantities{
     Quantity{Dimension{3, 0, -1, 0}, "a volume flow"},
     Quantity{kPressure, "a pressure"},
     Quantity{kSpeed, "a speed"},
+    Quantity{kAngle, "an angle"},
     Quantity{Dimension{0, 0, -1, 0}, "a rate"},
     Quantity{Dimension{0, 0, 0, -1}, "a temperature coefficient"},
     Quantity{Dimension{2, 1, -3, -1}, "a thermal conductance"},
@@ -292,11 +295,13 @@ Written splitNumber(std::string_view text) {
   if (!digits.empty() && digits.front() == '+') digits.remove_prefix(1);
   Written w;
   const auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), w.number);
-  if (ec != std::errc() || digits.empty() || !(std::isdigit(static_cast<unsigned char>(digits.front())) ||
-                                               digits.front() == '-' || digits.front() == '.'))
+  if (ec != std::errc() || digits.empty() ||
+      !(std::isdigit(static_cast<unsigned char>(digits.front())) || digits.front() == '-' ||
+        digits.front() == '.'))
     throw UnitError("it does not start with a number");
   if (!std::isfinite(w.number)) throw UnitError("the number is not finite");
-  w.unit = std::string(trim(std::string_view(ptr, static_cast<std::size_t>(digits.data() + digits.size() - ptr))));
+  w.unit =
+      std::string(trim(std::string_view(ptr, static_cast<std::size_t>(digits.data() + digits.size() - ptr))));
   return w;
 }
 
@@ -306,7 +311,8 @@ double toSI(std::string_view text, std::string_view siUnit, bool absoluteTempera
   const Unit target = parseOrThrowForKey(siUnit);
   const Unit given = parseUnit(w.unit);
   if (!(given.dim == target.dim)) {
-    throw UnitError(fmt::format("{}, not {}", nameOf(given.dim, true), nameOf(target.dim, absoluteTemperature)));
+    throw UnitError(
+        fmt::format("{}, not {}", nameOf(given.dim, true), nameOf(target.dim, absoluteTemperature)));
   }
   // The degC offset applies only to a lone degree written for an absolute temperature.
   const bool scale = absoluteTemperature && target.temperatureScale && given.temperatureScale;
@@ -336,11 +342,11 @@ std::string humanize(double siValue, std::string_view siUnit, bool absoluteTempe
     return fmt::format("{:.4g} {}", siValue, siUnit);
   }
   static const std::vector<std::pair<Dimension, std::vector<const char*>>> readable{
-      {kPower, {"W", "kW", "MW", "GW"}},     {kEnergy, {"J", "kJ", "MJ", "kWh", "MWh", "GWh"}},
-      {kTime, {"s", "min", "h", "d"}},       {kTemperature, {"K"}},
-      {kLength, {"mm", "m", "km"}},          {kVolume, {"L", "m3"}},
-      {kPressure, {"Pa", "kPa", "bar"}},     {kSpeed, {"m/s"}},
-      {Dimension{0, 1, -1, 0}, {"kg/s"}},    {kMass, {"kg", "t"}},
+      {kPower, {"W", "kW", "MW", "GW"}},  {kEnergy, {"J", "kJ", "MJ", "kWh", "MWh", "GWh"}},
+      {kTime, {"s", "min", "h", "d"}},    {kTemperature, {"K"}},
+      {kLength, {"mm", "m", "km"}},       {kVolume, {"L", "m3"}},
+      {kPressure, {"Pa", "kPa", "bar"}},  {kSpeed, {"m/s"}},
+      {Dimension{0, 1, -1, 0}, {"kg/s"}}, {kMass, {"kg", "t"}},
       {Dimension{3, 0, -1, 0}, {"m3/s"}},
   };
   for (const auto& [dim, names] : readable) {
@@ -375,9 +381,10 @@ std::vector<std::pair<std::string, std::string>> knownUnits() {
 
 double parseDuration(const std::string& text, const std::string& key) {
   const auto bad = [&](const std::string& why) {
-    return InputError("", 0, key,
-                      fmt::format("expected a duration such as 30d, 12h, 15min, 90s or 3600 (seconds), got \"{}\"{}",
-                                  text, why.empty() ? "" : " (" + why + ")"));
+    return InputError(
+        "", 0, key,
+        fmt::format("expected a duration such as 30d, 12h, 15min, 90s or 3600 (seconds), got \"{}\"{}", text,
+                    why.empty() ? "" : " (" + why + ")"));
   };
   double seconds = 0.0;
   try {

@@ -21,12 +21,15 @@
 
 namespace fdtwin::units {
 
-// Exponents of the SI base units that case quantities use.
+// Exponents of the SI base units that case quantities use (and of the plane angle).
 struct Dimension {
   int length = 0;       // m
   int mass = 0;         // kg
   int time = 0;         // s
   int temperature = 0;  // K
+  // Plane angle is dimensionless in SI; it is kept apart here so that "35 deg" cannot be given
+  // for a fraction (as in Boost.Units, which also treats it as a base dimension).
+  int angle = 0;  // rad
   friend bool operator==(const Dimension&, const Dimension&) = default;
 };
 
@@ -34,7 +37,7 @@ struct Dimension {
 struct Unit {
   double factor = 1.0;
   Dimension dim;
-  double offset = 0.0;          // 273.15 for a lone degC used as an absolute temperature
+  double offset = 0.0;            // 273.15 for a lone degC used as an absolute temperature
   bool temperatureScale = false;  // the expression is exactly one temperature unit (K, degC)
 };
 

@@ -19,9 +19,9 @@
 #include <regex>
 #include <sstream>
 #include <stdexcept>
+#include <toml.hpp>
 #include <type_traits>
 #include <variant>
-#include <toml.hpp>
 
 #include "core/Error.hpp"
 #include "core/Units.hpp"
@@ -50,13 +50,27 @@ std::string quote(std::string_view s) {
   for (const char ch : s) {
     const auto c = static_cast<unsigned char>(ch);
     switch (ch) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      case '\r': out += "\\r"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
       default:
         if (c < 0x20 || c == 0x7f) {
           out += fmt::format("\\u{:04X}", static_cast<unsigned>(c));
@@ -71,13 +85,20 @@ std::string quote(std::string_view s) {
 // The value as the user wrote it, for "got …".
 std::string describeToml(const toml::value& v) {
   switch (v.type()) {
-    case toml::value_t::boolean: return v.as_boolean() ? "true" : "false";
-    case toml::value_t::integer: return fmt::format("{}", v.as_integer());
-    case toml::value_t::floating: return number(v.as_floating());
-    case toml::value_t::string: return quote(v.as_string().str);
-    case toml::value_t::array: return "an array";
-    case toml::value_t::table: return "a table";
-    default: return "a date/time";
+    case toml::value_t::boolean:
+      return v.as_boolean() ? "true" : "false";
+    case toml::value_t::integer:
+      return fmt::format("{}", v.as_integer());
+    case toml::value_t::floating:
+      return number(v.as_floating());
+    case toml::value_t::string:
+      return quote(v.as_string().str);
+    case toml::value_t::array:
+      return "an array";
+    case toml::value_t::table:
+      return "a table";
+    default:
+      return "a date/time";
   }
 }
 
@@ -101,11 +122,16 @@ std::string expectation(const KeyDef& k) {
       }
       return s;
     }
-    case ValueType::Integer: return "a whole number";
-    case ValueType::Boolean: return "true or false";
-    case ValueType::String: return "a quoted text string";
-    case ValueType::Path: return "a quoted file path";
-    case ValueType::Choice: return "one of: " + choiceList(k);
+    case ValueType::Integer:
+      return "a whole number";
+    case ValueType::Boolean:
+      return "true or false";
+    case ValueType::String:
+      return "a quoted text string";
+    case ValueType::Path:
+      return "a quoted file path";
+    case ValueType::Choice:
+      return "one of: " + choiceList(k);
   }
   return "";
 }
@@ -215,15 +241,16 @@ InputError syntaxError(const toml::exception& err, const std::string& name) {
   std::string msg = "TOML syntax error: " + first;
   std::smatch dup;
   if (std::regex_search(first, dup, std::regex(R"re((value|table) \("(.*)"\) already exists)re"))) {
-    msg = fmt::format("TOML syntax error: the {} \"{}\" is defined twice (first on line {})", dup[1].str(), dup[2].str(),
-                      firstLine);
+    msg = fmt::format("TOML syntax error: the {} \"{}\" is defined twice (first on line {})", dup[1].str(),
+                      dup[2].str(), firstLine);
   } else if (!pointer.empty() && pointer != "here" && first.find(pointer) == std::string::npos) {
     msg += first.empty() ? pointer : ": " + pointer;
   }
 
   const std::string& text = err.location().line_str();
   std::smatch m;
-  if (std::regex_search(text, m, std::regex(R"(=\s*([-+]?[0-9][0-9_.eE+-]*)\s*([A-Za-z%][A-Za-z0-9/%()^ ]*)\s*(#.*)?$)"))) {
+  if (std::regex_search(
+          text, m, std::regex(R"(=\s*([-+]?[0-9][0-9_.eE+-]*)\s*([A-Za-z%][A-Za-z0-9/%()^ ]*)\s*(#.*)?$)"))) {
     msg += fmt::format(" (a value with a unit must be quoted: \"{} {}\")", m[1].str(), trim(m[2].str()));
   } else if (std::regex_search(text, m, std::regex(R"(=\s*([A-Za-z_][A-Za-z0-9_-]*)\s*(#.*)?$)")) &&
              m[1] != "true" && m[1] != "false" && m[1] != "inf" && m[1] != "nan") {
@@ -253,7 +280,8 @@ toml::value parseValueText(const std::string& text, const KeyDef& k) {
     toml::value root = toml::parse(in, kSetFile);
     if (root.is_table() && root.as_table().size() == 1 && root.contains("x")) {
       toml::value v = root.at("x");
-      const bool textual = k.type == ValueType::String || k.type == ValueType::Choice || k.type == ValueType::Path;
+      const bool textual =
+          k.type == ValueType::String || k.type == ValueType::Choice || k.type == ValueType::Path;
       if (!textual || v.is_string()) return v;
     }
   } catch (const std::exception&) {
@@ -282,7 +310,8 @@ struct Item {
 void flatten(const toml::value& table, const std::string& prefix, std::vector<Item>& items) {
   for (const auto& [name, v] : table.as_table()) {
     const std::string path = prefix.empty() ? name : prefix + "." + name;
-    Item item{path, &v, static_cast<int>(v.location().line()), static_cast<int>(v.location().column()), false};
+    Item item{path, &v, static_cast<int>(v.location().line()), static_cast<int>(v.location().column()),
+              false};
     if (v.is_table() && !findKey(path)) {
       if (isSection(path)) {
         flatten(v, path, items);
@@ -333,7 +362,8 @@ class Loader {
   explicit Loader(std::map<std::string, CaseEntry>& out) : m_out(out) {}
 
   // `id` identifies the file for cycle detection ("" for text that is not a file).
-  void read(const std::string& text, const std::string& name, const std::string& baseDir, const std::string& id) {
+  void read(const std::string& text, const std::string& name, const std::string& baseDir,
+            const std::string& id) {
     m_chain.push_back({id, name});
     const toml::value root = parseToml(text, name);
     std::vector<Item> items;
@@ -370,8 +400,8 @@ class Loader {
       for (const auto& link : m_chain) chain += link.second + " → ";
       throw InputError(name, line, "extends", fmt::format("extends cycle: {}{}", chain, display));
     }
-    const std::string text =
-        readText(display, name, line, "extends", fmt::format("cannot read the base case \"{}\" ({})", target, display));
+    const std::string text = readText(display, name, line, "extends",
+                                      fmt::format("cannot read the base case \"{}\" ({})", target, display));
     read(text, display, parentDir(display), id);
   }
 
@@ -462,7 +492,8 @@ bool Case::has(const std::string& key) const { return m_entries.count(key) > 0; 
 
 double Case::real(const std::string& key) const {
   const CaseEntry& e = entry(key);
-  if (std::holds_alternative<double>(e.value) || std::holds_alternative<long long>(e.value)) return asReal(e.value);
+  if (std::holds_alternative<double>(e.value) || std::holds_alternative<long long>(e.value))
+    return asReal(e.value);
   throw std::logic_error(fmt::format("Case::real: key \"{}\" is not a number", key));
 }
 
@@ -530,7 +561,8 @@ void Case::validate() const {
   for (const auto& k : caseSchema()) {
     if (k.required && !has(k.path)) {
       const auto dot = k.path.rfind('.');
-      const std::string where = dot == std::string::npos ? "at the top" : "under [" + k.path.substr(0, dot) + "]";
+      const std::string where =
+          dot == std::string::npos ? "at the top" : "under [" + k.path.substr(0, dot) + "]";
       throw InputError(m_sourcePath, 0, k.path,
                        fmt::format("missing required key ({}); add {} = … {}", trimmedDescription(k),
                                    k.path.substr(dot == std::string::npos ? 0 : dot + 1), where));
@@ -591,7 +623,8 @@ void Case::validate() const {
       const CaseEntry& eDip = entry("it.training_dip_duration");
       const CaseEntry& eRamp = entry("it.training_ramp");
       const CaseEntry& ePeriod = entry("it.training_period");
-      const std::string sum = fmt::format("it.training_dip_duration + 2 · it.training_ramp = {} s", number(dip + 2 * ramp));
+      const std::string sum =
+          fmt::format("it.training_dip_duration + 2 · it.training_ramp = {} s", number(dip + 2 * ramp));
       if (eDip.file.empty() && eRamp.file.empty() && !ePeriod.file.empty()) {
         throw InputError(fileOf(ePeriod), ePeriod.line, "it.training_period",
                          fmt::format("must be greater than {} ({}), got {} s", sum,
@@ -605,13 +638,15 @@ void Case::validate() const {
     }
   }
 
-  const auto fileWhen = [&](const std::string& choiceKey, const std::string& fileKey, const std::string& example) {
+  const auto fileWhen = [&](const std::string& choiceKey, const std::string& fileKey,
+                            const std::string& example) {
     if (string(choiceKey) != "csv" || has(fileKey)) return;
     const CaseEntry& e = entry(choiceKey);
     const auto dot = fileKey.rfind('.');
-    throw InputError(fileOf(e), e.line, fileKey,
-                     fmt::format("missing: required when {} = \"csv\" ({}); add {} = \"{}\" under [{}]", choiceKey,
-                                 origin(e), fileKey.substr(dot + 1), example, fileKey.substr(0, dot)));
+    throw InputError(
+        fileOf(e), e.line, fileKey,
+        fmt::format("missing: required when {} = \"csv\" ({}); add {} = \"{}\" under [{}]", choiceKey,
+                    origin(e), fileKey.substr(dot + 1), example, fileKey.substr(0, dot)));
   };
   fileWhen("environment.source", "environment.file", "environment.csv");
   fileWhen("it.profile", "it.profile_file", "utilization.csv");

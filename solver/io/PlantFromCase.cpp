@@ -193,6 +193,14 @@ std::shared_ptr<const env::Environment> makeEnvironment(const Case& c) {
   p.seed = static_cast<std::uint64_t>(c.integer("environment.seed"));
   p.currentMean = c.real("environment.current_speed_mean");
   p.currentM2Amplitude = std::min(p.currentM2Amplitude, p.currentMean);
+  p.sstMean = c.real("environment.sst_mean");
+  p.sstAnnualAmplitude = c.real("environment.sst_amplitude");
+  p.airMean = c.real("environment.air_mean");
+  p.airAnnualAmplitude = c.real("environment.air_amplitude");
+  p.latitude_deg = c.real("environment.latitude");
+  p.mldMean = c.real("environment.mixed_layer_depth");
+  p.mldAnnualAmplitude = std::min(c.real("environment.mixed_layer_amplitude"), p.mldMean);
+  p.T_deep = c.real("environment.deep_temperature");
   return std::make_shared<env::SyntheticEnvironment>(p);
 }
 

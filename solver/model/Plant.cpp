@@ -82,7 +82,8 @@ Plant::Plant(const PlantParams& p, std::shared_ptr<const env::Environment> envir
   m_iSoc = m_layout.add("battery SOC", "power", "1", 1.0, p.battery.socInitial);
   m_hull.declareStates(m_layout, 288.15);
 
-  m_sourceNames = {"fuel (LHV)", "solar PV electricity", "shore import", "sunlight absorbed by the hull"};
+  m_sourceNames = {"fuel (LHV)", "solar PV electricity", "shore import", "sunlight absorbed by the hull",
+                   "cooling auxiliaries not supplied (blackout)"};
   m_sinkNames = {"seawater discharge",    "engine jacket heat to sea", "engine exhaust to air",
                  "hull to sea",           "hull to air",               "hotel load",
                  "battery losses",        "pump motor and drive losses", "load bank (surplus)"};
@@ -173,13 +174,15 @@ void Plant::evaluate(double t, const double* y, double* ydot, PlantSignals& s) {
   s.P_pumps = s.sw.P_el + m_facility.pumpElectricPower();
   s.P_fans = 0.0;
   s.drivesLoss = (s.sw.P_el - s.sw.P_shaft) + (m_facility.pumpElectricPower() - m_facility.pumpShaftPower());
+  s.P_loopShaft = m_facility.pumpShaftPower();
   for (const auto& hc : m_halls) {
+    s.P_loopShaft += hc.pumpShaftPower();
     s.P_pumps += hc.pumpElectricPower();
     s.P_fans += hc.fanPower();
     s.drivesLoss += hc.pumpElectricPower() - hc.pumpShaftPower();
   }
   s.P_cooling = s.P_pumps + s.P_fans;
-  s.P_itDemand = m_racks.totalDemand(s.utilization);
+  s.P_itDemand = m_racks.totalDemand(s.utilization, y);
   s.P_demand = s.P_itDemand + s.P_cooling + m_p.hotelLoad;
   s.solarAvailable = m_solar.power(s.env.T_air, s.env.G_solar);
 
@@ -207,7 +210,11 @@ void Plant::evaluate(double t, const double* y, double* ydot, PlantSignals& s) {
   s.P_itServed = std::max(0.0, s.P_itDemand - unserved);
   s.P_hotelServed = m_p.hotelLoad - std::min(m_p.hotelLoad, std::max(0.0, unserved - s.P_itDemand));
   s.servedShare = s.P_itDemand > 0.0 ? s.P_itServed / s.P_itDemand : 1.0;
-  s.P_facility = s.P_itServed + s.P_hotelServed + s.P_cooling;
+  // What neither shedding can cover is the cooling auxiliaries themselves: the plant is dark.
+  // The model keeps its pumps and fans running and books their unsupplied power as a source
+  // of the energy balance, so the balance stays closed and the blackout stays visible.
+  s.auxUnpowered = std::max(0.0, unserved - s.P_itDemand - m_p.hotelLoad);
+  s.P_facility = s.P_itServed + s.P_hotelServed + s.P_cooling - s.auxUnpowered;
 
   // Halls: CDU supply temperatures and heats.
   s.tSupply.resize(static_cast<size_t>(nh));
@@ -266,7 +273,7 @@ void Plant::jacobian(double t, const double* y, network::SparseJacobian& J) {
     dRet[static_cast<size_t>(h)] = m_halls[static_cast<size_t>(h)].supplyFromReturn();
     dFs[static_cast<size_t>(h)] = m_halls[static_cast<size_t>(h)].supplyFromFacility();
   }
-  m_racks.jacobian(J, m_iRet, m_iFs, dRet, dFs);
+  m_racks.jacobian(J, y, m_scratch.utilization, m_scratch.servedShare, m_iRet, m_iFs, dRet, dFs);
   const double mc = m_racks.flowCapacity();
   const double cFw = m_facility.flowCapacity(), cH = m_facility.headerCapacity();
   double dFrFs = cFw;
@@ -383,22 +390,28 @@ bool Plant::checkCommitment(double t, double* y) {
   return false;
 }
 
+bool Plant::updateThrottleReport(double t, const double* y, int i) {
+  const double Tc = y[m_racks.chipIndex(i)], w = m_p.it.throttleHysteresis;
+  const std::string rack = "rack " + m_racks.info()[static_cast<size_t>(i)].name;
+  if (!m_racks.throttled(i) && Tc >= m_p.it.chipLimit - w - 1e-6) {
+    m_racks.setThrottled(i, true);
+    log(t, "throttle_on", rack);
+    return true;
+  }
+  if (m_racks.throttled(i) && Tc <= m_p.it.chipLimit - 2.0 * w + 1e-6) {
+    m_racks.setThrottled(i, false);
+    log(t, "throttle_off", rack);
+    return true;
+  }
+  return false;
+}
+
 bool Plant::handleRoots(double t, double* y, const std::vector<int>& rootsFound) {
   bool changed = false;
   const int n = m_racks.count();
   const auto& ip = m_p.it;
   for (int i = 0; i < n; ++i) {
-    if (rootsFound[static_cast<size_t>(i)] == 0) continue;
-    const double Tc = y[m_racks.chipIndex(i)];
-    if (!m_racks.throttled(i) && Tc >= ip.chipLimit - 1e-6) {
-      m_racks.setThrottled(i, true);
-      log(t, "throttle_on", "rack " + m_racks.info()[static_cast<size_t>(i)].name);
-      changed = true;
-    } else if (m_racks.throttled(i) && Tc <= ip.chipLimit - ip.throttleHysteresis + 1e-6) {
-      m_racks.setThrottled(i, false);
-      log(t, "throttle_off", "rack " + m_racks.info()[static_cast<size_t>(i)].name);
-      changed = true;
-    }
+    if (rootsFound[static_cast<size_t>(i)] != 0) changed = updateThrottleReport(t, y, i) || changed;
   }
   if (rootsFound[static_cast<size_t>(n)] != 0 || rootsFound[static_cast<size_t>(n) + 1] != 0) {
     changed = checkCommitment(t, y) || changed;
@@ -446,6 +459,7 @@ void Plant::balanceTerms(const PlantSignals& s, double* sources, double* sinks) 
   sources[1] = s.dispatch.solar;
   sources[2] = s.dispatch.shore;
   sources[3] = s.hull.solar;
+  sources[4] = s.auxUnpowered;
   sinks[0] = s.sw.Q_seawater;
   sinks[1] = s.jacket;
   sinks[2] = s.exhaust;
@@ -503,7 +517,7 @@ std::vector<double> Plant::initialState() {
     const size_t hs = static_cast<size_t>(h);
     const auto& hc = m_halls[hs];
     for (int i : m_hallRacks[hs]) {
-      const double P = m_racks.demand(i, s.utilization[hs]);
+      const double P = m_racks.demand(i, s.utilization[hs], y[static_cast<size_t>(m_racks.chipIndex(i))]);
       qLiqHall[hs] += m_p.it.liquidFraction * P;
       qAirHall[hs] += (1.0 - m_p.it.liquidFraction) * P;
     }
@@ -540,7 +554,7 @@ std::vector<double> Plant::initialState() {
     y[static_cast<size_t>(m_iRet[hs])] = tRet;
     y[static_cast<size_t>(m_iAir[hs])] = tFs + (qAirHall[hs] + hc.fanPower()) / hc.coilConductance();
     for (int i : m_hallRacks[hs]) {
-      const double qi = m_p.it.liquidFraction * m_racks.demand(i, s.utilization[hs]);
+      const double qi = m_p.it.liquidFraction * m_racks.demand(i, s.utilization[hs], y[static_cast<size_t>(m_racks.chipIndex(i))]);
       const double tOut = tSup + qi / m_racks.flowCapacity();
       y[static_cast<size_t>(m_racks.outletIndex(i))] = tOut;
       y[static_cast<size_t>(m_racks.chipIndex(i))] = tOut + qi * m_p.it.chipResistance;
@@ -573,6 +587,10 @@ std::vector<double> Plant::initialState() {
   m_lastCleaning = 0.0;
   m_lastCommitment = -1e300;
   m_events.clear();
+  for (int i = 0; i < m_racks.count(); ++i) {
+    m_racks.setThrottled(i, false);
+    updateThrottleReport(0.0, y.data(), i);
+  }
   m_cacheT = -1e300;
   return y;
 }

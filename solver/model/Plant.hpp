@@ -43,12 +43,14 @@ struct PlantSignals {
   seawater::SeawaterState sw;
   double P_itDemand = 0, P_itServed = 0, P_cooling = 0, P_hotelServed = 0, P_demand = 0, P_facility = 0;
   double P_pumps = 0, P_fans = 0, drivesLoss = 0;
+  double P_loopShaft = 0;  // shaft power of the CDU and facility pumps (heat into the closed loops)
   double solarAvailable = 0, engineDemand = 0, engineSum = 0;
   std::vector<double> engineSetpoint, fuelPower;
   double fuel = 0, jacket = 0, exhaust = 0;
   power::DispatchResult dispatch;
   hull::HullFlows hull;
   double servedShare = 1.0;
+  double auxUnpowered = 0.0;  // W of cooling load not supplied (blackout), booked as a source
 };
 
 class Plant : public network::OdeSystem {
@@ -106,6 +108,7 @@ class Plant : public network::OdeSystem {
   void layoutRacks();
   void hullBoundary(double t, const env::EnvironmentSample& e, hull::HullBoundary& b) const;
   bool checkCommitment(double t, double* y);
+  bool updateThrottleReport(double t, const double* y, int i);
   void log(double t, std::string kind, std::string component);
 
   PlantParams m_p;

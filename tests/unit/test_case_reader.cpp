@@ -23,11 +23,11 @@ std::string casePath(const std::string& relative) {
 // ---------------------------------------------------------------------------------------------
 // Bad inputs: each file holds one mistake.
 struct BadCase {
-  std::string file;          // under tests/cases/bad/
-  int line;                  // 0: no line (missing key)
-  std::string key;           // "" for TOML syntax errors
-  std::string fragment;      // must appear in the message
-  std::string errorFile{};   // where the error is reported, when not `file` (extends)
+  std::string file;         // under tests/cases/bad/
+  int line;                 // 0: no line (missing key)
+  std::string key;          // "" for TOML syntax errors
+  std::string fragment;     // must appear in the message
+  std::string errorFile{};  // where the error is reported, when not `file` (extends)
 };
 
 std::ostream& operator<<(std::ostream& os, const BadCase& c) { return os << c.file; }
@@ -63,7 +63,8 @@ const std::vector<BadCase> kBadCases{
     {"duplicate_key.toml", 3, "", "the value \"name\" is defined twice (first on line 2)"},
     // unknown and misspelt keys and sections
     {"unknown_section.toml", 4, "weather", "unknown section [weather]"},
-    {"misspelt_section.toml", 4, "powr.engines", "unknown section [powr.engines]; did you mean [power.engines]?"},
+    {"misspelt_section.toml", 4, "powr.engines",
+     "unknown section [powr.engines]; did you mean [power.engines]?"},
     {"unknown_key.toml", 3, "case.colour", "unknown key"},
     {"misspelt_key.toml", 6, "it.racks_per_rwo", "unknown key; did you mean 'it.racks_per_row'?"},
     {"key_in_wrong_section.toml", 5, "it.salinity", "did you mean 'environment.salinity'?"},
@@ -102,7 +103,8 @@ const std::vector<BadCase> kBadCases{
      "must be less than power.battery.soc_max (0.5, set at "},
     {"soc_initial_outside.toml", 5, "power.battery.soc_initial",
      "must be at most power.battery.soc_max (0.9, default), got 0.95"},
-    {"idle_above_peak.toml", 5, "it.rack_power_idle", "must be at most it.rack_power_peak (120000 W, default)"},
+    {"idle_above_peak.toml", 5, "it.rack_power_idle",
+     "must be at most it.rack_power_peak (120000 W, default)"},
     {"draft_exceeds_depth.toml", 5, "hull.draft", "must be less than hull.depth (10 m, default), got 12 m"},
     {"depth_below_draft.toml", 5, "hull.depth", "must be greater than hull.draft (5 m, default), got 4 m"},
     {"csv_without_file.toml", 5, "environment.file", "required when environment.source = \"csv\""},
@@ -127,7 +129,8 @@ TEST(BadCaseCatalogue, CoversEveryFileInTheFolder) {
   // A file added to tests/cases/bad/ without an entry here would test nothing.
   for (const auto& f : fs::directory_iterator(casePath("bad"))) {
     const std::string name = f.path().filename().string();
-    const bool listed = std::any_of(kBadCases.begin(), kBadCases.end(), [&](const BadCase& c) { return c.file == name; });
+    const bool listed =
+        std::any_of(kBadCases.begin(), kBadCases.end(), [&](const BadCase& c) { return c.file == name; });
     EXPECT_TRUE(listed) << name << " is not in kBadCases";
   }
   EXPECT_GE(kBadCases.size(), 25u);
@@ -190,10 +193,12 @@ TEST_P(BadOverride, IsRejectedNamingSetAndKey) {
 INSTANTIATE_TEST_SUITE_P(
     Catalogue, BadOverride,
     ::testing::Values(
-        BadSet{"UnknownKey", "it.racks_per_rwo=3", "it.racks_per_rwo", "unknown key; did you mean 'it.racks_per_row'?"},
+        BadSet{"UnknownKey", "it.racks_per_rwo=3", "it.racks_per_rwo",
+               "unknown key; did you mean 'it.racks_per_row'?"},
         BadSet{"BadValue", "it.halls=abc", "it.halls", "expected a whole number, got \"abc\""},
         BadSet{"NoEquals", "it.halls", "it.halls", "expected key.path=value, got \"it.halls\""},
-        BadSet{"OutOfRange", "environment.salinity=50", "environment.salinity", "must be 0 … 45 g/kg, got 50"},
+        BadSet{"OutOfRange", "environment.salinity=50", "environment.salinity",
+               "must be 0 … 45 g/kg, got 50"},
         BadSet{"BadUnit", "it.rack_power_peak=12 m", "it.rack_power_peak", "expected a power in W"},
         BadSet{"BadChoice", "it.profile=inferense", "it.profile", "did you mean \"inference\"?"},
         BadSet{"Inconsistent", "power.battery.soc_min=0.95", "power.battery.soc_min",
@@ -228,6 +233,14 @@ TEST(CaseReader, MinimalCaseTakesDefaults) {
   EXPECT_THROW(c.real("no.such.key"), std::out_of_range);
   EXPECT_THROW(c.integer("it.rack_power_peak"), std::logic_error);
   EXPECT_DOUBLE_EQ(c.real("it.halls"), 2.0);  // an integer reads as a real too
+}
+
+TEST(CaseReader, ShippedCaseIsValidAndRoundTrips) {
+  const std::string path = std::string(FDTWIN_SOURCE_DIR) + "/cases/barge-ai-20mw.toml";
+  const Case c = Case::load(path);
+  EXPECT_EQ(c.string("case.name"), "barge-ai-20mw");
+  const Case back = Case::parse(c.toToml(), "effective.toml", "/");
+  EXPECT_EQ(back.toToml(), c.toToml());
 }
 
 TEST(CaseReader, ConvertsWrittenUnitsToSI) {
@@ -276,9 +289,9 @@ TEST(CaseReader, ExtendsChainsAcrossFolders) {
 
 TEST(CaseReader, SetOverridesFilesAndIsValidated) {
   const Case c = Case::load(casePath("good/derived.toml"),
-                            {"it.halls=5", "it.rack_power_peak=130 kW", "it.profile=inference", "case.name=2024",
-                             "environment.salinity=\"3.5 %\"", "it.halls = 6", "environment.wrap=false",
-                             "cooling.facility_supply_setpoint=18degC"});
+                            {"it.halls=5", "it.rack_power_peak=130 kW", "it.profile=inference",
+                             "case.name=2024", "environment.salinity=\"3.5 %\"", "it.halls = 6",
+                             "environment.wrap=false", "cooling.facility_supply_setpoint=18degC"});
   EXPECT_EQ(c.integer("it.halls"), 6);  // the last --set wins
   EXPECT_EQ(c.entry("it.halls").file, "--set");
   EXPECT_EQ(c.entry("it.halls").line, 0);
@@ -291,7 +304,8 @@ TEST(CaseReader, SetOverridesFilesAndIsValidated) {
 }
 
 TEST(CaseReader, SetPathsResolveAgainstTheWorkingDirectory) {
-  const Case c = Case::load(casePath("good/minimal.toml"), {"environment.source=csv", "environment.file=env.csv"});
+  const Case c =
+      Case::load(casePath("good/minimal.toml"), {"environment.source=csv", "environment.file=env.csv"});
   EXPECT_EQ(c.string("environment.file"), (fs::current_path() / "env.csv").lexically_normal().string());
 }
 
@@ -333,7 +347,8 @@ TEST(CaseReader, ParsesTextWithABaseDirectory) {
 }
 
 TEST(CaseReader, DottedKeysAndInlineTablesAreTheSameKeys) {
-  const Case c = Case::parse("case.name = \"dotted\"\npower.engines = { count = 1, rated_power = 5e6 }\n", "d.toml", ".");
+  const Case c = Case::parse("case.name = \"dotted\"\npower.engines = { count = 1, rated_power = 5e6 }\n",
+                             "d.toml", ".");
   EXPECT_EQ(c.string("case.name"), "dotted");
   EXPECT_EQ(c.integer("power.engines.count"), 1);
   EXPECT_DOUBLE_EQ(c.real("power.engines.rated_power"), 5e6);
@@ -354,7 +369,8 @@ void expectSameValues(const Case& a, const Case& b) {
 TEST(CaseReader, ToTomlRoundTrips) {
   for (const std::string file : {"good/minimal.toml", "good/units.toml", "good/sub/grandchild.toml"}) {
     SCOPED_TRACE(file);
-    Case c = Case::load(casePath(file), {"it.utilization=0.9123456789012345", "power.solar.peak_power=1.1e-300"});
+    Case c =
+        Case::load(casePath(file), {"it.utilization=0.9123456789012345", "power.solar.peak_power=1.1e-300"});
     c.set("case.description", "\"quotes \\\" and \\\\ backslash\\nnew line\\ttab, ünïcode\"");
     const std::string toml = c.toToml();
     const Case back = Case::parse(toml, "effective.toml", "/");

@@ -50,6 +50,12 @@ TEST(Schema, TableIsConsistent) {
     if (k.absoluteTemperature) {
       EXPECT_EQ(k.unit, "K");
     }
+    // A kelvin key with a default above 150 K is an absolute temperature, never a difference:
+    // without the flag, "17.8 degC" would read as 17.8 K (declare it with temperature()).
+    if (k.type == ValueType::Real && k.unit == "K" && !k.defaultValue.empty() &&
+        units::splitNumber(k.defaultValue).number > 150.0) {
+      EXPECT_TRUE(k.absoluteTemperature) << "an absolute temperature without absoluteTemperature";
+    }
     if (k.min && k.max) {
       EXPECT_LE(*k.min, *k.max);
     }
@@ -101,12 +107,12 @@ TEST(Schema, NearestWordOnlySuggestsCloseWords) {
 }
 
 TEST(Schema, SuggestsTheNearestKey) {
-  EXPECT_EQ(suggestKey("it.racks_per_rwo"), "it.racks_per_row");        // typo in the key
-  EXPECT_EQ(suggestKey("powr.engines.count"), "power.engines.count");   // typo in the section
-  EXPECT_EQ(suggestKey("powr.engines"), "power.engines");               // a section
-  EXPECT_EQ(suggestKey("it.salinity"), "environment.salinity");         // right key, wrong section
-  EXPECT_EQ(suggestKey("Case.Name"), "case.name");                      // letter case
-  EXPECT_EQ(suggestKey("case.colour"), "");                             // nothing close
+  EXPECT_EQ(suggestKey("it.racks_per_rwo"), "it.racks_per_row");       // typo in the key
+  EXPECT_EQ(suggestKey("powr.engines.count"), "power.engines.count");  // typo in the section
+  EXPECT_EQ(suggestKey("powr.engines"), "power.engines");              // a section
+  EXPECT_EQ(suggestKey("it.salinity"), "environment.salinity");        // right key, wrong section
+  EXPECT_EQ(suggestKey("Case.Name"), "case.name");                     // letter case
+  EXPECT_EQ(suggestKey("case.colour"), "");                            // nothing close
   EXPECT_EQ(suggestKey("weather"), "");
 }
 

@@ -117,6 +117,14 @@ TEST(Units, ConvertsLengthsVolumesFlowsPressuresSpeeds) {
   EXPECT_DOUBLE_EQ(toSI("1.5 L/min/kW", "m3/(s W)"), 2.5e-8);  // OCP cold-plate rule of thumb
 }
 
+TEST(Units, ConvertsAnglesAndKeepsThemApartFromNumbers) {
+  EXPECT_DOUBLE_EQ(toSI("35.345 deg", "deg"), 35.345);
+  EXPECT_NEAR(toSI("0.5 rad", "deg"), 28.6478897565412, 1e-12);
+  EXPECT_EQ(quantityName("deg"), "an angle");
+  EXPECT_THROW(toSI("35 deg", "1"), UnitError);
+  EXPECT_THROW(toSI("35 %", "deg"), UnitError);
+}
+
 TEST(Units, ConvertsDimensionlessRatios) {
   EXPECT_DOUBLE_EQ(toSI("85 %", "1"), 0.85);
   EXPECT_DOUBLE_EQ(toSI("3.43 %", "g/kg"), 34.3);
@@ -199,8 +207,8 @@ TEST(Units, RejectsBadDurationsNamingTheOption) {
       EXPECT_EQ(e.file(), "");
       EXPECT_EQ(e.line(), 0);
       EXPECT_EQ(e.key(), "--duration");
-      EXPECT_NE(e.detail().find("expected a duration such as 30d, 12h, 15min, 90s or 3600 (seconds), got \"" + bad +
-                                "\""),
+      EXPECT_NE(e.detail().find("expected a duration such as 30d, 12h, 15min, 90s or 3600 (seconds), got \"" +
+                                bad + "\""),
                 std::string::npos)
           << e.what();
       EXPECT_EQ(std::string(e.what()).rfind("--duration: expected a duration", 0), 0u) << e.what();

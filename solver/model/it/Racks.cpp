@@ -1,5 +1,7 @@
 #include "model/it/Racks.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 namespace fdtwin::it {
@@ -27,14 +29,28 @@ void Racks::declareStates(network::StateLayout& layout, double initialT) {
   for (const auto& r : m_info) layout.add("rack " + r.name + " T_coolant_out", "racks", "K", 300.0, initialT);
 }
 
-double Racks::demand(int i, double u) const {
-  const double theta = m_throttled[static_cast<size_t>(i)] ? m_p.throttleFactor : 1.0;
-  return theta * (m_p.rackPowerIdle + (m_p.rackPowerPeak - m_p.rackPowerIdle) * u);
+double Racks::throttleShare(double tChip) const {
+  const double w = m_p.throttleHysteresis;
+  const double x = std::clamp((tChip - m_p.chipLimit + w) / w, 0.0, 1.0);
+  return 1.0 - (1.0 - m_p.throttleFactor) * x;
 }
 
-double Racks::totalDemand(const std::vector<double>& uHall) const {
+double Racks::throttleSlope(double tChip) const {
+  const double w = m_p.throttleHysteresis;
+  const double x = (tChip - m_p.chipLimit + w) / w;
+  return x > 0.0 && x < 1.0 ? -(1.0 - m_p.throttleFactor) / w : 0.0;
+}
+
+double Racks::demand(int i, double u, double tChip) const {
+  (void)i;
+  return throttleShare(tChip) * (m_p.rackPowerIdle + (m_p.rackPowerPeak - m_p.rackPowerIdle) * u);
+}
+
+double Racks::totalDemand(const std::vector<double>& uHall, const double* y) const {
   double sum = 0.0;
-  for (int i = 0; i < count(); ++i) sum += demand(i, uHall[static_cast<size_t>(m_info[static_cast<size_t>(i)].hall)]);
+  for (int i = 0; i < count(); ++i) {
+    sum += demand(i, uHall[static_cast<size_t>(m_info[static_cast<size_t>(i)].hall)], y[m_chip0 + i]);
+  }
   return sum;
 }
 
@@ -45,9 +61,9 @@ void Racks::rhs(const double* y, double* ydot, const std::vector<double>& uHall,
   double total = 0.0;
   for (int i = 0; i < count(); ++i) {
     const size_t h = static_cast<size_t>(m_info[static_cast<size_t>(i)].hall);
-    const double P = served * demand(i, uHall[h]);
-    total += P;
     const double Tc = y[m_chip0 + i], To = y[m_out0 + i];
+    const double P = served * demand(i, uHall[h], Tc);
+    total += P;
     const double qChip = (Tc - To) / R;
     ydot[m_chip0 + i] = (f * P - qChip) / Cc;
     ydot[m_out0 + i] = (qChip - mc * (To - tSupply[h])) / m_cw;
@@ -56,14 +72,16 @@ void Racks::rhs(const double* y, double* ydot, const std::vector<double>& uHall,
   *pServed = total;
 }
 
-void Racks::jacobian(network::SparseJacobian& J, const std::vector<int>& hallReturnIndex, int facilitySupplyIndex,
+void Racks::jacobian(network::SparseJacobian& J, const double* y, const std::vector<double>& uHall, double served,
+                     const std::vector<int>& hallReturnIndex, int facilitySupplyIndex,
                      const std::vector<double>& supplyFromReturn, const std::vector<double>& supplyFromFacility) const {
-  const double R = m_p.chipResistance, Cc = m_p.chipHeatCapacity;
+  const double R = m_p.chipResistance, Cc = m_p.chipHeatCapacity, f = m_p.liquidFraction;
   const double mc = m_mdot * m_cp;
   for (int i = 0; i < count(); ++i) {
     const size_t h = static_cast<size_t>(m_info[static_cast<size_t>(i)].hall);
     const int c = m_chip0 + i, o = m_out0 + i;
-    J.add(c, c, -1.0 / (R * Cc));
+    const double base = m_p.rackPowerIdle + (m_p.rackPowerPeak - m_p.rackPowerIdle) * uHall[h];
+    J.add(c, c, -1.0 / (R * Cc) + f * served * base * throttleSlope(y[c]) / Cc);
     J.add(c, o, 1.0 / (R * Cc));
     J.add(o, c, 1.0 / (R * m_cw));
     J.add(o, o, (-1.0 / R - mc) / m_cw);
@@ -73,8 +91,8 @@ void Racks::jacobian(network::SparseJacobian& J, const std::vector<int>& hallRet
 }
 
 double Racks::throttleRoot(int i, const double* y) const {
-  const double Tc = y[m_chip0 + i];
-  return m_throttled[static_cast<size_t>(i)] ? Tc - (m_p.chipLimit - m_p.throttleHysteresis) : Tc - m_p.chipLimit;
+  const double Tc = y[m_chip0 + i], w = m_p.throttleHysteresis;
+  return m_throttled[static_cast<size_t>(i)] ? Tc - (m_p.chipLimit - 2.0 * w) : Tc - (m_p.chipLimit - w);
 }
 
 }  // namespace fdtwin::it

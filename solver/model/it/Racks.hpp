@@ -11,8 +11,12 @@
 // with R the chip-to-coolant resistance, ṁ the rack coolant flow (OCP rule 1.5 L/min per kW of
 // peak power), c the coolant specific heat and T_sup,h the hall's CDU supply temperature.
 // Steady state: T_o = T_sup + f·P/(ṁ c) and T_c = T_o + f·P·R.
-// Throttling: when T_c reaches the chip limit the rack's power is cut to θ·P; it recovers
-// when T_c falls below limit − hysteresis (events found by root finding, no chattering).
+// Throttling (thermal slowdown, like a GPU's clock reduction): the power cap falls linearly
+// from 1 at T_lim − w to θ_min at the chip limit T_lim (w = throttle band):
+//   θ(T_c) = 1 − (1 − θ_min)·clamp((T_c − T_lim + w)/w, 0, 1).
+// The cap is continuous in T_c, so it acts as a proportional controller and never chatters;
+// events report a rack entering the band (T_c ≥ T_lim − w) and leaving it with a hysteresis of
+// one more band width (T_c ≤ T_lim − 2w), found by root finding.
 #include <string>
 #include <vector>
 
@@ -38,10 +42,12 @@ class Racks {
   std::vector<RackInfo>& info() { return m_info; }
   const std::vector<RackInfo>& info() const { return m_info; }
 
-  // Demand of rack i at utilization u (before shedding), W.
-  double demand(int i, double u) const;
-  // Total demand of all racks given per-hall utilization, W.
-  double totalDemand(const std::vector<double>& uHall) const;
+  // Demand of rack i at utilization u and chip temperature tChip (before shedding), W.
+  double demand(int i, double u, double tChip) const;
+  double throttleShare(double tChip) const;
+  double throttleSlope(double tChip) const;  // dθ/dT_c, 1/K
+  // Total demand of all racks given per-hall utilization and the state, W.
+  double totalDemand(const std::vector<double>& uHall, const double* y) const;
 
   // Writes ydot for the rack states. tSupply[h]: CDU supply temperature of hall h.
   // served: share s of demand served. Adds the air share per hall to airHeat[h] and the
@@ -49,7 +55,8 @@ class Racks {
   void rhs(const double* y, double* ydot, const std::vector<double>& uHall, const std::vector<double>& tSupply,
            double served, std::vector<double>& airHeat, double* pServed) const;
   // Jacobian entries. supplyFromReturn[h] = ∂T_sup,h/∂T_ret,h, supplyFromFacility[h] = ∂T_sup,h/∂T_fs.
-  void jacobian(network::SparseJacobian& J, const std::vector<int>& hallReturnIndex, int facilitySupplyIndex,
+  void jacobian(network::SparseJacobian& J, const double* y, const std::vector<double>& uHall, double served,
+                const std::vector<int>& hallReturnIndex, int facilitySupplyIndex,
                 const std::vector<double>& supplyFromReturn, const std::vector<double>& supplyFromFacility) const;
 
   int chipIndex(int i) const { return m_chip0 + i; }
@@ -58,10 +65,10 @@ class Racks {
   double chipCapacity() const { return m_p.chipHeatCapacity; }
   double coolantCapacity() const { return m_cw; }
 
-  // Throttling (discrete state, changed only by events).
+  // Throttle reporting state (changed only by events; the dynamics do not depend on it).
   bool throttled(int i) const { return m_throttled[static_cast<size_t>(i)] != 0; }
   void setThrottled(int i, bool on) { m_throttled[static_cast<size_t>(i)] = on ? 1 : 0; }
-  // Root function of rack i: crosses zero when the throttle state must change.
+  // Root function of rack i: crosses zero when the reported throttle state changes.
   double throttleRoot(int i, const double* y) const;
 
  private:

@@ -1,0 +1,173 @@
+// The whole plant in steady state under a constant load and a constant sea, against the
+// energy-balance closed forms of the physics sheet (§5.3 discharge rise, §4.2 chip temperature).
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "../support/PlantHarness.hpp"
+#include "model/properties/Seawater.hpp"
+
+namespace fdtwin {
+namespace {
+
+PlantParams constantLoad() {
+  PlantParams p;
+  p.it.profile.kind = it::ProfileKind::Idle;  // u = 0: every rack draws P_idle
+  p.it.rackPowerIdle = 90e3;
+  p.seawater.foulingMax = 0.0;                // no time dependence
+  p.solar.peakPower = 0.0;
+  return p;
+}
+
+// Reference: at steady state the seawater carries away every watt that enters the liquid and
+// air loops: IT heat + shaft power of the CDU and facility pumps + fan power + heat from the
+// hull into the halls, plus the seawater pumps' own shaft power; the outfall rise is
+// ΔT = Q/(ṁ·cp) (physics sheet §5.3). Tolerance 0.5 % (issue: plant model tests).
+TEST(PlantSteadyState, DischargeRiseEqualsHeatOverFlowCapacity) {
+  const PlantParams p = constantLoad();
+  Plant plant(p, std::make_shared<test::ConstantEnvironment>(test::calmSea()));
+  const auto y = test::integratePlant(plant, 5 * 86400.0);
+  PlantSignals s;
+  plant.evaluate(5 * 86400.0, y.data(), nullptr, s);
+  double hullIntoHalls = 0.0;
+  for (int i = 0; i < plant.hull().count(); ++i) {
+    const int h = plant.hull().panelHall(i);
+    if (h >= 0) hullIntoHalls += plant.hull().innerConductance(i) * (y[static_cast<size_t>(plant.hull().stateIndex(i))] -
+                                                                     y[static_cast<size_t>(plant.hallAirIndex(h))]);
+  }
+  const double Q = s.P_itServed + s.P_loopShaft + s.P_fans + hullIntoHalls + s.sw.P_shaft;
+  const double cp = props::seawaterCp(s.T_seaIntakeAmbient, p.seawater.salinity);
+  const double expected = Q / (s.sw.mdot * cp);
+  EXPECT_NEAR(s.sw.dT, expected, 0.005 * expected);
+  EXPECT_NEAR(s.sw.Q_seawater, Q, 0.005 * Q);
+}
+
+// Reference: chip temperature = coolant + P·R at steady state (the rack's cold-plate heat f·P
+// through the chip-to-coolant resistance R, physics sheet §4.2/§4.4). Tolerance 0.5 % of P·R.
+TEST(PlantSteadyState, ChipTemperatureIsCoolantPlusPowerTimesResistance) {
+  const PlantParams p = constantLoad();
+  Plant plant(p, std::make_shared<test::ConstantEnvironment>(test::calmSea()));
+  const auto y = test::integratePlant(plant, 3 * 86400.0);
+  const double PR = p.it.liquidFraction * p.it.rackPowerIdle * p.it.chipResistance;
+  for (int i = 0; i < plant.racks().count(); i += 17) {
+    const double tChip = y[static_cast<size_t>(plant.racks().chipIndex(i))];
+    const double tOut = y[static_cast<size_t>(plant.racks().outletIndex(i))];
+    EXPECT_NEAR(tChip - tOut, PR, 0.005 * PR) << "rack " << i;
+  }
+}
+
+// The pump control must respect the discharge limit in a cold sea (DESIGN.md: a supply-only
+// loop throttles the flow and pushes the rise far past any permit). Reference: the limit
+// itself; tolerance 0.05 K at steady state.
+TEST(PlantControl, ColdSeaHoldsDischargeLimit) {
+  PlantParams p = constantLoad();
+  p.seawater.dischargeDTMax = 6.0;
+  Plant plant(p, std::make_shared<test::ConstantEnvironment>(test::calmSea(279.15, 275.15)));
+  const auto y = test::integratePlant(plant, 2 * 86400.0);
+  PlantSignals s;
+  plant.evaluate(2 * 86400.0, y.data(), nullptr, s);
+  EXPECT_LT(s.sw.dT, 6.05);
+  EXPECT_LT(y[static_cast<size_t>(plant.facilitySupplyIndex())], p.cooling.facilitySupplySetpoint - 1.0)
+      << "a cold sea should leave the supply below its set point";
+  // Without the discharge loop (a limit no one reaches), the supply loop throttles the flow
+  // and the rise goes far above 6 K.
+  PlantParams q = p;
+  q.seawater.dischargeDTMax = 100.0;
+  q.seawater.minSpeed = 0.1;
+  Plant plant2(q, std::make_shared<test::ConstantEnvironment>(test::calmSea(279.15, 275.15)));
+  const auto y2 = test::integratePlant(plant2, 2 * 86400.0);
+  plant2.evaluate(2 * 86400.0, y2.data(), nullptr, s);
+  EXPECT_GT(s.sw.dT, 20.0);
+  EXPECT_NEAR(y2[static_cast<size_t>(plant2.facilitySupplyIndex())], q.cooling.facilitySupplySetpoint, 0.05);
+}
+
+// Throttling: with the chip limit inside the operating range the power cap settles each rack
+// inside the band (proportional action, no chattering): one throttle_on event per rack, no
+// throttle_off, and the chip below the limit. The settled temperature satisfies the rack
+// balance T_c = T_o + f·θ(T_c)·P·R (physics sheet §4.2), checked to 0.5 %.
+TEST(PlantEvents, ThrottlingSettlesInsideTheBandWithoutChattering) {
+  PlantParams p = constantLoad();
+  p.it.rackPowerIdle = 120e3;
+  p.it.chipLimit = 273.15 + 50.0;
+  p.it.throttleHysteresis = 3.0;
+  Plant plant(p, std::make_shared<test::ConstantEnvironment>(test::calmSea(297.15, 300.15)));
+  const auto y = test::integratePlant(plant, 86400.0);
+  int on = 0, off = 0;
+  for (const auto& e : plant.events()) {
+    on += e.kind == "throttle_on";
+    off += e.kind == "throttle_off";
+  }
+  EXPECT_EQ(on, plant.racks().count());
+  EXPECT_EQ(off, 0);
+  for (int i = 0; i < plant.racks().count(); i += 13) {
+    const double tc = y[static_cast<size_t>(plant.racks().chipIndex(i))];
+    const double to = y[static_cast<size_t>(plant.racks().outletIndex(i))];
+    EXPECT_LT(tc, p.it.chipLimit);
+    EXPECT_GT(tc, p.it.chipLimit - p.it.throttleHysteresis);
+    const double pr = p.it.liquidFraction * plant.racks().throttleShare(tc) * p.it.rackPowerIdle * p.it.chipResistance;
+    EXPECT_NEAR(tc - to, pr, 0.005 * pr);
+  }
+}
+
+// Fouling: R_f = R_∞(1 − exp(−t/τ)) since the last cleaning (Kern–Seaton, physics sheet §2.2),
+// reset at each cleaning.
+TEST(PlantEvents, FoulingGrowsAndResetsAtCleaning) {
+  PlantParams p = constantLoad();
+  p.seawater.foulingMax = 7e-5;
+  p.seawater.foulingTau = 86400.0;
+  p.seawater.cleaningInterval = 2 * 86400.0;
+  Plant plant(p, std::make_shared<test::ConstantEnvironment>(test::calmSea()));
+  const auto y = test::integratePlant(plant, 3 * 86400.0);
+  int cleanings = 0;
+  for (const auto& e : plant.events()) cleanings += e.kind == "hx_cleaning";
+  EXPECT_EQ(cleanings, 1);
+  PlantSignals s;
+  plant.evaluate(3 * 86400.0, y.data(), nullptr, s);
+  EXPECT_NEAR(s.sw.foulingR, 7e-5 * (1.0 - std::exp(-1.0)), 1e-12);
+}
+
+// Unserved load is reported, never silently dropped: with no engines, a small battery and no
+// shore, the battery empties and the IT load is shed by exactly the unserved power.
+TEST(PlantPower, UnservedLoadIsReportedAndShed) {
+  PlantParams p = constantLoad();
+  p.engines.count = 0;
+  p.battery.capacity = 3.6e9;  // 1 MWh
+  p.battery.powerMax = 20e6;
+  Plant plant(p, std::make_shared<test::ConstantEnvironment>(test::calmSea()));
+  const auto y = test::integratePlant(plant, 3600.0);
+  PlantSignals s;
+  plant.evaluate(3600.0, y.data(), nullptr, s);
+  EXPECT_GT(s.dispatch.unserved, 1e6);
+  // IT is shed first, then hotel; what is left is the unsupplied cooling load (blackout).
+  const double shed = (s.P_itDemand - s.P_itServed) + (p.hotelLoad - s.P_hotelServed) + s.auxUnpowered;
+  EXPECT_NEAR(shed, s.dispatch.unserved, 1e-6 * s.P_demand);
+  EXPECT_NEAR(s.P_facility + s.dispatch.unserved, s.P_demand, 1e-6 * s.P_demand);
+  const double supplied = s.engineSum + s.dispatch.solar + s.dispatch.shore + s.dispatch.discharge - s.dispatch.charge;
+  EXPECT_NEAR(supplied + s.dispatch.unserved, s.P_demand + s.dispatch.dumped, 1e-6 * s.P_demand);
+  EXPECT_LE(y[static_cast<size_t>(plant.socIndex())], p.battery.socMin + 0.02);
+}
+
+// Engine commitment: a load rise starts an engine, which comes online exactly start-up time later.
+TEST(PlantPower, EngineStartsAndComesOnlineAfterStartupTime) {
+  PlantParams p;
+  p.it.profile.kind = it::ProfileKind::Inference;  // trough 35 %, peak at 16:00
+  p.it.profile.inferenceMin = 0.2;
+  p.engines.minRunTime = 600.0;
+  p.solar.peakPower = 0.0;
+  Plant plant(p, std::make_shared<test::ConstantEnvironment>(test::calmSea()));
+  test::integratePlant(plant, 86400.0);
+  double started = -1.0;
+  bool online = false;
+  for (const auto& e : plant.events()) {
+    if (e.kind == "engine_start" && started < 0) started = e.time;
+    if (e.kind == "engine_online" && started >= 0 && !online) {
+      EXPECT_NEAR(e.time - started, p.engines.startupTime, 1e-6);
+      online = true;
+    }
+  }
+  EXPECT_GE(started, 0.0) << "the inference peak should need another engine";
+  EXPECT_TRUE(online);
+}
+
+}  // namespace
+}  // namespace fdtwin
