@@ -11,6 +11,7 @@
 #include "io/PlantFromCase.hpp"
 #include "io/Recorder.hpp"
 #include "io/ResultWriter.hpp"
+#include "io/XdmfWriter.hpp"
 #include "model/Plant.hpp"
 
 namespace fdtwin {
@@ -81,6 +82,7 @@ RunSummary runCase(const Case& c, const RunOptions& options, const ProgressCallb
   RunSummary summary;
   for (const auto& [k, v] : recorder.finish(stats, wall(), rtol)) summary.kpi[k] = v;
   writer.commit();
+  io::writeXdmf(options.outputPath);
   summary.outputPath = options.outputPath;
   summary.wallSeconds = wall();
   summary.steps = stats.steps;
