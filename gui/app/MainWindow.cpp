@@ -68,6 +68,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   m_casePanel = new CasePanel(caseDock);
   caseDock->setWidget(m_casePanel);
   addDockWidget(Qt::LeftDockWidgetArea, caseDock);
+  resizeDocks({caseDock, selectionDock}, {330, 250}, Qt::Horizontal);
 
   createMenus();
   connect(m_time, &TimeController::indexChanged, this, &MainWindow::onTimeIndex);
@@ -155,6 +156,13 @@ bool MainWindow::openResult(const QString& path) {
     showError(tr("Charts not drawn: %1").arg(QString::fromUtf8(e.what())));
   }
   m_messages->clearMessage();
+  // The result's own case goes into the case panel (edit, run again), unless the user opened
+  // a case file there.
+  if (!m_casePanel->hasCaseFile() && !m_result->caseToml().empty()) {
+    QString why;
+    if (!m_casePanel->loadCaseFromResult(path, QString::fromStdString(m_result->caseToml()), &why))
+      m_messages->showInfo(tr("The result's case cannot be edited here: %1").arg(why));
+  }
   for (const std::string& note : m_scene.notes()) m_messages->showInfo(QString::fromStdString(note));
   m_recent->add(path);
   setWindowTitle(QString("%1 - fdtwin viewer").arg(QFileInfo(path).fileName()));

@@ -100,6 +100,26 @@ bool CasePanel::loadCase(const QString& path, QString* error) {
   return true;
 }
 
+bool CasePanel::loadCaseFromResult(const QString& resultPath, const QString& toml, QString* error) {
+  const QFileInfo info(resultPath);
+  try {
+    const Case c = Case::parse(toml.toStdString(), info.fileName().toStdString() + " (case_toml)",
+                               info.absolutePath().toStdString());
+    m_editor->setCase(c);
+  } catch (const std::exception& e) {
+    if (error) *error = QString::fromUtf8(e.what());
+    m_editor->clearCase();
+    updateButtons();
+    return false;
+  }
+  m_casePath.clear();
+  m_file->setText(tr("Case of the result %1").arg(info.fileName()));
+  m_validation->clear();
+  m_output->setText(QDir(info.absolutePath()).filePath(info.completeBaseName() + "-rerun.h5"));
+  updateButtons();
+  return true;
+}
+
 bool CasePanel::saveCase(const QString& path, QString* error) {
   const Case* c = m_editor->currentCase();
   QString why;

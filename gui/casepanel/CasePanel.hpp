@@ -28,6 +28,10 @@ class CasePanel : public QWidget {
   ~CasePanel() override;
 
   bool loadCase(const QString& path, QString* error = nullptr);
+  // The case stored in a result (its `case_toml`), for editing and running again.
+  bool loadCaseFromResult(const QString& resultPath, const QString& toml, QString* error = nullptr);
+  // True when the case came from a case file the user opened (not from a result).
+  bool hasCaseFile() const { return !m_casePath.isEmpty(); }
   bool saveCase(const QString& path, QString* error = nullptr);
   // Starts a run of the edited case; false (and why) when it cannot start.
   bool startRun(QString* error = nullptr);

@@ -47,9 +47,10 @@ CfdLayer::CfdLayer() {
   m_bar->SetLookupTable(m_lut);
   m_bar->SetTitle("Sea T, CFD [°C]");
   m_bar->SetOrientationToHorizontal();
-  m_bar->SetPosition(0.30, 0.01);
-  m_bar->SetPosition2(0.40, 0.10);
+  m_bar->SetPosition(0.25, 0.01);
+  m_bar->SetPosition2(0.45, 0.14);
   styleColorBar(m_bar);
+  m_bar->SetBarRatio(0.25);
   m_bar->SetVisibility(false);
 }
 

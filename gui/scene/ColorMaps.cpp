@@ -79,6 +79,8 @@ void styleColorBar(vtkScalarBarActor* bar) {
   bar->SetNumberOfLabels(5);
   bar->SetLabelFormat("%.1f");
   bar->SetBarRatio(0.3);
+  bar->SetTextPositionToSucceedScalarBar();  // labels right of (vertical) or above (horizontal) the bar
+  bar->SetVerticalTitleSeparation(4);
 }
 
 }  // namespace fdtwin::gui

@@ -39,9 +39,9 @@ HullLayer::HullLayer() : m_hull(std::make_unique<Part>()), m_deck(std::make_uniq
   }
   setDeckOpacity(0.25);
   m_bar->SetLookupTable(m_lut);
-  m_bar->SetTitle("Hull plate T [°C]");
-  m_bar->SetPosition(0.90, 0.08);
-  m_bar->SetPosition2(0.09, 0.42);
+  m_bar->SetTitle("Hull plate T\n[°C]");
+  m_bar->SetPosition(0.86, 0.06);
+  m_bar->SetPosition2(0.13, 0.42);
   styleColorBar(m_bar);
 }
 

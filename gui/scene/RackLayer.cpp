@@ -46,9 +46,9 @@ RackLayer::RackLayer() {
   m_hallActor->GetProperty()->SetLineWidth(1.0);
   m_hallActor->PickableOff();
   m_bar->SetLookupTable(m_lut);
-  m_bar->SetTitle("Chip T [°C]");
-  m_bar->SetPosition(0.90, 0.54);
-  m_bar->SetPosition2(0.09, 0.42);
+  m_bar->SetTitle("Chip T\n[°C]");
+  m_bar->SetPosition(0.86, 0.52);
+  m_bar->SetPosition2(0.13, 0.42);
   styleColorBar(m_bar);
 }
 

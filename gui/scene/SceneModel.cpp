@@ -120,7 +120,7 @@ void SceneModel::resetCamera() {
   cam->SetPosition(c[0] - 0.55, c[1] - 0.75, c[2] + 0.75);  // from the starboard quarter, above
   cam->SetViewUp(0, 0, 1);
   m_renderer->ResetCamera(bounds);
-  cam->Zoom(1.25);
+  cam->Zoom(1.6);
   m_renderer->ResetCameraClippingRange();
 }
 

@@ -2,12 +2,18 @@
 
 #include <unistd.h>
 
+#include <QCoreApplication>
 #include <QDir>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QTimer>
 #include <cstdlib>
 #include <filesystem>
 #include <map>
 #include <set>
 #include <stdexcept>
+
+#include "view/VtkView.hpp"
 
 namespace fdtwin::gui::test {
 
@@ -54,6 +60,21 @@ int distinctColors(const QImage& image, int bits) {
     }
   }
   return static_cast<int>(colours.size());
+}
+
+bool waitForFrame(VtkView* view, int timeoutMs) {
+  const long before = view->frameCount();
+  QElapsedTimer timer;
+  timer.start();
+  while (view->frameCount() == before && timer.elapsed() < timeoutMs)
+    QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+  return view->frameCount() > before;
+}
+
+void settle(int ms) {
+  QElapsedTimer timer;
+  timer.start();
+  while (timer.elapsed() < ms) QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
 }
 
 double meanAbsDiff(const QImage& a, const QImage& b) {

@@ -5,6 +5,10 @@
 #include <QString>
 #include <string>
 
+namespace fdtwin::gui {
+class VtkView;
+}
+
 namespace fdtwin::gui::test {
 
 // Path of a result written by make_result.py with `args` (cached per process by `name`).
@@ -15,6 +19,10 @@ QString artifactDir();
 QString keepImage(const QImage& image, const QString& name);
 // Number of distinct RGB colours in `image`, ignoring colours quantised to `bits` per channel.
 int distinctColors(const QImage& image, int bits = 5);
+// Processes events until `view` has rendered a frame (true) or `timeoutMs` passed.
+bool waitForFrame(VtkView* view, int timeoutMs = 20000);
+// Processes events for `ms` milliseconds.
+void settle(int ms);
 // Mean absolute difference per channel (0..255) between two equally sized images.
 double meanAbsDiff(const QImage& a, const QImage& b);
 

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <QApplication>
+#include <QStandardPaths>
 
 #include "app/Startup.hpp"
 
@@ -10,5 +11,7 @@ int main(int argc, char** argv) {
   ::testing::InitGoogleTest(&argc, argv);
   fdtwin::gui::prepareOpenGL();
   QApplication app(argc, argv);
+  // Recent files and other settings go to a test location, not the user's.
+  QStandardPaths::setTestModeEnabled(true);
   return RUN_ALL_TESTS();
 }

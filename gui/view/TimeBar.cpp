@@ -35,6 +35,7 @@ TimeBar::TimeBar(TimeController* controller, QWidget* parent) : QWidget(parent),
   m_slider->setObjectName("timeSlider");
   m_slider->setRange(0, 0);
   m_slider->setPageStep(24);
+  m_slider->setMinimumWidth(160);
   layout->addWidget(m_slider, 1);
 
   m_speed = new QComboBox(this);
@@ -46,7 +47,7 @@ TimeBar::TimeBar(TimeController* controller, QWidget* parent) : QWidget(parent),
 
   m_date = new QLabel(this);
   m_date->setObjectName("simDate");
-  m_date->setMinimumWidth(230);
+  m_date->setMinimumWidth(120);
   m_date->setTextInteractionFlags(Qt::TextSelectableByMouse);
   layout->addWidget(m_date);
 

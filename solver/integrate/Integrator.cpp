@@ -6,6 +6,7 @@
 #include <sunmatrix/sunmatrix_sparse.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstring>
 #include <stdexcept>
@@ -32,6 +33,7 @@ struct Integrator::Impl {
   int n = 0, nq = 0, nroots = 0;
   std::vector<double> scales;
   IntegratorStats before;  // counters of earlier segments (CVodeReInit resets them)
+  double rhsSeconds = 0.0, jacSeconds = 0.0, quadSeconds = 0.0, rootSeconds = 0.0;
 
   ~Impl() {
     if (cvode) CVodeFree(&cvode);
@@ -47,8 +49,22 @@ struct Integrator::Impl {
 namespace {
 Integrator::Impl* impl(void* user) { return static_cast<Integrator::Impl*>(user); }
 
+// Adds the wall time of a scope to a counter.
+class ScopeTimer {
+ public:
+  explicit ScopeTimer(double& sink) : m_sink(sink), m_t0(std::chrono::steady_clock::now()) {}
+  ~ScopeTimer() { m_sink += std::chrono::duration<double>(std::chrono::steady_clock::now() - m_t0).count(); }
+  ScopeTimer(const ScopeTimer&) = delete;
+  ScopeTimer& operator=(const ScopeTimer&) = delete;
+
+ private:
+  double& m_sink;
+  std::chrono::steady_clock::time_point m_t0;
+};
+
 int rhsFn(sunrealtype t, N_Vector y, N_Vector ydot, void* user) {
   auto* m = impl(user);
+  ScopeTimer timer(m->rhsSeconds);
   try {
     m->system->rhs(t, N_VGetArrayPointer(y), N_VGetArrayPointer(ydot));
     const double* yd = N_VGetArrayPointer(ydot);
@@ -64,6 +80,7 @@ int rhsFn(sunrealtype t, N_Vector y, N_Vector ydot, void* user) {
 
 int jacFn(sunrealtype t, N_Vector y, N_Vector /*fy*/, SUNMatrix J, void* user, N_Vector, N_Vector, N_Vector) {
   auto* m = impl(user);
+  ScopeTimer timer(m->jacSeconds);
   try {
     m->jac.begin();
     m->system->jacobian(t, N_VGetArrayPointer(y), m->jac);
@@ -92,6 +109,7 @@ int jacFn(sunrealtype t, N_Vector y, N_Vector /*fy*/, SUNMatrix J, void* user, N
 
 int rootFn(sunrealtype t, N_Vector y, sunrealtype* g, void* user) {
   auto* m = impl(user);
+  ScopeTimer timer(m->rootSeconds);
   try {
     m->system->roots(t, N_VGetArrayPointer(y), g);
     return 0;
@@ -103,6 +121,7 @@ int rootFn(sunrealtype t, N_Vector y, sunrealtype* g, void* user) {
 
 int quadFn(sunrealtype t, N_Vector y, N_Vector qdot, void* user) {
   auto* m = impl(user);
+  ScopeTimer timer(m->quadSeconds);
   try {
     m->system->quadratures(t, N_VGetArrayPointer(y), N_VGetArrayPointer(qdot));
     return 0;
@@ -271,6 +290,10 @@ IntegratorStats Integrator::stats() const {
   s.errorTestFailures += b.errorTestFailures;
   s.nonlinearFailures += b.nonlinearFailures;
   s.rootEvals += b.rootEvals;
+  s.rhsSeconds = m->rhsSeconds;
+  s.jacSeconds = m->jacSeconds;
+  s.quadSeconds = m->quadSeconds;
+  s.rootSeconds = m->rootSeconds;
   return s;
 }
 

@@ -19,6 +19,8 @@ struct IntegratorStats {
   long steps = 0, rhsEvals = 0, jacEvals = 0, linearSetups = 0, nonlinearIterations = 0, errorTestFailures = 0,
        nonlinearFailures = 0, rootEvals = 0;
   double lastStep = 0.0;
+  // Wall time spent inside the model's callbacks (the rest of a run is solver overhead and I/O).
+  double rhsSeconds = 0.0, jacSeconds = 0.0, quadSeconds = 0.0, rootSeconds = 0.0;
 };
 
 enum class StepResult { ReachedStop, Root };

@@ -48,6 +48,7 @@ RunSummary runCase(const Case& c, const RunOptions& options, const ProgressCallb
   integrate::Integrator integrator(plant, scales, rtol, c.real("solver.max_step"));
   integrator.initialize(0.0, y);
 
+  writer.expectRows(static_cast<size_t>(std::ceil(duration / dtOut - 1e-9)) + 1);
   writer.rootAttribute("fdtwin_version", std::string(kVersion));
   writer.rootAttribute("created_utc", utcNow());
   io::Recorder recorder(writer, plant, {c.string("case.name"), c.toToml(), options.commandLine, c.string("case.start")},

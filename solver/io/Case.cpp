@@ -376,6 +376,11 @@ class Loader {
     const Item* extends = nullptr;
     for (const Item& item : items) {
       const KeyDef* k = item.unknownSection ? nullptr : findKey(item.path);
+      if (!k && !item.unknownSection && isSection(item.path)) {
+        throw InputError(name, item.line, item.path,
+                         fmt::format("[{}] is a section: expected a table of keys, got {}", item.path,
+                                     describeToml(*item.value)));
+      }
       if (!k) throw unknownKey(name, item.line, item.path, item.unknownSection);
       CaseEntry e = convert(*k, *item.value, Source{name, item.line, baseDir});
       if (k->path == "extends") {

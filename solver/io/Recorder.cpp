@@ -242,6 +242,10 @@ std::vector<std::pair<std::string, double>> Recorder::finish(const integrate::In
   m_w.groupAttribute("/solver", "nonlinear_iterations", static_cast<double>(st.nonlinearIterations));
   m_w.groupAttribute("/solver", "error_test_failures", static_cast<double>(st.errorTestFailures));
   m_w.groupAttribute("/solver", "wall_time", wallTime);
+  m_w.groupAttribute("/solver", "rhs_time", st.rhsSeconds);
+  m_w.groupAttribute("/solver", "jacobian_time", st.jacSeconds);
+  m_w.groupAttribute("/solver", "quadrature_time", st.quadSeconds);
+  m_w.groupAttribute("/solver", "root_time", st.rootSeconds);
   m_w.groupAttribute("/solver", "rtol", rtol);
   m_w.groupAttribute("/solver", "states", static_cast<double>(m_plant.size()));
   return kpi;

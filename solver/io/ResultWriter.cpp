@@ -161,6 +161,7 @@ int ResultWriter::series(const std::string& path, size_t width, const std::strin
   const size_t w = std::max<size_t>(1, width);
   // ~128 KiB chunks: a viewer reading one time row decompresses little, appends stay cheap.
   s->chunkRows = std::clamp<size_t>(16384 / w, 1, 4096);
+  if (m_expectedRows > 0) s->chunkRows = std::min(s->chunkRows, m_expectedRows);
   const int rank = width == 0 ? 1 : 2;
   hsize_t dims[2] = {0, width}, maxdims[2] = {H5S_UNLIMITED, width}, chunk[2] = {s->chunkRows, std::max<size_t>(1, width)};
   hid_t space = H5Screate_simple(rank, dims, maxdims);

@@ -33,6 +33,8 @@ class ResultWriter {
 
   // Time series: width 0 → [nt], width m → [nt, m]. Returns a handle for append().
   int series(const std::string& path, size_t width, const std::string& units);
+  // Rows expected per series (caps the chunk size, so short runs do not compress empty chunks).
+  void expectRows(size_t rows) { m_expectedRows = rows; }
   void append(int handle, const double* row);
   void append(int handle, double value) { append(handle, &value); }
 
@@ -49,6 +51,7 @@ class ResultWriter {
   int64_t m_file = -1;
   std::vector<std::unique_ptr<Series>> m_series;
   bool m_committed = false;
+  size_t m_expectedRows = 0;
 };
 
 }  // namespace fdtwin::io

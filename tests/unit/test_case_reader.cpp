@@ -69,6 +69,8 @@ const std::vector<BadCase> kBadCases{
     {"misspelt_key.toml", 6, "it.racks_per_rwo", "unknown key; did you mean 'it.racks_per_row'?"},
     {"key_in_wrong_section.toml", 5, "it.salinity", "did you mean 'environment.salinity'?"},
     {"extends_in_section.toml", 3, "case.extends", "did you mean 'extends'?"},
+    {"section_as_value.toml", 2, "case",
+     "[case] is a section: expected a table of keys, got \"section as a value\""},
     // wrong types
     {"string_for_number.toml", 5, "it.rack_power_peak",
      "expected a power in W (e.g. 120e3 or \"120 kW\"), got \"lots\""},

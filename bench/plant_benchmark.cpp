@@ -1,0 +1,118 @@
+// Plant performance benchmarks (docs/performance.md). Not a test: it prints measurements.
+//   fdtwin_bench_plant year [--repeat N] [--case FILE]
+//       one simulated year of the default case, hourly output: wall time (median of N),
+//       steps, RHS and Jacobian evaluations, share of wall time outside the model callbacks
+//   fdtwin_bench_plant scaling [--repeat N]
+//       the same plant with 10, 100, 1,000 and 10,000 racks for one simulated week (plant
+//       sized with the racks), cost per rack
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "integrate/Simulation.hpp"
+#include "io/ResultReader.hpp"
+
+namespace {
+
+using namespace fdtwin;
+
+struct Measure {
+  double wall = 0.0, rhs = 0.0, jac = 0.0, quad = 0.0, root = 0.0;
+  double steps = 0.0, rhsEvals = 0.0, jacEvals = 0.0;
+};
+
+Measure runOnce(const Case& c, double duration) {
+  const std::string out = (std::filesystem::temp_directory_path() / "fdtwin_bench.h5").string();
+  RunOptions o;
+  o.outputPath = out;
+  o.duration = duration;
+  const RunSummary s = runCase(c, o);
+  const ResultReader r(out);
+  Measure m;
+  m.wall = s.wallSeconds;
+  m.rhs = r.numberAttribute("/solver", "rhs_time");
+  m.jac = r.numberAttribute("/solver", "jacobian_time");
+  m.quad = r.numberAttribute("/solver", "quadrature_time");
+  m.root = r.numberAttribute("/solver", "root_time");
+  m.steps = r.numberAttribute("/solver", "steps");
+  m.rhsEvals = r.numberAttribute("/solver", "rhs_evals");
+  m.jacEvals = r.numberAttribute("/solver", "jac_evals");
+  std::filesystem::remove(out);
+  std::filesystem::remove(std::filesystem::path(out).replace_extension(".xdmf"));
+  return m;
+}
+
+Measure median(const Case& c, double duration, int repeat) {
+  std::vector<Measure> runs;
+  for (int i = 0; i < repeat; ++i) runs.push_back(runOnce(c, duration));
+  std::sort(runs.begin(), runs.end(), [](const Measure& a, const Measure& b) { return a.wall < b.wall; });
+  return runs[runs.size() / 2];
+}
+
+int year(const std::string& casePath, int repeat) {
+  const Case c = Case::load(casePath);
+  const Measure m = median(c, 365.0 * 86400.0, repeat);
+  const double model = m.rhs + m.jac + m.quad + m.root;
+  std::printf("| case | simulated | wall (median of %d) | steps | RHS evals | Jacobian evals | RHS time | Jacobian time | quadrature + roots | outside callbacks |\n",
+              repeat);
+  std::printf("|---|---|---|---|---|---|---|---|---|---|\n");
+  std::printf("| %s | 365 d, hourly output | %.2f s | %.0f | %.0f | %.0f | %.2f s | %.2f s | %.2f s | %.0f %% |\n",
+              c.string("case.name").c_str(), m.wall, m.steps, m.rhsEvals, m.jacEvals, m.rhs, m.jac, m.quad + m.root,
+              100.0 * (m.wall - model) / m.wall);
+  return 0;
+}
+
+int scaling(const std::string& casePath, int repeat) {
+  std::printf("| racks | states | wall, 7 d (median of %d) | steps | wall per rack | per rack vs 1,000 |\n", repeat);
+  std::printf("|---|---|---|---|---|---|\n");
+  struct Size { int rows, perRow; };
+  const Size sizes[] = {{1, 5}, {5, 10}, {25, 20}, {100, 50}};  // x 2 halls
+  double perRack1000 = 0.0;
+  std::vector<std::pair<int, double>> rows;
+  for (const auto& sz : sizes) {
+    Case c = Case::load(casePath);
+    const int racks = 2 * sz.rows * sz.perRow;
+    const double k = racks / 160.0;  // plant sized with the IT load
+    c.set("it.rows_per_hall", std::to_string(sz.rows));
+    c.set("it.racks_per_row", std::to_string(sz.perRow));
+    c.set("power.engines.count", std::to_string(std::max(1, static_cast<int>(std::ceil(3 * k)))));
+    for (const char* key : {"cooling.facility_flow", "cooling.facility_volume", "cooling.cdu_ua", "cooling.tcs_volume",
+                            "cooling.hall_heat_capacity", "cooling.air_flow", "seawater.design_flow", "seawater.hx_area",
+                            "power.hotel_load", "power.battery.capacity", "power.battery.power_max"}) {
+      c.set(key, std::to_string(c.real(key) * k));
+    }
+    const Measure m = median(c, 7 * 86400.0, repeat);
+    const double perRack = m.wall / racks;
+    if (racks == 1000) perRack1000 = perRack;
+    rows.emplace_back(racks, perRack);
+    std::printf("| %d | %d | %.2f s | %.0f | %.2f ms |", racks, 2 * racks + 2 * 2 + 5 + 1 + 1 + 448, m.wall, m.steps,
+                1e3 * perRack);
+    std::printf(" %s |\n", racks >= 1000 && perRack1000 > 0 ? std::to_string(perRack / perRack1000).substr(0, 4).c_str() : "-");
+  }
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string mode = argc > 1 ? argv[1] : "year";
+  int repeat = 3;
+  std::string casePath = std::string(FDTWIN_SOURCE_DIR) + "/cases/barge-ai-20mw.toml";
+  for (int i = 2; i + 1 < argc; i += 2) {
+    const std::string a = argv[i];
+    if (a == "--repeat") repeat = std::max(1, std::atoi(argv[i + 1]));
+    if (a == "--case") casePath = argv[i + 1];
+  }
+  try {
+    if (mode == "year") return year(casePath, repeat);
+    if (mode == "scaling") return scaling(casePath, repeat);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "benchmark failed: %s\n", e.what());
+    return 1;
+  }
+  std::fprintf(stderr, "usage: fdtwin_bench_plant year|scaling [--repeat N] [--case FILE]\n");
+  return 2;
+}

@@ -1,0 +1,121 @@
+// Bad files never crash the viewer: a clear message in the window, and with --screenshot a
+// message on stderr and a non-zero exit status.
+#include <gtest/gtest.h>
+
+#include <QFile>
+#include <QImage>
+#include <QProcess>
+#include <QTemporaryDir>
+
+#include "TestSupport.hpp"
+#include "app/CommandLine.hpp"
+#include "app/MainWindow.hpp"
+#include "core/Error.hpp"
+#include "view/TimeController.hpp"
+
+using namespace fdtwin::gui;
+using namespace fdtwin::gui::test;
+
+namespace {
+
+struct BadCase {
+  const char* name;
+  const char* args;
+  const char* message;  // part of the message the user must see
+};
+
+const BadCase kBad[] = {
+    {"truncated.h5", "--steps 24 --variant truncated", "HDF5 file is truncated or damaged"},
+    {"foreign.h5", "--variant foreign", "not an fdtwin result (missing schema_version)"},
+    {"v2.h5", "--steps 4 --variant version2", "schema version 2 is not supported (this program reads 1)"},
+    {"text.h5", "--variant text", "not an HDF5 file"},
+    {"badcells.h5", "--steps 4 --variant bad-cells", "/hull/cells: refers to point"},
+};
+
+struct GuiRun {
+  int exitCode;
+  QString stderrText;
+};
+
+GuiRun runGui(const QStringList& args) {
+  QProcess p;
+  p.start(FDTWIN_GUI_EXE, args);
+  EXPECT_TRUE(p.waitForFinished(60000));
+  return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardError())};
+}
+
+}  // namespace
+
+TEST(BadFiles, WindowShowsTheMessageAndKeepsWorking) {
+  MainWindow w;
+  w.resize(1000, 700);
+  w.show();
+  for (const BadCase& bad : kBad) {
+    const QString path = QString::fromStdString(fixture(bad.name, bad.args));
+    EXPECT_FALSE(w.openResult(path)) << bad.name;
+    EXPECT_TRUE(w.lastError().contains(bad.message)) << w.lastError().toStdString();
+    EXPECT_TRUE(w.lastError().contains(path)) << "the message names the file: " << w.lastError().toStdString();
+  }
+  // A good file afterwards opens; a bad one after that keeps the good one on screen.
+  ASSERT_TRUE(w.openResult(QString::fromStdString(fixture("good.h5", "--steps 12"))));
+  EXPECT_TRUE(w.lastError().isEmpty());
+  w.timeController()->setIndex(5);
+  EXPECT_FALSE(w.openResult(QString::fromStdString(fixture("v2.h5", "--steps 4 --variant version2"))));
+  EXPECT_NE(w.scene().result(), nullptr);
+  EXPECT_EQ(w.scene().result()->timeCount(), 12u);
+  EXPECT_EQ(w.scene().timeIndex(), 5u);
+  EXPECT_FALSE(w.openResult("/nonexistent/x.h5"));
+  EXPECT_TRUE(w.lastError().contains("no such file"));
+}
+
+TEST(BadFiles, CaseWithErrorsGivesTheReadersMessage) {
+  QTemporaryDir dir;
+  const QString path = dir.filePath("broken.toml");
+  QFile f(path);
+  ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+  f.write("[case]\nname = \"x\"\nduraton = 5\n");  // misspelt key
+  f.close();
+  MainWindow w;
+  EXPECT_FALSE(w.openCase(path));
+  EXPECT_TRUE(w.lastError().contains("broken.toml")) << w.lastError().toStdString();
+  EXPECT_TRUE(w.lastError().contains("duraton")) << w.lastError().toStdString();
+}
+
+TEST(ScreenshotCli, BadFilesExitNonZeroWithAMessage) {
+  QTemporaryDir dir;
+  for (const BadCase& bad : kBad) {
+    const QString out = dir.filePath(QString(bad.name) + ".png");
+    const GuiRun r = runGui({"--screenshot", out, QString::fromStdString(fixture(bad.name, bad.args))});
+    EXPECT_EQ(r.exitCode, 2) << bad.name << ": " << r.stderrText.toStdString();
+    EXPECT_TRUE(r.stderrText.contains(bad.message)) << r.stderrText.toStdString();
+    EXPECT_FALSE(QFile::exists(out));
+  }
+  const GuiRun usage = runGui({"--screenshot", dir.filePath("x.png")});
+  EXPECT_EQ(usage.exitCode, 2);
+  EXPECT_TRUE(usage.stderrText.contains("needs a result file")) << usage.stderrText.toStdString();
+}
+
+TEST(ScreenshotCli, WritesThePngOfTheWindowAtTimeT) {
+  QTemporaryDir dir;
+  const QString out = dir.filePath("shot.png");
+  const GuiRun r = runGui({"--screenshot", out, "--time", "12h", "--size", "1200x800",
+                        QString::fromStdString(fixture("shot.h5", "--steps 48 --cfd"))});
+  ASSERT_EQ(r.exitCode, 0) << r.stderrText.toStdString();
+  const QImage img(out);
+  ASSERT_FALSE(img.isNull());
+  EXPECT_EQ(img.size(), QSize(1200, 800));
+  EXPECT_GE(distinctColors(img), 100);
+}
+
+TEST(ScreenshotCli, ParsesTimesAndRejectsBadOptions) {
+  EXPECT_DOUBLE_EQ(CommandLine::parse({"--time", "1.5d", "--screenshot", "a.png", "r.h5"}).time, 1.5 * 86400);
+  EXPECT_DOUBLE_EQ(CommandLine::parse({"--time", "7200", "--screenshot", "a.png", "r.h5"}).time, 7200.0);
+  EXPECT_DOUBLE_EQ(CommandLine::parse({"--time", "0", "--screenshot", "a.png", "r.h5"}).time, 0.0);
+  EXPECT_THROW(CommandLine::parse({"--time", "soon", "r.h5"}), fdtwin::InputError);
+  EXPECT_THROW(CommandLine::parse({"--bogus"}), fdtwin::InputError);
+  EXPECT_THROW(CommandLine::parse({"a.h5", "b.h5"}), fdtwin::InputError);
+  EXPECT_THROW(CommandLine::parse({"--size", "10x10", "a.h5"}), fdtwin::InputError);
+  const CommandLine cl = CommandLine::parse({"case.toml"});
+  EXPECT_EQ(cl.file, "case.toml");
+  EXPECT_TRUE(cl.screenshot.empty());
+}

@@ -1,0 +1,209 @@
+#!/usr/bin/python3
+"""cli_run_h5py: `fdtwin run` of the default case for 2 days, result read back with h5py.
+
+Checks the result against docs/results-format.md (schema version 1): root attributes, a
+`units` attribute on every dataset, the required datasets with their shapes, time series
+chunked along time and compressed, the /kpi attributes, and two conservation identities
+that must hold from the file alone:
+  energy:     Σ source_energy[-1] − Σ sink_energy[-1] − (E_stored[-1] − E_stored[0]),
+              relative to Σ source_energy[-1], is ≤ 1e-6 and equals /kpi@energy_balance_residual
+  electrical: Σ P_generation + P_battery + P_unserved = P_facility + P_dumped at every row
+"""
+import datetime
+import os
+import re
+
+import h5py
+import numpy as np
+
+from fdtwin_test import Test, rel_diff
+
+t = Test("cli_run_h5py")
+DURATION = 2 * 86400.0
+out = t.path("result.h5")
+t.run_case(out, duration="2d")
+t.check(os.path.isfile(out), "no result file at the output path")
+t.check(not os.path.exists(out + ".part"), "the temporary .part file is left after a successful run")
+
+f = h5py.File(out, "r")
+
+
+def text(v):
+    return v.decode() if isinstance(v, bytes) else str(v)
+
+
+# --- root attributes ------------------------------------------------------------------------
+attrs = f.attrs
+for name in ["schema_version", "fdtwin_version", "case_name", "case_toml", "command_line", "created_utc"]:
+    t.check(name in attrs, f"root attribute {name} missing")
+t.check(int(attrs.get("schema_version", 0)) == 1, f"schema_version is {attrs.get('schema_version')}, expected 1")
+t.check(re.fullmatch(r"\d+\.\d+\.\d+.*", text(attrs.get("fdtwin_version", ""))),
+        f"fdtwin_version {attrs.get('fdtwin_version')!r} is not a version")
+t.check(text(attrs.get("case_name", "")) == "barge-ai-20mw", f"case_name is {attrs.get('case_name')!r}")
+case_toml = text(attrs.get("case_toml", ""))
+t.check("[case]" in case_toml or "case." in case_toml, "case_toml does not look like the case as TOML")
+t.check("racks_per_row" in case_toml, "case_toml is not the full effective case (racks_per_row missing)")
+command = text(attrs.get("command_line", ""))
+t.check("run" in command and "--duration 2d" in command, f"command_line {command!r} is not the command that ran")
+try:
+    created = datetime.datetime.strptime(text(attrs.get("created_utc", "")), "%Y-%m-%dT%H:%M:%SZ")
+    age = abs((datetime.datetime.utcnow() - created).total_seconds())
+    t.check(age < 3600, f"created_utc {created} is not the time of the run")
+except ValueError:
+    t.check(False, f"created_utc {attrs.get('created_utc')!r} is not ISO 8601 UTC (YYYY-MM-DDTHH:MM:SSZ)")
+
+# --- every dataset has units ------------------------------------------------------------------
+datasets = {}
+f.visititems(lambda name, obj: datasets.__setitem__("/" + name, obj) if isinstance(obj, h5py.Dataset) else None)
+t.check(len(datasets) >= 40, f"only {len(datasets)} datasets in the file")
+allowed_units = {"s", "K", "W", "kg/s", "J", "m", "m2", "m2K/W", "kg", "1", "-", "W/m2", "m/s"}
+for path, ds in sorted(datasets.items()):
+    if t.check("units" in ds.attrs, f"{path} has no units attribute"):
+        t.check(text(ds.attrs["units"]) in allowed_units, f"{path}: units {ds.attrs['units']!r} is not SI as documented")
+
+# --- required datasets and shapes -------------------------------------------------------------
+time = f["/time"][:] if "/time" in f else np.zeros(0)
+nt = len(time)
+t.check(nt == 49, f"/time has {nt} rows, expected 49 (2 days at the case's 1 h output interval)")
+t.check(nt > 1 and time[0] == 0.0 and abs(time[-1] - DURATION) < 1e-6, f"/time runs {time[:1]} .. {time[-1:]}")
+t.check(np.all(np.diff(time) > 0), "/time is not strictly increasing")
+nr = f["/racks/name"].shape[0]
+npanels = f["/hull/cells"].shape[0]
+npts = f["/hull/points"].shape[0]
+ng = f["/power/generator_name"].shape[0]
+k = f["/balance/source_names"].shape[0]
+m = f["/balance/sink_names"].shape[0]
+t.check(nr > 0 and npanels > 0 and npts >= 4 and ng > 0 and k > 0 and m > 0, "empty name or geometry dataset")
+required = {
+    "/time": ("s", (nt,)),
+    "/racks/name": ("-", (nr,)),
+    "/racks/position": ("m", (nr, 3)),
+    "/racks/T_chip": ("K", (nt, nr)),
+    "/racks/P_it": ("W", (nt, nr)),
+    "/cooling/T_intake": ("K", (nt,)),
+    "/cooling/T_discharge": ("K", (nt,)),
+    "/cooling/m_dot_seawater": ("kg/s", (nt,)),
+    "/cooling/Q_seawater": ("W", (nt,)),
+    "/cooling/P_pumps": ("W", (nt,)),
+    "/hull/points": ("m", (npts, 3)),
+    "/hull/cells": ("-", (npanels, 4)),
+    "/hull/T": ("K", (nt, npanels)),
+    "/power/P_it": ("W", (nt,)),
+    "/power/P_facility": ("W", (nt,)),
+    "/power/P_unserved": ("W", (nt,)),
+    "/power/P_generation": ("W", (nt, ng)),
+    "/power/generator_name": ("-", (ng,)),
+    "/power/battery_soc": ("1", (nt,)),
+    "/power/fuel_rate": ("kg/s", (nt,)),
+    "/balance/source_names": ("-", (k,)),
+    "/balance/sources": ("W", (nt, k)),
+    "/balance/sink_names": ("-", (m,)),
+    "/balance/sinks": ("W", (nt, m)),
+    "/balance/E_stored": ("J", (nt,)),
+    "/balance/source_energy": ("J", (nt, k)),
+    "/balance/sink_energy": ("J", (nt, m)),
+    "/power/P_battery": ("W", (nt,)),
+    "/power/P_dumped": ("W", (nt,)),
+}
+for path, (units, shape) in required.items():
+    if not t.check(path in datasets, f"required dataset {path} missing"):
+        continue
+    ds = datasets[path]
+    t.check(ds.shape == shape, f"{path} has shape {ds.shape}, expected {shape}")
+    t.check(text(ds.attrs.get("units", "")) == units, f"{path} has units {ds.attrs.get('units')!r}, expected {units!r}")
+cells = f["/hull/cells"][:]
+t.check(cells.min() >= 0 and cells.max() < npts, "/hull/cells refers to points that do not exist")
+t.check(all(len(set(row)) == 4 for row in cells), "/hull/cells has a panel with repeated corners")
+t.check("salinity" in f["/cooling"].attrs, "/cooling has no salinity attribute")
+if "salinity" in f["/cooling"].attrs:
+    s = float(f["/cooling"].attrs["salinity"])
+    t.check(0 < s <= 45, f"/cooling@salinity {s} g/kg is outside 0–45")
+
+# --- time series: chunked along time, compressed ----------------------------------------------
+static = {"/racks/name", "/racks/hall", "/racks/position", "/racks/size", "/halls/name", "/halls/box",
+          "/hull/points", "/hull/cells", "/hull/area", "/hull/group", "/hull/group_names",
+          "/power/generator_name", "/balance/source_names", "/balance/sink_names"}
+series = [p for p in datasets if p not in static and not p.startswith("/events/")]
+t.check(len(series) >= 30, f"only {len(series)} time series")
+for path in series:
+    ds = datasets[path]
+    if not t.check(ds.shape[:1] == (nt,), f"time series {path} has shape {ds.shape}, expected [{nt}, ...]"):
+        continue
+    t.check(ds.chunks is not None, f"{path} is not chunked")
+    t.check(ds.compression == "gzip", f"{path} is not compressed (compression={ds.compression})")
+    t.check(ds.maxshape[0] is None, f"{path} cannot grow along time (maxshape {ds.maxshape})")
+    if ds.chunks is not None:
+        t.check(ds.chunks[1:] == ds.shape[1:], f"{path}: chunks {ds.chunks} do not hold whole rows (along time)")
+
+# --- KPIs -------------------------------------------------------------------------------------
+kpi = f["/kpi"].attrs if "/kpi" in f else {}
+for name in ["PUE", "T_chip_max", "discharge_dT_max", "fuel_total", "CO2_total", "energy_balance_residual"]:
+    if t.check(name in kpi, f"/kpi@{name} missing"):
+        t.check(np.isfinite(float(kpi[name])), f"/kpi@{name} is not finite")
+if "PUE" in kpi:
+    t.check(1.0 < float(kpi["PUE"]) < 2.0, f"PUE {kpi['PUE']} is implausible")
+if "T_chip_max" in kpi:
+    t.check(abs(float(kpi["T_chip_max"]) - f["/racks/T_chip"][:].max()) < 1e-9 * 300,
+            "/kpi@T_chip_max is not the largest /racks/T_chip")
+if "discharge_dT_max" in kpi:
+    dT = f["/cooling/T_discharge"][:] - f["/cooling/T_intake"][:]
+    t.check(abs(float(kpi["discharge_dT_max"]) - dT.max()) < 1e-6,
+            f"/kpi@discharge_dT_max {kpi['discharge_dT_max']} != max(T_discharge - T_intake) {dT.max()}")
+if "E_it" in kpi and "E_facility" in kpi:
+    t.check(rel_diff(float(kpi["PUE"]), float(kpi["E_facility"]) / float(kpi["E_it"])) < 1e-12,
+            "/kpi@PUE is not E_facility / E_it")
+
+# --- energy balance from the file alone -------------------------------------------------------
+E = f["/balance/E_stored"][:]
+sources = f["/balance/source_energy"][-1].sum()
+sinks = f["/balance/sink_energy"][-1].sum()
+residual = (sources - sinks - (E[-1] - E[0])) / sources
+print(f"energy balance: sources {sources:.6e} J, sinks {sinks:.6e} J, stored {E[-1] - E[0]:.6e} J, "
+      f"residual {residual:.3e}")
+t.check(sources > 0, "no energy entered the ship")
+t.check(abs(residual) <= 1e-6, f"energy balance residual {residual:.3e} exceeds 1e-6")
+if "energy_balance_residual" in kpi:
+    reported = float(kpi["energy_balance_residual"])
+    t.check(abs(residual - reported) <= 1e-12 + 1e-9 * abs(residual),
+            f"/kpi@energy_balance_residual {reported:.6e} differs from the file's own balance {residual:.6e}")
+# The energies are integrals from t = 0 of non-negative powers. (A trapezoidal integral of the
+# sampled powers is no check: the default case's hourly checkpoint dips fall between rows.)
+for name in ["source", "sink"]:
+    energy = f[f"/balance/{name}_energy"][:]
+    power = f[f"/balance/{name}s"][:]
+    bad_rows = np.flatnonzero(~np.all(np.isfinite(energy), axis=1))
+    t.check(bad_rows.size == 0, f"/balance/{name}_energy is not finite at rows {bad_rows[:10].tolist()}")
+    t.check(np.all(energy[0] == 0.0), f"/balance/{name}_energy does not start at 0 J: row 0 is {energy[0].tolist()}")
+    good = energy[np.all(np.isfinite(energy), axis=1)]
+    t.check(np.all(np.diff(good, axis=0) >= -1e-9 * max(1.0, np.abs(good).max())), f"/balance/{name}_energy decreases")
+    t.check(np.all(power >= -1e-9 * max(1.0, np.abs(power).max())), f"/balance/{name}s has negative powers")
+
+# --- electrical balance at every output row ---------------------------------------------------
+gen = f["/power/P_generation"][:].sum(axis=1)
+lhs = gen + f["/power/P_battery"][:] + f["/power/P_unserved"][:]
+rhs = f["/power/P_facility"][:] + f["/power/P_dumped"][:]
+worst = np.max(np.abs(lhs - rhs) / np.maximum(np.abs(rhs), 1.0))
+print(f"electrical balance: worst row mismatch {worst:.3e} (relative)")
+t.check(worst <= 1e-6, f"Σ P_generation + P_battery + P_unserved != P_facility + P_dumped (worst {worst:.3e})")
+names = [text(n) for n in f["/power/generator_name"][:]]
+t.check(any("engine" in n for n in names) and "solar" in names and "shore" in names,
+        f"/power/generator_name {names} does not list engines, solar and shore")
+
+# --- meaning of a few series ------------------------------------------------------------------
+racks_sum = f["/racks/P_it"][:].sum(axis=1)
+p_it = f["/power/P_it"][:]
+t.check(np.max(np.abs(racks_sum - p_it) / np.maximum(p_it, 1.0)) < 1e-9, "Σ /racks/P_it != /power/P_it")
+facility = f["/power/P_facility"][:]
+t.check(np.all(facility >= p_it - 1e-6), "/power/P_facility is smaller than /power/P_it")
+mdot = f["/cooling/m_dot_seawater"][:]
+dT = f["/cooling/T_discharge"][:] - f["/cooling/T_intake"][:]
+cp = f["/cooling/Q_seawater"][:] / (mdot * dT)
+t.check(np.all((cp > 3800) & (cp < 4200)),
+        f"/cooling/Q_seawater is not ṁ·cp·(T_discharge − T_intake) with a seawater cp (got {cp.min():.0f}..{cp.max():.0f})")
+soc = f["/power/battery_soc"][:]
+t.check(np.all((soc >= 0) & (soc <= 1)), "/power/battery_soc outside 0..1")
+t.check(np.all(f["/power/fuel_rate"][:] >= 0), "negative /power/fuel_rate")
+T_chip = f["/racks/T_chip"][:]
+t.check(np.all((T_chip > 271) & (T_chip < 400)), "/racks/T_chip outside 271..400 K")
+f.close()
+t.finish()
