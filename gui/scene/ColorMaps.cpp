@@ -2,6 +2,7 @@
 
 #include <vtkLookupTable.h>
 #include <vtkScalarBarActor.h>
+#include <vtkProperty2D.h>
 #include <vtkTextProperty.h>
 
 #include <algorithm>
@@ -81,6 +82,10 @@ void styleColorBar(vtkScalarBarActor* bar) {
   bar->SetBarRatio(0.3);
   bar->SetTextPositionToSucceedScalarBar();  // labels right of (vertical) or above (horizontal) the bar
   bar->SetVerticalTitleSeparation(4);
+  // A light backing keeps the labels readable over the hull and the sea.
+  bar->DrawBackgroundOn();
+  bar->GetBackgroundProperty()->SetColor(1.0, 1.0, 1.0);
+  bar->GetBackgroundProperty()->SetOpacity(0.55);
 }
 
 }  // namespace fdtwin::gui

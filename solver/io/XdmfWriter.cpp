@@ -4,7 +4,9 @@
 #include <filesystem>
 #include <fstream>
 #include <stdexcept>
+#include <string>
 #include <system_error>
+#include <utility>
 #include <vector>
 
 #include <fmt/format.h>
@@ -22,12 +24,23 @@ std::string xmlEscape(const std::string& s) {
   out.reserve(s.size());
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&apos;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -40,8 +53,9 @@ class XdmfText {
 
   // A whole dataset of `dims` (row-major) with the given XDMF number type.
   std::string item(const std::string& path, const std::string& dims, const char* numberType) const {
-    return fmt::format(R"(<DataItem Dimensions="{}" NumberType="{}" Precision="8" Format="HDF">{}:{}</DataItem>)",
-                       dims, numberType, m_h5, path);
+    return fmt::format(
+        R"(<DataItem Dimensions="{}" NumberType="{}" Precision="8" Format="HDF">{}:{}</DataItem>)", dims,
+        numberType, m_h5, path);
   }
   // Row `row` of a [nt, n] float dataset.
   std::string row(const std::string& path, std::size_t row, std::size_t nt, std::size_t n) const {
@@ -50,13 +64,16 @@ class XdmfText {
         R"(<DataItem Dimensions="3 2" NumberType="UInt" Format="XML">{row} 0 1 1 1 {n}</DataItem>)"
         R"(<DataItem Dimensions="{nt} {n}" NumberType="Float" Precision="8" Format="HDF">{h5}:{path}</DataItem>)"
         R"(</DataItem>)",
-        fmt::arg("n", n), fmt::arg("row", row), fmt::arg("nt", nt), fmt::arg("h5", m_h5), fmt::arg("path", path));
+        fmt::arg("n", n), fmt::arg("row", row), fmt::arg("nt", nt), fmt::arg("h5", m_h5),
+        fmt::arg("path", path));
   }
   static std::string attribute(const char* name, const char* center, const std::string& dataItem) {
-    return fmt::format(R"(<Attribute Name="{}" AttributeType="Scalar" Center="{}">{}</Attribute>)", name, center,
-                       dataItem);
+    return fmt::format(R"(<Attribute Name="{}" AttributeType="Scalar" Center="{}">{}</Attribute>)", name,
+                       center, dataItem);
   }
-  void line(int indent, const std::string& text) { m_out << std::string(static_cast<std::size_t>(indent), ' ') << text << '\n'; }
+  void line(int indent, const std::string& text) {
+    m_out << std::string(static_cast<std::size_t>(indent), ' ') << text << '\n';
+  }
 
  private:
   std::ostream& m_out;
@@ -99,14 +116,17 @@ void writeDocument(std::ostream& out, const ResultReader& r, const std::string& 
     const auto points = r.shape("/hull/points");
     if (cells.size() != 2 || cells[0] != np || points.size() != 2 || points[1] != 3)
       throw std::runtime_error(r.path() + ": /hull/cells or /hull/points do not match /hull/T");
-    const std::string topology = fmt::format(
-        R"(<Topology TopologyType="{}" NumberOfElements="{}">{}</Topology>)", cells[1] == 4 ? "Quadrilateral" : "Triangle",
-        np, x.item("/hull/cells", fmt::format("{} {}", np, cells[1]), "Int"));
+    const std::string topology =
+        fmt::format(R"(<Topology TopologyType="{}" NumberOfElements="{}">{}</Topology>)",
+                    cells[1] == 4 ? "Quadrilateral" : "Triangle", np,
+                    x.item("/hull/cells", fmt::format("{} {}", np, cells[1]), "Int"));
     const std::string geometry = fmt::format(R"(<Geometry GeometryType="XYZ">{}</Geometry>)",
                                              x.item("/hull/points", fmt::format("{} 3", points[0]), "Float"));
-    const bool hasGroup = r.isDataset("/hull/group") && r.shape("/hull/group") == std::vector<std::size_t>{np};
+    const bool hasGroup =
+        r.isDataset("/hull/group") && r.shape("/hull/group") == std::vector<std::size_t>{np};
     const std::string group =
-        hasGroup ? XdmfText::attribute("group", "Cell", x.item("/hull/group", std::to_string(np), "Int")) : "";
+        hasGroup ? XdmfText::attribute("group", "Cell", x.item("/hull/group", std::to_string(np), "Int"))
+                 : "";
     x.line(2, R"(<Grid Name="hull" GridType="Collection" CollectionType="Temporal">)");
     for (std::size_t k : rows) {
       x.line(3, R"(<Grid Name="hull" GridType="Uniform">)");
@@ -122,7 +142,8 @@ void writeDocument(std::ostream& out, const ResultReader& r, const std::string& 
 
   // Racks: one vertex per rack at its centre, chip temperature and power per output time.
   const std::size_t nr = width(r, "/racks/T_chip", nt);
-  if (nr > 0 && r.isDataset("/racks/position") && r.shape("/racks/position") == std::vector<std::size_t>{nr, 3}) {
+  if (nr > 0 && r.isDataset("/racks/position") &&
+      r.shape("/racks/position") == std::vector<std::size_t>{nr, 3}) {
     const std::string topology =
         fmt::format(R"(<Topology TopologyType="Polyvertex" NumberOfElements="{}" NodesPerElement="1"/>)", nr);
     const std::string geometry = fmt::format(R"(<Geometry GeometryType="XYZ">{}</Geometry>)",
