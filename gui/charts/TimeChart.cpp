@@ -180,6 +180,18 @@ void TimeChart::onXRangeChanged() {
   placeCursor();
 }
 
+namespace {
+// Every item of the chart (series, axes, grid, legend) paints from a pixmap cache, redrawn
+// only when the item itself changes; moving the cursor line then costs a blit, not a
+// re-stroke of thousands of points.
+void cacheItems(QGraphicsItem* item) {
+  for (QGraphicsItem* child : item->childItems()) {
+    child->setCacheMode(QGraphicsItem::DeviceCoordinateCache);
+    cacheItems(child);
+  }
+}
+}  // namespace
+
 void TimeChart::redraw() {
   if (m_x.empty()) return;
   m_redrawing = true;
@@ -223,6 +235,7 @@ void TimeChart::redraw() {
     a->series->upperSeries()->replace(up);
     a->series->lowerSeries()->replace(down);
   }
+  cacheItems(chart());
   m_redrawing = false;
 }
 

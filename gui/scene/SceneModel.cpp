@@ -2,13 +2,20 @@
 
 #include <vtkActor.h>
 #include <vtkCamera.h>
+#include <vtkCameraPass.h>
 #include <vtkCellPicker.h>
+#include <vtkLightsPass.h>
+#include <vtkOpaquePass.h>
+#include <vtkOverlayPass.h>
 #include <vtkPlaneSource.h>
 #include <vtkPolyDataMapper.h>
 #include <vtkPropCollection.h>
 #include <vtkProperty.h>
+#include <vtkRenderPassCollection.h>
 #include <vtkRenderer.h>
 #include <vtkScalarBarActor.h>
+#include <vtkSequencePass.h>
+#include <vtkTranslucentPass.h>
 
 #include <algorithm>
 #include <cmath>
@@ -20,6 +27,20 @@ SceneModel::SceneModel() {
   m_renderer->SetBackground2(0.62, 0.70, 0.80);
   m_renderer->GradientBackgroundOn();
   m_renderer->SetUseDepthPeeling(false);
+  // Plain alpha blending for the translucent sea, deck and plume slices, drawn in the order
+  // they are added (back to front for a camera above the sea). VTK's default without depth
+  // peeling is order-independent transparency: float buffers and full-screen passes that
+  // cost about 40 ms per frame on llvmpipe (docs/gui.md, "Performance").
+  vtkNew<vtkRenderPassCollection> passes;
+  passes->AddItem(vtkNew<vtkLightsPass>());
+  passes->AddItem(vtkNew<vtkOpaquePass>());
+  passes->AddItem(vtkNew<vtkTranslucentPass>());
+  passes->AddItem(vtkNew<vtkOverlayPass>());
+  vtkNew<vtkSequencePass> sequence;
+  sequence->SetPasses(passes);
+  vtkNew<vtkCameraPass> camera;
+  camera->SetDelegatePass(sequence);
+  m_renderer->SetPass(camera);
 
   vtkNew<vtkPolyDataMapper> seaMapper;
   seaMapper->SetInputConnection(m_seaSource->GetOutputPort());

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include <fmt/format.h>
@@ -81,8 +82,10 @@ int runCommand(const Options& opt) {
   Case c = Case::load(opt.casePath, opt.overrides);
   RunOptions ro;
   ro.commandLine = opt.commandLine;
-  if (!opt.duration.empty()) ro.duration = units::parseDuration(opt.duration, "--duration");
-  if (!opt.outputInterval.empty()) ro.outputInterval = units::parseDuration(opt.outputInterval, "--output-interval");
+  if (opt.durationGiven || !opt.duration.empty()) ro.duration = units::parseDuration(opt.duration, "--duration");
+  if (opt.outputIntervalGiven || !opt.outputInterval.empty()) {
+    ro.outputInterval = units::parseDuration(opt.outputInterval, "--output-interval");
+  }
   ro.outputPath = opt.output;
   if (ro.outputPath.empty()) {
     fs::create_directories("results");
@@ -178,8 +181,23 @@ int exportCommand(const Options& opt) {
   }
   const fs::path kpiPath = fs::path(opt.csvDir) / "kpi.csv";
   std::ofstream kout(kpiPath);
-  kout << "kpi,value\n";
-  for (const auto& [k, v] : r.kpi()) kout << k << "," << fmt::format("{:.9g}", v) << "\n";
+  // Units of the KPIs come from the group attribute /kpi@units ("name=unit;name=unit;...").
+  std::map<std::string, std::string> unitOf;
+  if (r.hasAttribute("/kpi", "units")) {
+    const std::string all = r.stringAttribute("/kpi", "units");
+    size_t pos = 0;
+    while (pos < all.size()) {
+      const size_t end = all.find(';', pos) == std::string::npos ? all.size() : all.find(';', pos);
+      const std::string item = all.substr(pos, end - pos);
+      const size_t eq = item.find('=');
+      if (eq != std::string::npos) unitOf[item.substr(0, eq)] = item.substr(eq + 1);
+      pos = end + 1;
+    }
+  }
+  kout << "kpi,value,unit\n";
+  for (const auto& [k, v] : r.kpi()) {
+    kout << k << "," << fmt::format("{:.9g}", v) << "," << (unitOf.count(k) ? unitOf[k] : "") << "\n";
+  }
   std::printf("wrote %s (%zu rows, %zu columns) and %s\n", series.string().c_str(), nt, names.size(),
               kpiPath.string().c_str());
   return 0;

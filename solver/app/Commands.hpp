@@ -10,6 +10,7 @@ struct Options {
   std::string casePath, output, resultPath, csvDir, duration, outputInterval, commandLine;
   std::vector<std::string> overrides;
   bool quiet = false, json = false;
+  bool durationGiven = false, outputIntervalGiven = false;  // given on the command line, even if empty
 };
 
 int runCommand(const Options& opt);

@@ -24,8 +24,8 @@ int main(int argc, char** argv) {
   run->add_option("case", opt.casePath, "Case file (TOML)")->required();
   run->add_option("-o,--output", opt.output, "Result file (default: results/<case name>.h5)");
   run->add_option("--set", opt.overrides, "Override a case key: key.path=value (repeatable)");
-  run->add_option("--duration", opt.duration, "Simulated duration, e.g. 30d, 12h, 90min, 3600s");
-  run->add_option("--output-interval", opt.outputInterval, "Interval between output rows, e.g. 1h, 15min");
+  auto* durationOpt = run->add_option("--duration", opt.duration, "Simulated duration, e.g. 30d, 12h, 90min, 3600s");
+  auto* intervalOpt = run->add_option("--output-interval", opt.outputInterval, "Interval between output rows, e.g. 1h, 15min");
   run->add_flag("-q,--quiet", opt.quiet, "No progress output");
   run->add_flag("--json", opt.json, "Print the KPI summary as JSON on stdout");
 
@@ -49,6 +49,8 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : 2;
   }
   try {
+    opt.durationGiven = durationOpt->count() > 0;
+    opt.outputIntervalGiven = intervalOpt->count() > 0;
     if (run->parsed()) return fdtwin::app::runCommand(opt);
     if (validate->parsed()) return fdtwin::app::validateCommand(opt);
     if (info->parsed()) return fdtwin::app::infoCommand(opt);

@@ -33,6 +33,7 @@ struct Integrator::Impl {
   int n = 0, nq = 0, nroots = 0;
   std::vector<double> scales;
   IntegratorStats before;  // counters of earlier segments (CVodeReInit resets them)
+  std::vector<double> qStart;  // quadratures at the last (re)initialisation
   double rhsSeconds = 0.0, jacSeconds = 0.0, quadSeconds = 0.0, rootSeconds = 0.0;
 
   ~Impl() {
@@ -198,6 +199,7 @@ void Integrator::initialize(double t0, const std::vector<double>& y0) {
   if (m->nq > 0) {
     N_VConst(0.0, m->q);
     check(CVodeQuadReInit(m->cvode, m->q), "CVodeQuadReInit");
+    m->qStart.assign(static_cast<size_t>(m->nq), 0.0);
   }
 }
 
@@ -210,12 +212,18 @@ void Integrator::reinitialize(double t, const std::vector<double>& y) {
   if (m->nq > 0) {
     std::memcpy(N_VGetArrayPointer(m->q), q.data(), sizeof(double) * q.size());
     check(CVodeQuadReInit(m->cvode, m->q), "CVodeQuadReInit");
+    m->qStart = q;
   }
 }
 
 std::vector<double> Integrator::quadratures(double t) const {
   std::vector<double> out(static_cast<size_t>(m->nq), 0.0);
   if (m->nq == 0) return out;
+  // Before the first step after a (re)initialisation CVodeGetQuad has no step to interpolate
+  // on (it would divide by a zero step size): the integrals are where they were set.
+  long steps = 0;
+  CVodeGetNumSteps(m->cvode, &steps);
+  if (steps == 0) return m->qStart;
   sunrealtype tret = t;
   N_Vector tmp = N_VNew_Serial(m->nq, m->ctx);
   const int flag = CVodeGetQuad(m->cvode, &tret, tmp);

@@ -57,6 +57,9 @@ hid_t openOrCreateGroup(hid_t file, const std::string& path) {
 ResultWriter::ResultWriter(std::string finalPath) : m_final(std::move(finalPath)), m_part(m_final + ".part") {
   namespace fs = std::filesystem;
   const fs::path dir = fs::path(m_final).parent_path();
+  if (fs::is_directory(m_final)) {
+    throw InputError(m_final, 0, "--output", "is a folder; give the path of a result file (e.g. results/run.h5)");
+  }
   if (!dir.empty() && !fs::is_directory(dir)) {
     throw InputError(m_final, 0, "--output", "the output folder '" + dir.string() + "' does not exist");
   }

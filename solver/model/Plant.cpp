@@ -409,7 +409,6 @@ bool Plant::updateThrottleReport(double t, const double* y, int i) {
 bool Plant::handleRoots(double t, double* y, const std::vector<int>& rootsFound) {
   bool changed = false;
   const int n = m_racks.count();
-  const auto& ip = m_p.it;
   for (int i = 0; i < n; ++i) {
     if (rootsFound[static_cast<size_t>(i)] != 0) changed = updateThrottleReport(t, y, i) || changed;
   }

@@ -75,7 +75,7 @@ no_output(out, "run of a missing case file")
 
 # --- bad result files given to `info` ------------------------------------------------------------
 good = t.path("good.h5")
-t.run_case(good, duration="1d")
+t.run_case(good, duration="12h")
 proc = t.run("info", good)
 t.expect_exit(proc, 0, "info of a good result")
 
@@ -110,7 +110,7 @@ open(empty, "w").close()
 input_error(t.run("info", empty), "info of an empty file", "empty.h5")
 
 # --- durations -----------------------------------------------------------------------------------
-for duration, seconds in [("12h", 43200.0), ("90min", 5400.0), ("3600s", 3600.0), ("1d", 86400.0)]:
+for duration, seconds in [("12h", 43200.0), ("90min", 5400.0), ("3600s", 3600.0), ("0.25d", 21600.0)]:
     out = t.path(f"duration-{duration}.h5")
     proc = t.run("run", t.case, "-o", out, "--duration", duration, "--quiet")
     if t.expect_exit(proc, 0, f"run --duration {duration}"):
@@ -151,7 +151,7 @@ no_output(out, "run with bad --set values")
 for out, what in [("/proc/fdtwin-test.h5", "an unwritable folder"),
                   (t.path("missing-folder", "x.h5"), "a missing folder"),
                   (t.tmp, "an existing folder")]:
-    proc = t.run("run", t.case, "-o", out, "--duration", "1d")
+    proc = t.run("run", t.case, "-o", out, "--duration", "2h")
     input_error(proc, f"run -o into {what}", "--output")
     if out != t.tmp:
         no_output(out, f"run -o into {what}")
@@ -159,7 +159,7 @@ for out, what in [("/proc/fdtwin-test.h5", "an unwritable folder"),
 
 # --- --json, --quiet, progress ---------------------------------------------------------------------
 out = t.path("json.h5")
-proc = t.run("run", t.case, "-o", out, "--duration", "1d", "--json")
+proc = t.run("run", t.case, "-o", out, "--duration", "12h", "--json")
 if t.expect_exit(proc, 0, "run --json"):
     try:
         doc = json.loads(proc.stdout)
@@ -175,12 +175,12 @@ if t.expect_exit(proc, 0, "run --json"):
         t.check(False, f"--json: stdout is not JSON ({e}): {proc.stdout[:300]!r}")
     t.check("progress" not in proc.stderr, "--json: progress lines on stderr")
 
-proc = t.run("run", t.case, "-o", t.path("quiet.h5"), "--duration", "1d", "--quiet")
+proc = t.run("run", t.case, "-o", t.path("quiet.h5"), "--duration", "12h", "--quiet")
 if t.expect_exit(proc, 0, "run --quiet"):
     t.check(proc.stderr.strip() == "", f"--quiet: stderr is not empty: {proc.stderr[:300]!r}")
     t.check("PUE" in proc.stdout, "--quiet: the KPI summary is missing from stdout")
 
-proc = t.run("run", t.case, "-o", t.path("plain.h5"), "--duration", "1d")
+proc = t.run("run", t.case, "-o", t.path("plain.h5"), "--duration", "12h")
 if t.expect_exit(proc, 0, "run with stderr not a terminal"):
     lines = [line for line in proc.stderr.splitlines() if line.strip()]
     progress = [line for line in lines if line.startswith("progress: ")]
@@ -196,7 +196,7 @@ if t.expect_exit(proc, 0, "run with stderr not a terminal"):
 
 script = shutil.which("script")  # util-linux: runs a command on a pseudo-terminal
 if t.check(script is not None, "`script` (util-linux) is missing: cannot test the terminal progress bar"):
-    cmd = f"'{t.fdtwin}' run '{t.case}' -o '{t.path('tty.h5')}' --duration 1d"
+    cmd = f"'{t.fdtwin}' run '{t.case}' -o '{t.path('tty.h5')}' --duration 12h"
     # Bytes, not text: universal newlines would turn the bar's carriage returns into newlines.
     proc = subprocess.run([script, "-qec", cmd, "/dev/null"], capture_output=True, timeout=120,
                           stdin=subprocess.DEVNULL)

@@ -175,8 +175,15 @@ for name in ["source", "sink"]:
     t.check(bad_rows.size == 0, f"/balance/{name}_energy is not finite at rows {bad_rows[:10].tolist()}")
     t.check(np.all(energy[0] == 0.0), f"/balance/{name}_energy does not start at 0 J: row 0 is {energy[0].tolist()}")
     good = energy[np.all(np.isfinite(energy), axis=1)]
-    t.check(np.all(np.diff(good, axis=0) >= -1e-9 * max(1.0, np.abs(good).max())), f"/balance/{name}_energy decreases")
-    t.check(np.all(power >= -1e-9 * max(1.0, np.abs(power).max())), f"/balance/{name}s has negative powers")
+    names = [n.decode() if isinstance(n, bytes) else n for n in f[f"/balance/{name}_names"][:]]
+    # Hull exchange with sea and air is signed (the sun or warm air can heat the hull).
+    one_way = [k for k, n in enumerate(names) if not n.startswith("hull to")]
+    # The integrals come from CVODES under its error test (rtol 1e-5): an integral of a
+    # non-negative power may step back by a few ppm of its value where the power has a kink
+    # (sunrise), so the monotonicity check allows 1e-5 of each column's final value.
+    allowed = 1e-5 * np.maximum(1.0, np.abs(good[-1, one_way]))
+    t.check(np.all(np.diff(good[:, one_way], axis=0) >= -allowed), f"/balance/{name}_energy decreases")
+    t.check(np.all(power[:, one_way] >= -1e-9 * max(1.0, np.abs(power).max())), f"/balance/{name}s has negative powers")
 
 # --- electrical balance at every output row ---------------------------------------------------
 gen = f["/power/P_generation"][:].sum(axis=1)

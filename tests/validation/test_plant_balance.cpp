@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <numeric>
 
+#include <unistd.h>
+
 #include "integrate/Simulation.hpp"
 #include "io/ResultReader.hpp"
 
@@ -16,7 +18,8 @@ namespace {
 class SevenDayRun : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    s_path = (std::filesystem::temp_directory_path() / "fdtwin_balance_7d.h5").string();
+    // One file per process: CTest runs each test of this suite as its own process, in parallel.
+    s_path = (std::filesystem::temp_directory_path() / ("fdtwin_balance_7d_" + std::to_string(::getpid()) + ".h5")).string();
     const Case c = Case::load(std::string(FDTWIN_SOURCE_DIR) + "/cases/barge-ai-20mw.toml");
     RunOptions o;
     o.outputPath = s_path;
@@ -24,7 +27,10 @@ class SevenDayRun : public ::testing::Test {
     o.outputInterval = 100.0;  // fine enough to catch the 2-minute checkpoint dips
     runCase(c, o);
   }
-  static void TearDownTestSuite() { std::filesystem::remove(s_path); }
+  static void TearDownTestSuite() {
+    std::filesystem::remove(s_path);
+    std::filesystem::remove(std::filesystem::path(s_path).replace_extension(".xdmf"));
+  }
   static std::string s_path;
 };
 std::string SevenDayRun::s_path;

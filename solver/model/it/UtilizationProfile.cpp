@@ -8,8 +8,10 @@ namespace fdtwin::it {
 
 UtilizationProfile::UtilizationProfile(ProfileParams p) : m_p(std::move(p)) {}
 
+double UtilizationProfile::dipStart() const { return 0.5 * (m_p.period - m_p.dipDuration) - m_p.ramp; }
+
 namespace {
-// Position inside the current training period, measured so that the dip sits at its end.
+// Position inside the current training period (0 … period).
 double periodPosition(double t, double phase, double period) {
   double tau = std::fmod(t - phase, period);
   if (tau < 0) tau += period;
@@ -23,14 +25,15 @@ double UtilizationProfile::at(double t) const {
       return 0.0;
     case ProfileKind::Training: {
       const double tau = periodPosition(t, m_p.phase, m_p.period);
-      const double t1 = m_p.period - m_p.dipDuration - 2.0 * m_p.ramp;  // start of ramp down
-      const double t2 = t1 + m_p.ramp;                                 // dip start
-      const double t3 = t2 + m_p.dipDuration;                          // ramp up start
+      const double t1 = dipStart();                // start of ramp down
+      const double t2 = t1 + m_p.ramp;             // dip start
+      const double t3 = t2 + m_p.dipDuration;      // ramp up start
       const double hi = m_p.level, lo = m_p.dipLevel * m_p.level;
       if (tau < t1) return hi;
       if (tau < t2) return hi + (lo - hi) * (tau - t1) / m_p.ramp;
       if (tau < t3) return lo;
-      return lo + (hi - lo) * (tau - t3) / m_p.ramp;
+      if (tau < t3 + m_p.ramp) return lo + (hi - lo) * (tau - t3) / m_p.ramp;
+      return hi;
     }
     case ProfileKind::Inference: {
       const double hour = std::fmod(m_p.startHourOfDay + t / 3600.0, 24.0);
@@ -64,8 +67,8 @@ double UtilizationProfile::nextBreakpoint(double t) const {
     case ProfileKind::Inference:
       return inf;  // smooth
     case ProfileKind::Training: {
-      const double t1 = m_p.period - m_p.dipDuration - 2.0 * m_p.ramp;
-      const double edges[4] = {t1, t1 + m_p.ramp, t1 + m_p.ramp + m_p.dipDuration, m_p.period};
+      const double t1 = dipStart();
+      const double edges[4] = {t1, t1 + m_p.ramp, t1 + m_p.ramp + m_p.dipDuration, t1 + 2 * m_p.ramp + m_p.dipDuration};
       const double tau = periodPosition(t, m_p.phase, m_p.period);
       const double base = t - tau;
       for (double e : edges) {

@@ -1,9 +1,11 @@
 #pragma once
 // Utilization u(t) in [0, 1] of a hall's racks. Rack power is P = P_idle + (P_peak - P_idle)·u.
 //
-// training:  a square-ish wave: compute at `level` for most of each `period`, then a linear
-//            ramp of `ramp` s down to `dipLevel`, a dip of `dipDuration` s (synchronisation /
-//            checkpoint), a ramp back up. Shape from H100 training traces (compute ~100 %,
+// training:  a square-ish wave: compute at `level` for most of each `period`, and in the
+//            middle of the period a linear ramp of `ramp` s down to `dipLevel`·`level`, a dip
+//            of `dipDuration` s (synchronisation / checkpoint) and a ramp back up. (Centred, so
+//            that output rows at multiples of the period sample the settled compute phase
+//            rather than the end of a dip.) Shape from H100 training traces (compute ~100 %,
 //            dips ~27 % of compute power within about a second; data/h100_training_power).
 // inference: a diurnal cycle, trough at 04:00 and peak at 16:00 local time:
 //            u = level·[m + (1 - m)·(1 + cos(2π(h - 16)/24))/2], m = `inferenceMin`.
@@ -41,6 +43,7 @@ class UtilizationProfile {
   const ProfileParams& params() const { return m_p; }
 
  private:
+  double dipStart() const;  // position of the ramp down inside the period
   ProfileParams m_p;
 };
 
