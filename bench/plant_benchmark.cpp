@@ -78,8 +78,7 @@ int scaling(const std::string& casePath, int repeat) {
     const double k = racks / 160.0;  // plant sized with the IT load
     c.set("it.rows_per_hall", std::to_string(sz.rows));
     c.set("it.racks_per_row", std::to_string(sz.perRow));
-    c.set("power.engines.count", std::to_string(std::max(1, static_cast<int>(std::ceil(3 * k)))));
-    for (const char* key : {"cooling.facility_flow", "cooling.facility_volume", "cooling.cdu_ua", "cooling.tcs_volume",
+    for (const char* key : {"power.engines.rated_power", "cooling.facility_flow", "cooling.facility_volume", "cooling.cdu_ua", "cooling.tcs_volume",
                             "cooling.hall_heat_capacity", "cooling.air_flow", "seawater.design_flow", "seawater.hx_area",
                             "power.hotel_load", "power.battery.capacity", "power.battery.power_max"}) {
       c.set(key, std::to_string(c.real(key) * k));
