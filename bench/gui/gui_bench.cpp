@@ -104,11 +104,13 @@ int main(int argc, char** argv) {
 
   // 2. Slider steps: consecutive (+1 from the middle of the run) and far jumps (new chunks).
   QSlider* slider = window.timeBar()->slider();
+  std::vector<double> updateMs;  // setValue() alone: HDF5 rows, scalars, cursors, labels
   auto timeStep = [&](int index) {
     const long n = window.view()->frameCount();
     QElapsedTimer s;
     s.start();
     slider->setValue(index);
+    updateMs.push_back(static_cast<double>(s.nsecsElapsed()) / 1e6);
     nextFrame(window.view(), n);
     return static_cast<double>(s.nsecsElapsed()) / 1e6;
   };
@@ -124,7 +126,22 @@ int main(int argc, char** argv) {
   for (int k = 0; k < std::max(10, steps / 4) && nt > 1; ++k)
     jumps.push_back(timeStep(static_cast<int>(rng() % static_cast<unsigned>(nt))));
 
-  const Stats c = stats(consecutive), j = stats(jumps), p = stats(paint);
+  if (std::getenv("FDTWIN_BENCH_DIAG")) {  // where the time goes, for tuning
+    std::vector<double> chartsMs, barMs;
+    for (int k = 0; k < 20; ++k) {
+      window.charts()->setCursorTime(r.times()[static_cast<std::size_t>(k)]);
+      QElapsedTimer s;
+      s.start();
+      window.charts()->repaint();
+      chartsMs.push_back(static_cast<double>(s.nsecsElapsed()) / 1e6);
+      s.restart();
+      window.timeBar()->repaint();
+      barMs.push_back(static_cast<double>(s.nsecsElapsed()) / 1e6);
+    }
+    std::printf("diag: charts repaint median %.1f ms, time bar repaint median %.1f ms\n", stats(chartsMs).median,
+                stats(barMs).median);
+  }
+  const Stats c = stats(consecutive), j = stats(jumps), p = stats(paint), u = stats(updateMs);
   std::printf("result: %s (%d output times, %zu racks, %zu hull panels), window %dx%d\n", file.c_str(), nt,
               r.racks().count(), r.hull().panelCount(), width, height);
   std::printf("startup (process start to first empty frame): %8.1f ms\n", startupMs);
@@ -134,6 +151,8 @@ int main(int argc, char** argv) {
               c.median, c.p95, c.max, consecutive.size());
   std::printf("  of which the 3D paint (render + blit):          median %6.1f  p95 %6.1f  max %6.1f ms\n",
               p.median, p.p95, p.max);
+  std::printf("  of which reading the step and updating the scene: median %6.1f  p95 %6.1f  max %6.1f ms\n",
+              u.median, u.p95, u.max);
   std::printf("slider jump to a random time -> frame:           median %6.1f  p95 %6.1f  max %6.1f ms (%zu jumps)\n",
               j.median, j.p95, j.max, jumps.size());
   std::printf("{\"open_first_frame_ms\": %.1f, \"step_median_ms\": %.1f, \"step_p95_ms\": %.1f, "

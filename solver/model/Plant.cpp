@@ -129,6 +129,8 @@ void Plant::hullBoundary(double /*t*/, const env::EnvironmentSample& e, hull::Hu
   const double ra = 9.80665 * kSeawaterBeta * kNaturalDT * std::pow(hp.draft, 3) / (sea.nu * sea.alpha);
   const double hNat = hull::nusseltVerticalPlateChurchillChu(ra, sea.Pr) * sea.k / hp.draft;
   auto mixed = [&](double hForced) { return std::cbrt(hForced * hForced * hForced + hNat * hNat * hNat); };
+  b.hWetPanel.clear();
+  if (m_hullSeaModel) b.hWetPanel = m_hullSeaModel(e.currentSpeed);
   b.hWetLong = mixed(hull::seaSideH(e.currentSpeed, hp.length, sea, corr));
   b.hWetEnd = mixed(hull::seaSideH(e.currentSpeed, hp.beam, sea, corr));
   b.hDryDeck = hull::airSideH(e.windSpeed, hp.length, air);
@@ -168,7 +170,7 @@ void Plant::evaluate(double t, const double* y, double* ydot, PlantSignals& s) {
   // Seawater side and pump speed.
   const double tFs = y[m_iFs], tFr = y[m_iFr];
   const double speed = m_seawater.speed(tFs, y[m_iDTm], y[m_iI1], y[m_iI2]);
-  s.sw = m_seawater.evaluate(speed, tFr, m_cacheTamb, m_facility.flowCapacity(), timeSinceCleaning(t));
+  s.sw = seawaterAt(speed, tFr, y[m_iDTm], t);
 
   // Electrical demand.
   s.P_pumps = s.sw.P_el + m_facility.pumpElectricPower();
@@ -265,6 +267,13 @@ void Plant::evaluate(double t, const double* y, double* ydot, PlantSignals& s) {
 
 void Plant::rhs(double t, const double* y, double* ydot) { evaluate(t, y, ydot, m_scratch); }
 
+seawater::SeawaterState Plant::seawaterAt(double speed, double tFr, double dischargeRise, double t) const {
+  const double cFw = m_facility.flowCapacity();
+  if (!m_intakeModel) return m_seawater.evaluate(speed, tFr, m_cacheTamb, cFw, timeSinceCleaning(t));
+  const double rise = m_intakeModel(m_cacheEnv.currentSpeed, speed * m_p.seawater.designFlow, dischargeRise);
+  return m_seawater.evaluateWithIntakeRise(speed, tFr, m_cacheTamb, cFw, timeSinceCleaning(t), rise);
+}
+
 void Plant::jacobian(double t, const double* y, network::SparseJacobian& J) {
   evaluate(t, y, nullptr, m_scratch);
   const int nh = m_p.it.halls;
@@ -300,10 +309,9 @@ void Plant::jacobian(double t, const double* y, network::SparseJacobian& J) {
   // Seawater side and controllers: small nonlinear block, differentiated by local finite
   // differences over its five inputs (T_fs, T_fr, I1, I2, ΔT_m).
   const int in[5] = {m_iFs, m_iFr, m_iI1, m_iI2, m_iDTm};
-  const double tSince = timeSinceCleaning(t);
   auto block = [&](const double* x, double* out) {
     const double n = m_seawater.speed(x[0], x[4], x[2], x[3]);
-    const auto sw = m_seawater.evaluate(n, x[1], m_cacheTamb, cFw, tSince);
+    const auto sw = seawaterAt(n, x[1], x[4], t);
     out[0] = (cFw * (x[1] - x[0]) - sw.Q_hx) / cH;  // T_fs
     m_seawater.controllerRates(x[0], x[4], x[2], x[3], &out[1], &out[2]);
     out[3] = (sw.dT - x[4]) / seawater::SeawaterSystem::kSensorLag;

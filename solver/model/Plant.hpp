@@ -10,6 +10,7 @@
 // (rack throttling, engine commitment) and the terms of the global energy balance.
 // It knows nothing of files, processes or screens.
 #include <array>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -88,6 +89,18 @@ class Plant : public network::OdeSystem {
   double storedEnergy(const double* y) const;  // J, thermal relative to 0 °C plus battery
   enum Extra { kE_it = 0, kE_facility, kE_demand, kE_unserved, kFuelMass, kCO2Mass, kE_fuel, kExtraCount };
 
+  // CFD coupling hooks (solver/cfd). Without them the constant recirculation factor and the
+  // flat-plate/ITTC correlations apply.
+  //  intake rise: ΔT_in = T_in − T_amb [K] as a function of (current speed [m/s], seawater
+  //    flow [kg/s], measured outfall rise [K]); it replaces the recirculation closed form. The
+  //    measured rise is the sensor-lagged state, so no algebraic loop closes through it.
+  //  hull: sea-side heat transfer coefficient of every wet panel [W/m2K] as a function of the
+  //    current speed (a vector of one value per panel, 0 for dry panels).
+  using IntakeRiseModel = std::function<double(double currentSpeed, double mdot, double dischargeRise)>;
+  using HullSeaModel = std::function<std::vector<double>(double currentSpeed)>;
+  void setIntakeRiseModel(IntakeRiseModel m) { m_intakeModel = std::move(m); m_cacheT = -1e300; }
+  void setHullSeaModel(HullSeaModel m) { m_hullSeaModel = std::move(m); m_cacheT = -1e300; }
+
   // Component access for the recorder and tests.
   const it::Racks& racks() const { return m_racks; }
   const hull::Hull& hull() const { return m_hull; }
@@ -109,6 +122,7 @@ class Plant : public network::OdeSystem {
   void hullBoundary(double t, const env::EnvironmentSample& e, hull::HullBoundary& b) const;
   bool checkCommitment(double t, double* y);
   bool updateThrottleReport(double t, const double* y, int i);
+  seawater::SeawaterState seawaterAt(double speed, double tFr, double dischargeRise, double t) const;
   void log(double t, std::string kind, std::string component);
 
   PlantParams m_p;
@@ -142,6 +156,8 @@ class Plant : public network::OdeSystem {
   hull::HullBoundary m_cacheBoundary;
   double m_cacheTamb = 0.0;
   PlantSignals m_scratch;
+  IntakeRiseModel m_intakeModel;
+  HullSeaModel m_hullSeaModel;
   std::vector<double> m_ydotScratch;
 };
 

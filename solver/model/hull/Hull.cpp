@@ -30,6 +30,7 @@ void Hull::declareStates(network::StateLayout& layout, double initialT) {
 }
 
 double Hull::outerH(const Panel& p, const HullBoundary& b) const {
+  if (p.wet() && !b.hWetPanel.empty()) return b.hWetPanel[static_cast<size_t>(&p - m_geom.panels().data())];
   switch (p.group) {
     case PanelGroup::Bottom:
     case PanelGroup::SideWet:

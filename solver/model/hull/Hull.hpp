@@ -32,6 +32,7 @@ struct HullBoundary {
   double hDryDeck = 10.0;   // W/m2K
   double hDrySide = 10.0;   // W/m2K
   std::vector<double> T_seaPanel;  // K, sea temperature at each panel's depth (wet panels)
+  std::vector<double> hWetPanel;   // W/m2K per panel from CFD; empty: the correlations above
 };
 
 struct HullFlows {

@@ -59,3 +59,17 @@ SeawaterState SeawaterSystem::evaluate(double n, double tFr, double tAmbient, do
 }
 
 }  // namespace fdtwin::seawater
+
+namespace fdtwin::seawater {
+
+SeawaterState SeawaterSystem::evaluateWithIntakeRise(double n, double tFr, double tAmbient, double facilityC,
+                                                     double tSinceCleaning, double intakeRise) const {
+  SeawaterParams p = m_p;
+  p.recirculation = 0.0;
+  SeawaterSystem noRecirculation(p, m_c);
+  SeawaterState s = noRecirculation.evaluate(n, tFr, tAmbient + intakeRise, facilityC, tSinceCleaning);
+  s.cp = props::seawaterCp(tAmbient, m_p.salinity);
+  return s;
+}
+
+}  // namespace fdtwin::seawater

@@ -49,6 +49,10 @@ class SeawaterSystem {
   // The seawater side for a given speed, facility return temperature, ambient intake
   // temperature, facility capacity rate ṁ_fw·c and time since cleaning.
   SeawaterState evaluate(double speed, double tFr, double tAmbient, double facilityC, double tSinceCleaning) const;
+  // The same with the intake temperature rise given (from CFD) instead of the recirculation
+  // closed form: T_in = T_amb + intakeRise.
+  SeawaterState evaluateWithIntakeRise(double speed, double tFr, double tAmbient, double facilityC,
+                                       double tSinceCleaning, double intakeRise) const;
   // Controller integral rates (dI₁/dt, dI₂/dt).
   void controllerRates(double tFs, double dTMeasured, double i1, double i2, double* rate1, double* rate2) const;
 
