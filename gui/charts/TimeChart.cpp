@@ -1,6 +1,7 @@
 #include "charts/TimeChart.hpp"
 
 #include <QAreaSeries>
+#include <QCoreApplication>
 #include <QDateTimeAxis>
 #include <QGraphicsLineItem>
 #include <QLineSeries>
@@ -251,6 +252,10 @@ int TimeChart::seriesCount() const { return static_cast<int>(m_lines.size() + m_
 void TimeChart::setCursorTime(double t) {
   m_cursorT = t;
   placeCursor();
+  // The scene hands item changes to the view in a queued call; run it now, so the cursor is
+  // repainted in the same window update as the 3D view (each extra update of a window that
+  // holds an OpenGL widget is a full composition, ~25 ms on llvmpipe at 1500 x 950).
+  QCoreApplication::sendPostedEvents(scene(), QEvent::MetaCall);
 }
 
 void TimeChart::placeCursor() {

@@ -1,0 +1,96 @@
+// The CVODES wrapper: failures say when and where; exceptions never cross a SUNDIALS callback.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <stdexcept>
+
+#include "core/Error.hpp"
+#include "integrate/Integrator.hpp"
+
+namespace fdtwin {
+namespace {
+
+// y' = y² blows up at t = 1/y0: CVODES must give up, and the report must name the time and
+// the state that failed.
+class BlowUp : public network::OdeSystem {
+ public:
+  int size() const override { return 2; }
+  void rhs(double, const double* y, double* ydot) override {
+    ydot[0] = -y[0];
+    ydot[1] = y[1] * y[1];
+  }
+  void jacobian(double, const double* y, network::SparseJacobian& J) override {
+    J.add(0, 0, -1.0);
+    J.add(1, 1, 2.0 * y[1]);
+  }
+  std::string stateName(int i) const override { return i == 0 ? "calm node" : "runaway node"; }
+};
+
+TEST(Integrator, FailureReportsTimeAndWorstStateByName) {
+  BlowUp sys;
+  std::vector<double> y = {1.0, 1.0};
+  integrate::Integrator integ(sys, {1.0, 1.0}, 1e-6, 0.0);
+  integ.initialize(0.0, y);
+  double t = 0.0;
+  try {
+    integ.advance(2.0, t, y);
+    FAIL() << "the blow-up at t = 1 should stop the integrator";
+  } catch (const RunError& e) {
+    EXPECT_NEAR(e.simTime(), 1.0, 0.05);
+    EXPECT_NE(std::string(e.where()).find("runaway node"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("steps"), std::string::npos) << e.what();
+  }
+}
+
+// A model callback that throws is turned into a return code and then a RunError carrying
+// the model's message.
+class Throws : public network::OdeSystem {
+ public:
+  int size() const override { return 1; }
+  void rhs(double t, const double*, double* ydot) override {
+    if (t > 0.5) throw std::runtime_error("property table out of range");
+    ydot[0] = 1.0;
+  }
+  void jacobian(double, const double*, network::SparseJacobian& J) override { J.add(0, 0, 0.0); }
+};
+
+TEST(Integrator, ExceptionInCallbackBecomesRunError) {
+  Throws sys;
+  std::vector<double> y = {0.0};
+  integrate::Integrator integ(sys, {1.0}, 1e-6, 0.0);
+  integ.initialize(0.0, y);
+  double t = 0.0;
+  try {
+    integ.advance(1.0, t, y);
+    FAIL() << "expected a RunError";
+  } catch (const RunError& e) {
+    EXPECT_NE(std::string(e.what()).find("property table out of range"), std::string::npos) << e.what();
+    EXPECT_LE(e.simTime(), 0.5 + 1e-9);
+  }
+}
+
+// Quadratures are zero before the first step and integrate exactly a constant integrand.
+class Constant : public network::OdeSystem {
+ public:
+  int size() const override { return 1; }
+  void rhs(double, const double*, double* ydot) override { ydot[0] = 0.0; }
+  void jacobian(double, const double*, network::SparseJacobian& J) override { J.add(0, 0, 0.0); }
+  int quadratureCount() const override { return 1; }
+  void quadratures(double, const double*, double* q) override { q[0] = 5.0; }
+};
+
+TEST(Integrator, QuadraturesStartAtZeroAndIntegrate) {
+  Constant sys;
+  std::vector<double> y = {1.0};
+  integrate::Integrator integ(sys, {1.0}, 1e-8, 0.0);
+  integ.initialize(0.0, y);
+  EXPECT_EQ(integ.quadratures(0.0).at(0), 0.0);
+  double t = 0.0;
+  integ.advance(10.0, t, y);
+  EXPECT_NEAR(integ.quadratures(t).at(0), 50.0, 1e-9);
+  integ.reinitialize(t, y);
+  EXPECT_NEAR(integ.quadratures(t).at(0), 50.0, 1e-9);  // kept across a re-initialisation
+}
+
+}  // namespace
+}  // namespace fdtwin
