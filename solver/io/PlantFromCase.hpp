@@ -5,7 +5,7 @@
 
 #include "io/Case.hpp"
 #include "model/PlantParams.hpp"
-#include "model/environment/Environment.hpp"
+#include "io/CsvEnvironment.hpp"
 
 namespace fdtwin::io {
 

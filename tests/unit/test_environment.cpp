@@ -12,7 +12,7 @@
 #include <string>
 
 #include "core/Error.hpp"
-#include "model/environment/Environment.hpp"
+#include "io/CsvEnvironment.hpp"
 
 namespace fs = std::filesystem;
 using fdtwin::InputError;

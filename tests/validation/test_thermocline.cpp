@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-#include "model/environment/Environment.hpp"
+#include "io/CsvEnvironment.hpp"
 
 using fdtwin::env::CsvEnvironment;
 using fdtwin::env::EnvironmentSample;

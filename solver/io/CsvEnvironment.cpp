@@ -13,7 +13,7 @@
 #include <system_error>
 
 #include "core/Error.hpp"
-#include "model/environment/Environment.hpp"
+#include "io/CsvEnvironment.hpp"
 
 namespace fdtwin::env {
 namespace {
