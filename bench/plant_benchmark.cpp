@@ -33,7 +33,7 @@ double cpuSeconds() {
 struct Measure {
   double cpu = 0.0;
   double wall = 0.0, rhs = 0.0, jac = 0.0, quad = 0.0, root = 0.0;
-  double steps = 0.0, rhsEvals = 0.0, jacEvals = 0.0;
+  double steps = 0.0, rhsEvals = 0.0, jacEvals = 0.0, states = 0.0;
 };
 
 Measure runOnce(const Case& c, double duration) {
@@ -53,6 +53,7 @@ Measure runOnce(const Case& c, double duration) {
   m.quad = r.numberAttribute("/solver", "quadrature_time");
   m.root = r.numberAttribute("/solver", "root_time");
   m.steps = r.numberAttribute("/solver", "steps");
+  m.states = r.numberAttribute("/solver", "states");
   m.rhsEvals = r.numberAttribute("/solver", "rhs_evals");
   m.jacEvals = r.numberAttribute("/solver", "jac_evals");
   std::filesystem::remove(out);
@@ -102,7 +103,7 @@ int scaling(const std::string& casePath, int repeat) {
     const double perRack = m.cpu / racks;
     if (racks == 1000) perRack1000 = perRack;
     rows.emplace_back(racks, perRack);
-    std::printf("| %d | %d | %.2f s | %.2f s | %.0f | %.2f ms |", racks, 2 * racks + 2 * 2 + 5 + 1 + 1 + 448, m.cpu,
+    std::printf("| %d | %d | %.2f s | %.2f s | %.0f | %.2f ms |", racks, static_cast<int>(m.states), m.cpu,
                 m.wall, m.steps, 1e3 * perRack);
     std::printf(" %s |\n", racks >= 1000 && perRack1000 > 0 ? std::to_string(perRack / perRack1000).substr(0, 4).c_str() : "-");
   }

@@ -220,6 +220,8 @@ void MainWindow::pickAt(double x, double y) {
   if (!m_result) return;
   try {
     m_selection = m_scene.pick(x, y);
+    m_scene.setHighlight(m_selection);
+    m_view->update();
   } catch (const std::exception& e) {
     showError(QString::fromUtf8(e.what()));
     return;

@@ -1,9 +1,7 @@
 #include "charts/TimeChart.hpp"
 
 #include <QAreaSeries>
-#include <QCoreApplication>
 #include <QDateTimeAxis>
-#include <QGraphicsLineItem>
 #include <QLineSeries>
 #include <QMouseEvent>
 #include <QValueAxis>
@@ -42,11 +40,6 @@ TimeChart::TimeChart(const QString& title, const QString& yTitle, QWidget* paren
   m_axisY->setTitleText(yTitle);
   m_axisY->setLabelFormat("%.4g");
   chart()->addAxis(m_axisY, Qt::AlignLeft);
-  m_cursor = new QGraphicsLineItem;
-  m_cursor->setPen(QPen(QColor(200, 30, 30), 1.5));
-  m_cursor->setZValue(100);
-  chart()->scene()->addItem(m_cursor);
-  m_cursor->hide();
   connect(chart(), &QChart::plotAreaChanged, this, [this] {
     placeCursor();
   });
@@ -87,7 +80,7 @@ void TimeChart::reset(const std::vector<double>& times, const SimClock& clock) {
   chart()->addAxis(m_axisX, Qt::AlignBottom);
   m_x.resize(times.size());
   for (std::size_t i = 0; i < times.size(); ++i) m_x[i] = xOf(times[i]);
-  m_cursor->hide();
+  moveCursorTo(-1.0);
 }
 
 double TimeChart::xOf(double t) const { return m_tStart + t * m_xPerSecond; }
@@ -136,9 +129,10 @@ void TimeChart::finish() {
   if (!std::isfinite(lo)) lo = 0.0, hi = 1.0;
   const double span = hi - lo;
   const double pad = span > 1e-12 ? 0.05 * span : std::max(0.5, 0.05 * std::abs(hi));
-  m_yMin = lo - pad;
-  m_yMax = hi + pad;
-  m_axisY->setRange(m_yMin, m_yMax);
+  m_axisY->setRange(lo - pad, hi + pad);
+  m_axisY->applyNiceNumbers();  // round tick values
+  m_yMin = m_axisY->min();
+  m_yMax = m_axisY->max();
   resetZoom();
 }
 
@@ -180,18 +174,6 @@ void TimeChart::onXRangeChanged() {
   redraw();
   placeCursor();
 }
-
-namespace {
-// Every item of the chart (series, axes, grid, legend) paints from a pixmap cache, redrawn
-// only when the item itself changes; moving the cursor line then costs a blit, not a
-// re-stroke of thousands of points.
-void cacheItems(QGraphicsItem* item) {
-  for (QGraphicsItem* child : item->childItems()) {
-    child->setCacheMode(QGraphicsItem::DeviceCoordinateCache);
-    cacheItems(child);
-  }
-}
-}  // namespace
 
 void TimeChart::redraw() {
   if (m_x.empty()) return;
@@ -236,7 +218,6 @@ void TimeChart::redraw() {
     a->series->upperSeries()->replace(up);
     a->series->lowerSeries()->replace(down);
   }
-  cacheItems(chart());
   m_redrawing = false;
 }
 
@@ -252,30 +233,42 @@ int TimeChart::seriesCount() const { return static_cast<int>(m_lines.size() + m_
 void TimeChart::setCursorTime(double t) {
   m_cursorT = t;
   placeCursor();
-  // The scene hands item changes to the view in a queued call; run it now, so the cursor is
-  // repainted in the same window update as the 3D view (each extra update of a window that
-  // holds an OpenGL widget is a full composition, ~25 ms on llvmpipe at 1500 x 950).
-  QCoreApplication::sendPostedEvents(scene(), QEvent::MetaCall);
 }
 
 void TimeChart::placeCursor() {
   if (isEmpty() || m_x.empty()) {
-    m_cursor->hide();
+    moveCursorTo(-1.0);
     return;
   }
   const QRectF area = chart()->plotArea();
   QAbstractSeries* any = m_lines.empty() ? static_cast<QAbstractSeries*>(m_areas.front()->series)
                                          : static_cast<QAbstractSeries*>(m_lines.front()->series);
   const double x = chart()->mapToPosition(QPointF(xOf(m_cursorT), m_yMin), any).x();
-  if (!std::isfinite(x) || x < area.left() - 0.5 || x > area.right() + 0.5) {
-    m_cursor->hide();
-    return;
-  }
-  m_cursor->setLine(x, area.top(), x, area.bottom());
-  m_cursor->show();
+  const bool inside = std::isfinite(x) && x >= area.left() - 0.5 && x <= area.right() + 0.5;
+  moveCursorTo(inside ? x : -1.0);
 }
 
-double TimeChart::cursorScenePos() const { return m_cursor->isVisible() ? m_cursor->line().x1() : -1.0; }
+// The cursor is drawn by drawForeground, not as a scene item: moving it repaints two thin
+// strips of the viewport directly, in the same window update as the 3D view. (A scene item
+// reaches the view through a queued call, i.e. a second window update, and each update of a
+// window that holds an OpenGL widget is a full composition: ~25 ms on llvmpipe.)
+void TimeChart::moveCursorTo(double sceneX) {
+  if (sceneX == m_cursorX) return;
+  const QRectF area = chart()->plotArea();
+  for (double x : {m_cursorX, sceneX})
+    if (x >= 0) viewport()->update(mapFromScene(QRectF(x - 2.0, area.top() - 1, 4.0, area.height() + 2)).boundingRect());
+  m_cursorX = sceneX;
+}
+
+void TimeChart::drawForeground(QPainter* painter, const QRectF& rect) {
+  QChartView::drawForeground(painter, rect);
+  if (m_cursorX < 0) return;
+  const QRectF area = chart()->plotArea();
+  painter->setPen(QPen(QColor(200, 30, 30), 1.5));
+  painter->drawLine(QPointF(m_cursorX, area.top()), QPointF(m_cursorX, area.bottom()));
+}
+
+double TimeChart::cursorScenePos() const { return m_cursorX; }
 
 void TimeChart::mouseDoubleClickEvent(QMouseEvent* event) {
   resetZoom();

@@ -16,7 +16,6 @@
 
 class QAbstractAxis;
 class QAreaSeries;
-class QGraphicsLineItem;
 class QLineSeries;
 class QValueAxis;
 
@@ -47,7 +46,7 @@ class TimeChart : public QChartView {
   int seriesCount() const;
   bool isEmpty() const { return m_lines.empty() && m_areas.empty(); }
   double xOf(double t) const;                      // x-axis value of a simulated time
-  double cursorScenePos() const;                   // scene x of the cursor line (tests)
+  double cursorScenePos() const;                   // scene x of the cursor line, < 0 hidden (tests)
   std::pair<double, double> visibleX() const;      // x range shown
   int drawnPointCount() const;                     // points handed to Qt Charts after decimation
 
@@ -55,12 +54,14 @@ class TimeChart : public QChartView {
   void mouseDoubleClickEvent(QMouseEvent* event) override;
   void wheelEvent(QWheelEvent* event) override;
   void resizeEvent(QResizeEvent* event) override;
+  void drawForeground(QPainter* painter, const QRectF& rect) override;
 
  private:
   struct Line;
   struct Area;
   void redraw();
   void placeCursor();
+  void moveCursorTo(double sceneX);  // < 0: hidden
   void setXRange(double lo, double hi);
   void onXRangeChanged();
 
@@ -74,7 +75,7 @@ class TimeChart : public QChartView {
   std::vector<std::unique_ptr<Area>> m_areas;
   QAbstractAxis* m_axisX = nullptr;
   QValueAxis* m_axisY = nullptr;
-  QGraphicsLineItem* m_cursor = nullptr;
+  double m_cursorX = -1.0;  // scene x of the cursor line; < 0: hidden
   QString m_yTitle;
   bool m_redrawing = false;
 };

@@ -7,7 +7,10 @@
 #include <vtkLightsPass.h>
 #include <vtkOpaquePass.h>
 #include <vtkOverlayPass.h>
+#include <vtkCellArray.h>
 #include <vtkPlaneSource.h>
+#include <vtkPoints.h>
+#include <vtkPolyData.h>
 #include <vtkPolyDataMapper.h>
 #include <vtkPropCollection.h>
 #include <vtkProperty.h>
@@ -49,6 +52,13 @@ SceneModel::SceneModel() {
   m_sea->GetProperty()->SetOpacity(0.35);
   m_sea->GetProperty()->SetAmbient(0.3);
   m_sea->PickableOff();
+  vtkNew<vtkPolyDataMapper> highlightMapper;
+  highlightMapper->SetInputData(m_highlightPoly);
+  m_highlight->SetMapper(highlightMapper);
+  m_highlight->GetProperty()->SetColor(0.0, 1.0, 0.4);
+  m_highlight->GetProperty()->SetLineWidth(3.0);
+  m_highlight->GetProperty()->LightingOff();
+  m_highlight->PickableOff();
   m_picker->SetTolerance(0.0005);
   m_picker->PickFromListOn();
 }
@@ -77,6 +87,8 @@ void SceneModel::setResult(std::shared_ptr<const ResultModel> result) {
   m_renderer->AddActor(m_hull.hullActor());
   m_renderer->AddActor(m_racks.rackActor());
   m_renderer->AddActor(m_racks.hallActor());
+  m_highlightPoly->Initialize();
+  m_renderer->AddActor(m_highlight);
   for (vtkActor* a : m_cfd.actors()) {
     a->SetVisibility(m_cfdVisible);
     m_renderer->AddActor(a);
@@ -199,6 +211,44 @@ std::array<double, 2> SceneModel::toDisplay(const std::array<double, 3>& world) 
   double d[3];
   m_renderer->GetDisplayPoint(d);
   return {d[0], d[1]};
+}
+
+void SceneModel::setHighlight(const PickResult& pick) {
+  vtkNew<vtkPoints> points;
+  vtkNew<vtkCellArray> lines;
+  auto loop = [&](const std::vector<std::array<double, 3>>& corners, const std::vector<std::array<int, 2>>& edges) {
+    const vtkIdType base = points->GetNumberOfPoints();
+    for (const auto& c : corners) points->InsertNextPoint(c.data());
+    for (const auto& e : edges) {
+      const vtkIdType ids[2] = {base + e[0], base + e[1]};
+      lines->InsertNextCell(2, ids);
+    }
+  };
+  if (m_result && pick.kind == PickResult::Kind::Rack && pick.index < m_result->racks().count()) {
+    const RackGeometry& g = m_result->racks();
+    std::vector<std::array<double, 3>> c;
+    for (int k = 0; k < 8; ++k) {
+      std::array<double, 3> p{};
+      for (int j = 0; j < 3; ++j) {
+        const double half = 0.5 * g.size[3 * pick.index + j] + 0.05;  // just outside the faces
+        p[j] = g.position[3 * pick.index + j] + ((k >> j) & 1 ? half : -half);
+      }
+      c.push_back(p);
+    }
+    loop(c, {{0, 1}, {2, 3}, {4, 5}, {6, 7}, {0, 2}, {1, 3}, {4, 6}, {5, 7}, {0, 4}, {1, 5}, {2, 6}, {3, 7}});
+  } else if (m_result && pick.kind == PickResult::Kind::Panel && pick.index < m_result->hull().panelCount()) {
+    const HullGeometry& h = m_result->hull();
+    std::vector<std::array<double, 3>> c;
+    for (int k = 0; k < 4; ++k) {
+      const auto id = static_cast<std::size_t>(h.cells[4 * pick.index + static_cast<std::size_t>(k)]);
+      c.push_back({h.points[3 * id], h.points[3 * id + 1], h.points[3 * id + 2]});
+    }
+    loop(c, {{0, 1}, {1, 2}, {2, 3}, {3, 0}});
+  }
+  m_highlightPoly->Initialize();
+  m_highlightPoly->SetPoints(points);
+  m_highlightPoly->SetLines(lines);
+  m_highlightPoly->Modified();
 }
 
 void SceneModel::setDeckVisible(bool visible) { m_hull.deckActor()->SetVisibility(visible); }

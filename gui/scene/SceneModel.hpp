@@ -24,6 +24,7 @@
 class vtkActor;
 class vtkCellPicker;
 class vtkPlaneSource;
+class vtkPolyData;
 class vtkRenderer;
 
 namespace fdtwin::gui {
@@ -55,6 +56,9 @@ class SceneModel {
   // World point -> display coordinates (needs the renderer in a sized render window).
   std::array<double, 2> toDisplay(const std::array<double, 3>& world) const;
 
+  // Outlines the picked rack or panel (nothing for a miss).
+  void setHighlight(const PickResult& pick);
+
   void setDeckVisible(bool visible);
   void setSeaVisible(bool visible);
   void setCfdVisible(bool visible);
@@ -78,6 +82,8 @@ class SceneModel {
   bool m_cfdVisible = true;
   vtkNew<vtkPlaneSource> m_seaSource;
   vtkNew<vtkActor> m_sea;
+  vtkNew<vtkPolyData> m_highlightPoly;
+  vtkNew<vtkActor> m_highlight;
   vtkNew<vtkRenderer> m_renderer;
   vtkNew<vtkCellPicker> m_picker;
 };

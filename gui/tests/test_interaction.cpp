@@ -6,6 +6,7 @@
 #include <QLabel>
 #include <QSlider>
 #include <QTest>
+#include <cstdlib>
 #include <vtkCamera.h>
 #include <vtkRenderer.h>
 
@@ -62,6 +63,7 @@ TEST(Pick, ClickOnARackShowsItsNameAndValues) {
     ++checked;
   }
   EXPECT_GE(checked, 2) << "racks hidden from the default camera";
+  if (std::getenv("FDTWIN_GUI_KEEP_IMAGES")) keepImage(w->grab().toImage(), "pick-window.png");
 }
 
 TEST(Pick, SelectionValuesFollowTime) {

@@ -12,10 +12,13 @@
 #include <vtkPolyData.h>
 #include <vtkRenderer.h>
 
+#include <algorithm>
 #include <cmath>
 #include <numbers>
+#include <sstream>
 
 #include "TestSupport.hpp"
+#include "app/CsvExport.hpp"
 #include "core/Error.hpp"
 #include "scene/ColorMaps.hpp"
 #include "scene/SceneModel.hpp"
@@ -176,4 +179,29 @@ TEST(SceneModel, CfdSlicesWhenPresentAndDefensiveOtherwise) {
   none.setResult(std::make_shared<ResultModel>(fixture("nocfd.h5", "--steps 4")));
   EXPECT_FALSE(none.cfdLayer().present());
   EXPECT_TRUE(none.notes().empty());
+}
+
+TEST(CsvExport, OneRowPerTimeWithUnitsInHeaders) {
+  ResultModel m(fixture("csv.h5", "--steps 6"));
+  std::ostringstream out;
+  writeCsv(m, out);
+  std::istringstream in(out.str());
+  std::string header, line;
+  std::getline(in, header);
+  EXPECT_EQ(header.rfind("time_s,datetime,", 0), 0u) << header;
+  EXPECT_NE(header.find(",power/P_it [W]"), std::string::npos) << header;
+  EXPECT_NE(header.find(",cooling/T_intake [K]"), std::string::npos);
+  EXPECT_NE(header.find(",power/P_generation:solar [W]"), std::string::npos);
+  EXPECT_EQ(header.find("hull/"), std::string::npos);  // per-panel data left out
+  const auto columns = std::count(header.begin(), header.end(), ',') + 1;
+  int rows = 0;
+  while (std::getline(in, line)) {
+    EXPECT_EQ(std::count(line.begin(), line.end(), ',') + 1, columns) << line;
+    if (rows == 2) {
+      EXPECT_EQ(line.rfind("7200,2025-07-01T02:00:00Z,", 0), 0u) << line;
+    }
+    ++rows;
+  }
+  EXPECT_EQ(rows, 6);
+  EXPECT_THROW(writeCsv(m, std::string("/nonexistent-dir/x.csv")), std::runtime_error);
 }

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "app/Commands.hpp"
+#include "app/SweepCommand.hpp"
 #include "core/Error.hpp"
 
 int main(int argc, char** argv) {
@@ -42,6 +43,8 @@ int main(int argc, char** argv) {
   exp->add_option("result", opt.resultPath, "Result file (HDF5)")->required();
   exp->add_option("--csv", opt.csvDir, "Output folder for the CSV files")->required();
 
+  const fdtwin::app::SweepCommand sweep(app);  // batch sweeps: app/SweepCommand.hpp
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -55,6 +58,7 @@ int main(int argc, char** argv) {
     if (validate->parsed()) return fdtwin::app::validateCommand(opt);
     if (info->parsed()) return fdtwin::app::infoCommand(opt);
     if (exp->parsed()) return fdtwin::app::exportCommand(opt);
+    if (sweep.parsed()) return sweep.run();
     return fdtwin::app::schemaCommand();
   } catch (const fdtwin::InputError& e) {
     std::cerr << "error: " << e.what() << "\n";
