@@ -33,7 +33,8 @@ namespace {
 bool nextFrame(VtkView* view, long before, int timeoutMs = 30000) {
   QElapsedTimer t;
   t.start();
-  while (view->frameCount() == before && t.elapsed() < timeoutMs) QCoreApplication::processEvents(QEventLoop::AllEvents);
+  while (view->frameCount() == before && t.elapsed() < timeoutMs)
+    QCoreApplication::processEvents(QEventLoop::AllEvents);
   QCoreApplication::processEvents(QEventLoop::AllEvents);  // the rest of the same repaint (charts)
   return view->frameCount() > before;
 }
@@ -59,11 +60,16 @@ int main(int argc, char** argv) {
   bool translucent = true;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
-    if (a == "--steps" && i + 1 < argc) steps = std::atoi(argv[++i]);
-    else if (a == "--no-charts") charts = false;  // diagnosis: the 3D view alone
-    else if (a == "--opaque-only") translucent = false;  // diagnosis: without sea, deck, CFD
-    else if (a == "--size" && i + 1 < argc) std::sscanf(argv[++i], "%dx%d", &width, &height);
-    else file = a;
+    if (a == "--steps" && i + 1 < argc)
+      steps = std::atoi(argv[++i]);
+    else if (a == "--no-charts")
+      charts = false;  // diagnosis: the 3D view alone
+    else if (a == "--opaque-only")
+      translucent = false;  // diagnosis: without sea, deck, CFD
+    else if (a == "--size" && i + 1 < argc)
+      std::sscanf(argv[++i], "%dx%d", &width, &height);
+    else
+      file = a;
   }
   if (file.empty()) {
     std::fprintf(stderr, "usage: fdtwin_gui_bench RESULT.h5 [--steps N] [--size WxH]\n");
@@ -138,8 +144,8 @@ int main(int argc, char** argv) {
       window.timeBar()->repaint();
       barMs.push_back(static_cast<double>(s.nsecsElapsed()) / 1e6);
     }
-    std::printf("diag: charts repaint median %.1f ms, time bar repaint median %.1f ms\n", stats(chartsMs).median,
-                stats(barMs).median);
+    std::printf("diag: charts repaint median %.1f ms, time bar repaint median %.1f ms\n",
+                stats(chartsMs).median, stats(barMs).median);
   }
   const Stats c = stats(consecutive), j = stats(jumps), p = stats(paint), u = stats(updateMs);
   std::printf("result: %s (%d output times, %zu racks, %zu hull panels), window %dx%d\n", file.c_str(), nt,
@@ -147,16 +153,19 @@ int main(int argc, char** argv) {
   std::printf("startup (process start to first empty frame): %8.1f ms\n", startupMs);
   std::printf("open result -> first rendered frame:            %8.1f ms (reading and building %.1f ms)\n",
               firstFrameMs, openedMs);
-  std::printf("slider +1 step -> re-rendered frame:             median %6.1f  p95 %6.1f  max %6.1f ms (%zu steps)\n",
-              c.median, c.p95, c.max, consecutive.size());
+  std::printf(
+      "slider +1 step -> re-rendered frame:             median %6.1f  p95 %6.1f  max %6.1f ms (%zu steps)\n",
+      c.median, c.p95, c.max, consecutive.size());
   std::printf("  of which the 3D paint (render + blit):          median %6.1f  p95 %6.1f  max %6.1f ms\n",
               p.median, p.p95, p.max);
   std::printf("  of which reading the step and updating the scene: median %6.1f  p95 %6.1f  max %6.1f ms\n",
               u.median, u.p95, u.max);
-  std::printf("slider jump to a random time -> frame:           median %6.1f  p95 %6.1f  max %6.1f ms (%zu jumps)\n",
-              j.median, j.p95, j.max, jumps.size());
-  std::printf("{\"open_first_frame_ms\": %.1f, \"step_median_ms\": %.1f, \"step_p95_ms\": %.1f, "
-              "\"jump_median_ms\": %.1f, \"jump_p95_ms\": %.1f, \"racks\": %zu, \"panels\": %zu, \"times\": %d}\n",
-              firstFrameMs, c.median, c.p95, j.median, j.p95, r.racks().count(), r.hull().panelCount(), nt);
+  std::printf(
+      "slider jump to a random time -> frame:           median %6.1f  p95 %6.1f  max %6.1f ms (%zu jumps)\n",
+      j.median, j.p95, j.max, jumps.size());
+  std::printf(
+      "{\"open_first_frame_ms\": %.1f, \"step_median_ms\": %.1f, \"step_p95_ms\": %.1f, "
+      "\"jump_median_ms\": %.1f, \"jump_p95_ms\": %.1f, \"racks\": %zu, \"panels\": %zu, \"times\": %d}\n",
+      firstFrameMs, c.median, c.p95, j.median, j.p95, r.racks().count(), r.hull().panelCount(), nt);
   return 0;
 }

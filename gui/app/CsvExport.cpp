@@ -34,7 +34,8 @@ void writeCsv(const ResultModel& result, std::ostream& out) {
   std::vector<Column> columns;
   for (const std::string& group : r.list("/")) {
     const std::string gpath = "/" + group;
-    if (!r.isGroup(gpath) || group == "hull" || group == "racks" || group == "events" || group == "cfd") continue;
+    if (!r.isGroup(gpath) || group == "hull" || group == "racks" || group == "events" || group == "cfd")
+      continue;
     for (const std::string& name : r.list(gpath)) {
       const std::string path = gpath + "/" + name;
       if (!r.isDataset(path)) continue;
@@ -48,7 +49,8 @@ void writeCsv(const ResultModel& result, std::ostream& out) {
     for (std::size_t k = 0; k < names.size(); ++k) {
       auto values = result.seriesColumn(table[0], k);
       if (values.empty()) break;
-      columns.push_back({std::string(table[0] + 1) + ":" + names[k] + " [" + r.units(table[0]) + "]", values});
+      columns.push_back(
+          {std::string(table[0] + 1) + ":" + names[k] + " [" + r.units(table[0]) + "]", values});
     }
   }
   out << "time_s,datetime";

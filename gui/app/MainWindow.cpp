@@ -73,9 +73,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   createMenus();
   connect(m_time, &TimeController::indexChanged, this, &MainWindow::onTimeIndex);
   connect(m_view, &VtkView::clicked, this, &MainWindow::pickAt);
-  connect(m_casePanel, &CasePanel::message, this, [this](const QString& text, bool error) {
-    error ? showError(text) : m_messages->showInfo(text);
-  });
+  connect(m_casePanel, &CasePanel::message, this,
+          [this](const QString& text, bool error) { error ? showError(text) : m_messages->showInfo(text); });
   connect(m_casePanel, &CasePanel::resultReady, this, &MainWindow::openResult);
   statusBar()->showMessage(tr("Open a result (.h5) or a case (.toml) from the File menu."));
 }
@@ -164,7 +163,7 @@ bool MainWindow::openResult(const QString& path) {
       m_messages->showInfo(tr("The result's case cannot be edited here: %1").arg(why));
   }
   for (const std::string& note : m_scene.notes()) m_messages->showInfo(QString::fromStdString(note));
-  m_recent->add(path);
+  if (m_rememberRecent) m_recent->add(path);
   setWindowTitle(QString("%1 - fdtwin viewer").arg(QFileInfo(path).fileName()));
   showSelection();
   showResultInfo();
@@ -185,7 +184,7 @@ bool MainWindow::openCase(const QString& path) {
     return false;
   }
   m_messages->clearMessage();
-  m_recent->add(path);
+  if (m_rememberRecent) m_recent->add(path);
   statusBar()->showMessage(tr("Case %1 loaded").arg(path));
   return true;
 }
@@ -253,7 +252,9 @@ void MainWindow::showResultInfo() {
   }
   html += "<table>";
   for (const auto& [name, value] : m_result->reader().kpi())
-    html += QString("<tr><td>%1</td><td align=right>%2</td></tr>").arg(QString::fromStdString(name)).arg(value, 0, 'g', 6);
+    html += QString("<tr><td>%1</td><td align=right>%2</td></tr>")
+                .arg(QString::fromStdString(name))
+                .arg(value, 0, 'g', 6);
   html += "</table>";
   m_resultInfo->setHtml(html);
 }
@@ -284,7 +285,8 @@ bool MainWindow::exportCsv(const QString& path) {
 }
 
 void MainWindow::chooseAndOpenResult() {
-  const QString path = QFileDialog::getOpenFileName(this, tr("Open result"), {}, tr("fdtwin results (*.h5);;All (*)"));
+  const QString path =
+      QFileDialog::getOpenFileName(this, tr("Open result"), {}, tr("fdtwin results (*.h5);;All (*)"));
   if (!path.isEmpty()) openResult(path);
 }
 
@@ -294,12 +296,14 @@ void MainWindow::chooseAndOpenCase() {
 }
 
 void MainWindow::chooseScreenshot() {
-  const QString path = QFileDialog::getSaveFileName(this, tr("Export screenshot"), "fdtwin.png", tr("PNG (*.png)"));
+  const QString path =
+      QFileDialog::getSaveFileName(this, tr("Export screenshot"), "fdtwin.png", tr("PNG (*.png)"));
   if (!path.isEmpty()) saveScreenshot(path);
 }
 
 void MainWindow::chooseCsv() {
-  const QString path = QFileDialog::getSaveFileName(this, tr("Export CSV"), "timeseries.csv", tr("CSV (*.csv)"));
+  const QString path =
+      QFileDialog::getSaveFileName(this, tr("Export CSV"), "timeseries.csv", tr("CSV (*.csv)"));
   if (!path.isEmpty()) exportCsv(path);
 }
 

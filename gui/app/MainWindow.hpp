@@ -37,6 +37,8 @@ class MainWindow : public QMainWindow {
   bool openFile(const QString& path);
   bool openResult(const QString& path);
   bool openCase(const QString& path);
+  // Whether opened files go to File > Recent files (not for batch screenshots).
+  void setRememberRecent(bool remember) { m_rememberRecent = remember; }
   // Renders and saves the whole window as PNG.
   bool saveScreenshot(const QString& path);
   bool exportCsv(const QString& path);
@@ -83,6 +85,7 @@ class MainWindow : public QMainWindow {
   QLabel* m_selectionLabel;
   QTextBrowser* m_resultInfo;
   RecentFiles* m_recent;
+  bool m_rememberRecent = true;
   QAction* m_deckAction = nullptr;
   QAction* m_seaAction = nullptr;
   QAction* m_cfdAction = nullptr;

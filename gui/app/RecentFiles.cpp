@@ -8,7 +8,9 @@ namespace fdtwin::gui {
 
 RecentFiles::RecentFiles(QMenu* menu, QObject* parent) : QObject(parent), m_menu(menu) { rebuild(); }
 
-QStringList RecentFiles::files() const { return QSettings("fdtwin", "fdtwin-gui").value("recentFiles").toStringList(); }
+QStringList RecentFiles::files() const {
+  return QSettings("fdtwin", "fdtwin-gui").value("recentFiles").toStringList();
+}
 
 void RecentFiles::add(const QString& path) {
   const QString abs = QFileInfo(path).absoluteFilePath();

@@ -14,6 +14,7 @@ namespace fdtwin::gui {
 int runScreenshot(const CommandLine& cl) {
   const QString file = QString::fromStdString(cl.file);
   MainWindow window;
+  window.setRememberRecent(false);
   window.resize(cl.width, cl.height);
   if (!window.openResult(file)) {
     std::cerr << "fdtwin-gui: " << window.lastError().toStdString() << "\n";

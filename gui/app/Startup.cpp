@@ -1,8 +1,8 @@
 #include "app/Startup.hpp"
 
+#include <vtkOpenGLRenderWindow.h>
 #include <QCoreApplication>
 #include <QSurfaceFormat>
-#include <vtkOpenGLRenderWindow.h>
 
 namespace fdtwin::gui {
 

@@ -40,7 +40,8 @@ QString CaseEditor::displayText(const CaseValue& value) {
 
 std::string CaseEditor::toSetText(const KeyDef& key, const QString& typed) {
   const std::string text = typed.trimmed().toStdString();
-  if (key.type != ValueType::String && key.type != ValueType::Choice && key.type != ValueType::Path) return text;
+  if (key.type != ValueType::String && key.type != ValueType::Choice && key.type != ValueType::Path)
+    return text;
   if (text.size() >= 2 && text.front() == '"' && text.back() == '"') return text;  // already TOML
   std::string out = "\"";
   for (char c : text) {
@@ -94,10 +95,12 @@ void CaseEditor::build() {
       QStringList choices;
       for (const auto& c : key.choices) choices << QString::fromStdString(c);
       item->setData(ValueColumn, ValueDelegate::kChoicesRole, choices);
-      item->setText(ValueColumn, m_case->has(key.path) ? displayText(m_case->entry(key.path).value) : QString());
+      item->setText(ValueColumn,
+                    m_case->has(key.path) ? displayText(m_case->entry(key.path).value) : QString());
       item->setText(UnitColumn, QString::fromStdString(key.unit));
       item->setText(RangeColumn, QString::fromStdString(describeRange(key)));
-      const QString tip = QString::fromStdString(key.description) + (key.required ? tr(" (required)") : QString());
+      const QString tip =
+          QString::fromStdString(key.description) + (key.required ? tr(" (required)") : QString());
       for (int c = 0; c < columnCount(); ++c) item->setToolTip(c, tip);
       item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsEditable);
       m_items.insert(path, item);

@@ -123,8 +123,10 @@ bool CasePanel::loadCaseFromResult(const QString& resultPath, const QString& tom
 bool CasePanel::saveCase(const QString& path, QString* error) {
   const Case* c = m_editor->currentCase();
   QString why;
-  if (!c) why = tr("no case loaded");
-  else if (m_editor->hasInvalidEdits()) why = tr("fix the invalid values first: %1").arg(m_editor->lastMessage());
+  if (!c)
+    why = tr("no case loaded");
+  else if (m_editor->hasInvalidEdits())
+    why = tr("fix the invalid values first: %1").arg(m_editor->lastMessage());
   if (why.isEmpty()) {
     std::ofstream out(path.toStdString());
     out << c->toToml();
@@ -140,7 +142,8 @@ bool CasePanel::saveCase(const QString& path, QString* error) {
 }
 
 void CasePanel::chooseAndSave() {
-  const QString path = QFileDialog::getSaveFileName(this, tr("Save case as"), m_casePath, tr("Cases (*.toml)"));
+  const QString path =
+      QFileDialog::getSaveFileName(this, tr("Save case as"), m_casePath, tr("Cases (*.toml)"));
   QString error;
   if (!path.isEmpty() && !saveCase(path, &error)) emit message(error, true);
 }
@@ -157,7 +160,8 @@ bool CasePanel::startRun(QString* error) {
   };
   const Case* c = m_editor->currentCase();
   if (!c) return fail(tr("Open a case first."));
-  if (m_editor->hasInvalidEdits()) return fail(tr("Fix the invalid values first: %1").arg(m_editor->lastMessage()));
+  if (m_editor->hasInvalidEdits())
+    return fail(tr("Fix the invalid values first: %1").arg(m_editor->lastMessage()));
   if (outputPath().isEmpty()) return fail(tr("Choose where the result goes."));
   double duration = -1.0;
   if (!m_duration->text().trimmed().isEmpty()) {

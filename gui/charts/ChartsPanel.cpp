@@ -75,7 +75,8 @@ void ChartsPanel::setResult(std::shared_ptr<const ResultModel> result) {
   m_power->addLine(tr("IT"), scaled(r.series("/power/P_it"), 1e-6), QColor(20, 20, 20));
   m_power->addLine(tr("cooling"), scaled(r.series("/power/P_cooling"), 1e-6), QColor(30, 100, 200));
   m_power->addLine(tr("hotel"), scaled(r.series("/power/P_hotel"), 1e-6), QColor(120, 120, 120));
-  m_power->addLine(tr("battery (+ discharging)"), scaled(r.series("/power/P_battery"), 1e-6), QColor(0, 150, 80));
+  m_power->addLine(tr("battery (+ discharging)"), scaled(r.series("/power/P_battery"), 1e-6),
+                   QColor(0, 150, 80));
   m_power->finish();
 
   // PUE, instantaneous: undefined while no IT load is served.
@@ -98,7 +99,8 @@ void ChartsPanel::setResult(std::shared_ptr<const ResultModel> result) {
   m_temperature->addLine(tr("hottest chip"), hottestChip(r), QColor(200, 30, 30));
   m_temperature->finish();
 
-  m_battery->addLine(tr("state of charge"), scaled(r.series("/power/battery_soc"), 100.0), QColor(0, 150, 80));
+  m_battery->addLine(tr("state of charge"), scaled(r.series("/power/battery_soc"), 100.0),
+                     QColor(0, 150, 80));
   m_battery->finish();
 
   for (TimeChart* c : {m_power, m_pue, m_temperature, m_battery})

@@ -40,9 +40,7 @@ TimeChart::TimeChart(const QString& title, const QString& yTitle, QWidget* paren
   m_axisY->setTitleText(yTitle);
   m_axisY->setLabelFormat("%.4g");
   chart()->addAxis(m_axisY, Qt::AlignLeft);
-  connect(chart(), &QChart::plotAreaChanged, this, [this] {
-    placeCursor();
-  });
+  connect(chart(), &QChart::plotAreaChanged, this, [this] { placeCursor(); });
 }
 
 TimeChart::~TimeChart() = default;
@@ -106,7 +104,8 @@ void TimeChart::addStacked(const QStringList& names, const std::vector<std::vect
     auto* area = new QAreaSeries;
     area->setUpperSeries(new QLineSeries(area));
     area->setLowerSeries(new QLineSeries(area));
-    area->setName(k < static_cast<std::size_t>(names.size()) ? names[static_cast<int>(k)] : QString("unit %1").arg(k));
+    area->setName(k < static_cast<std::size_t>(names.size()) ? names[static_cast<int>(k)]
+                                                             : QString("unit %1").arg(k));
     QColor c = QColor::fromHsv(static_cast<int>(30 + 47 * k) % 360, 90, 235);
     area->setBrush(c);
     area->setPen(QPen(c.darker(130), 0.8));
@@ -160,7 +159,8 @@ void TimeChart::setXRange(double lo, double hi) {
 
 std::pair<double, double> TimeChart::visibleX() const {
   if (auto* d = qobject_cast<QDateTimeAxis*>(m_axisX))
-    return {static_cast<double>(d->min().toMSecsSinceEpoch()), static_cast<double>(d->max().toMSecsSinceEpoch())};
+    return {static_cast<double>(d->min().toMSecsSinceEpoch()),
+            static_cast<double>(d->max().toMSecsSinceEpoch())};
   if (auto* v = qobject_cast<QValueAxis*>(m_axisX)) return {v->min(), v->max()};
   return {0.0, 1.0};
 }
@@ -184,7 +184,8 @@ void TimeChart::redraw() {
   first = first > 0 ? first - 1 : 0;
   last = std::min(last + 1, m_x.size());
   const std::size_t n = last - first;
-  const std::size_t buckets = std::max<std::size_t>(64, static_cast<std::size_t>(chart()->plotArea().width()));
+  const std::size_t buckets =
+      std::max<std::size_t>(64, static_cast<std::size_t>(chart()->plotArea().width()));
   const std::size_t per = std::max<std::size_t>(1, (n + buckets - 1) / buckets);
 
   for (const auto& l : m_lines) {
@@ -256,7 +257,9 @@ void TimeChart::moveCursorTo(double sceneX) {
   if (sceneX == m_cursorX) return;
   const QRectF area = chart()->plotArea();
   for (double x : {m_cursorX, sceneX})
-    if (x >= 0) viewport()->update(mapFromScene(QRectF(x - 2.0, area.top() - 1, 4.0, area.height() + 2)).boundingRect());
+    if (x >= 0)
+      viewport()->update(
+          mapFromScene(QRectF(x - 2.0, area.top() - 1, 4.0, area.height() + 2)).boundingRect());
   m_cursorX = sceneX;
 }
 
@@ -264,7 +267,7 @@ void TimeChart::drawForeground(QPainter* painter, const QRectF& rect) {
   QChartView::drawForeground(painter, rect);
   if (m_cursorX < 0) return;
   const QRectF area = chart()->plotArea();
-  painter->setPen(QPen(QColor(200, 30, 30), 1.5));
+  painter->setPen(QPen(QColor(40, 40, 40), 1.5, Qt::DashLine));
   painter->drawLine(QPointF(m_cursorX, area.top()), QPointF(m_cursorX, area.bottom()));
 }
 

@@ -45,10 +45,10 @@ class TimeChart : public QChartView {
 
   int seriesCount() const;
   bool isEmpty() const { return m_lines.empty() && m_areas.empty(); }
-  double xOf(double t) const;                      // x-axis value of a simulated time
-  double cursorScenePos() const;                   // scene x of the cursor line, < 0 hidden (tests)
-  std::pair<double, double> visibleX() const;      // x range shown
-  int drawnPointCount() const;                     // points handed to Qt Charts after decimation
+  double xOf(double t) const;                  // x-axis value of a simulated time
+  double cursorScenePos() const;               // scene x of the cursor line, < 0 hidden (tests)
+  std::pair<double, double> visibleX() const;  // x range shown
+  int drawnPointCount() const;                 // points handed to Qt Charts after decimation
 
  protected:
   void mouseDoubleClickEvent(QMouseEvent* event) override;

@@ -42,7 +42,10 @@ bool RunController::start(const Case& c, const QString& outputPath, double durat
                              .arg(p.endTime / 86400.0, 0, 'f', 1)
                              .arg(p.wallSeconds, 0, 'f', 0);
     QMetaObject::invokeMethod(
-        self.data(), [self, fraction, text] { if (self) emit self->progress(fraction, text); },
+        self.data(),
+        [self, fraction, text] {
+          if (self) emit self->progress(fraction, text);
+        },
         Qt::QueuedConnection);
   };
   const std::atomic<bool>* cancel = &m_cancel;
@@ -52,7 +55,8 @@ bool RunController::start(const Case& c, const QString& outputPath, double durat
     try {
       const RunSummary summary = runCase(c, options, report, cancel);
       out.status = RunOutcome::Status::Succeeded;
-      out.resultPath = QString::fromStdString(summary.outputPath.empty() ? options.outputPath : summary.outputPath);
+      out.resultPath =
+          QString::fromStdString(summary.outputPath.empty() ? options.outputPath : summary.outputPath);
     } catch (const RunCancelled&) {
       out.status = RunOutcome::Status::Cancelled;
       out.message = "run cancelled";

@@ -29,9 +29,9 @@ constexpr std::size_t kRangeBudget = 4'000'000;
 struct CfdLayer::Slice {
   std::string name;
   std::string valuesPath;
-  std::size_t rows = 1;     // coupling times (1 for static values)
-  bool perRow = false;      // values shaped [rows, n]
-  double offset = 0.0;      // subtracted for display (K -> degC)
+  std::size_t rows = 1;  // coupling times (1 for static values)
+  bool perRow = false;   // values shaped [rows, n]
+  double offset = 0.0;   // subtracted for display (K -> degC)
   std::vector<double> times;
   long shown = -1;
   std::vector<double> buffer;
@@ -74,7 +74,9 @@ std::vector<std::string> CfdLayer::sliceNames() const {
   return out;
 }
 
-long CfdLayer::shownRow(std::size_t slice) const { return slice < m_slices.size() ? m_slices[slice]->shown : -1; }
+long CfdLayer::shownRow(std::size_t slice) const {
+  return slice < m_slices.size() ? m_slices[slice]->shown : -1;
+}
 
 void CfdLayer::build(const ResultModel& result) {
   clear();
@@ -104,8 +106,10 @@ void CfdLayer::setRange(const ResultReader& r) {
     const std::size_t n = static_cast<std::size_t>(s->poly->GetNumberOfPoints());
     const std::size_t step = std::max<std::size_t>(1, s->rows * n / kRangeBudget);
     for (std::size_t row = 0; row < s->rows; row += step) {
-      if (s->perRow) r.readRow(s->valuesPath, row, s->buffer);
-      else s->buffer = r.readNumbers(s->valuesPath);
+      if (s->perRow)
+        r.readRow(s->valuesPath, row, s->buffer);
+      else
+        s->buffer = r.readNumbers(s->valuesPath);
       for (double v : s->buffer)
         if (std::isfinite(v)) lo = std::min(lo, v - s->offset), hi = std::max(hi, v - s->offset);
     }
@@ -232,8 +236,10 @@ void CfdLayer::update(const ResultModel& result, double t) {
       row = it == s->times.begin() ? 0 : static_cast<long>(it - s->times.begin()) - 1;
     }
     if (row == s->shown) continue;
-    if (s->perRow) r.readRow(s->valuesPath, static_cast<std::size_t>(row), s->buffer);
-    else s->buffer = r.readNumbers(s->valuesPath);
+    if (s->perRow)
+      r.readRow(s->valuesPath, static_cast<std::size_t>(row), s->buffer);
+    else
+      s->buffer = r.readNumbers(s->valuesPath);
     double* out = s->scalars->GetPointer(0);
     for (std::size_t i = 0; i < s->buffer.size(); ++i) out[i] = s->buffer[i] - s->offset;
     s->scalars->Modified();

@@ -1,8 +1,8 @@
 #include "scene/ColorMaps.hpp"
 
 #include <vtkLookupTable.h>
-#include <vtkScalarBarActor.h>
 #include <vtkProperty2D.h>
+#include <vtkScalarBarActor.h>
 #include <vtkTextProperty.h>
 
 #include <algorithm>

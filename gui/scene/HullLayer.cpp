@@ -107,6 +107,8 @@ long HullLayer::panelOf(vtkProp* prop, vtkIdType cell) const {
   return -1;
 }
 
-double HullLayer::shownValue(std::size_t panel) const { return panel < m_shown.size() ? m_shown[panel] : 0.0; }
+double HullLayer::shownValue(std::size_t panel) const {
+  return panel < m_shown.size() ? m_shown[panel] : 0.0;
+}
 
 }  // namespace fdtwin::gui

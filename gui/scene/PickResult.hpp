@@ -14,7 +14,7 @@ struct PickResult {
   Kind kind = Kind::None;
   std::size_t index = 0;
   std::string name;
-  std::vector<NamedValue> values;  // temperatures are also shown in degC by text()
+  std::vector<NamedValue> values;        // temperatures are also shown in degC by text()
   double position[3] = {0.0, 0.0, 0.0};  // picked point, m
 
   bool hit() const { return kind != Kind::None; }

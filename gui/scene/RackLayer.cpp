@@ -19,12 +19,14 @@ namespace {
 constexpr double kKelvin = 273.15;
 
 // Corner k (bits: x, y, z) of a box; faces as corner quadruples, outward.
-constexpr int kFaces[6][4] = {{0, 2, 6, 4}, {1, 5, 7, 3}, {0, 4, 5, 1}, {2, 3, 7, 6}, {0, 1, 3, 2}, {4, 6, 7, 5}};
+constexpr int kFaces[6][4] = {{0, 2, 6, 4}, {1, 5, 7, 3}, {0, 4, 5, 1},
+                              {2, 3, 7, 6}, {0, 1, 3, 2}, {4, 6, 7, 5}};
 constexpr int kEdges[12][2] = {{0, 1}, {2, 3}, {4, 5}, {6, 7}, {0, 2}, {1, 3},
                                {4, 6}, {5, 7}, {0, 4}, {1, 5}, {2, 6}, {3, 7}};
 
 void addBox(vtkPoints* points, const double lo[3], const double hi[3]) {
-  for (int k = 0; k < 8; ++k) points->InsertNextPoint(k & 1 ? hi[0] : lo[0], k & 2 ? hi[1] : lo[1], k & 4 ? hi[2] : lo[2]);
+  for (int k = 0; k < 8; ++k)
+    points->InsertNextPoint(k & 1 ? hi[0] : lo[0], k & 2 ? hi[1] : lo[1], k & 4 ? hi[2] : lo[2]);
 }
 
 }  // namespace
@@ -107,7 +109,8 @@ void RackLayer::update(const ResultModel& result, std::size_t row) {
   result.rackTemperature(row, m_row);
   double* out = m_scalars->GetPointer(0);
   for (std::size_t r = 0; r < m_rackCount; ++r)
-    for (int f = 0; f < kFacesPerRack; ++f) out[kFacesPerRack * r + static_cast<std::size_t>(f)] = m_row[r] - kKelvin;
+    for (int f = 0; f < kFacesPerRack; ++f)
+      out[kFacesPerRack * r + static_cast<std::size_t>(f)] = m_row[r] - kKelvin;
   m_scalars->Modified();
 }
 

@@ -15,7 +15,8 @@ int HullGeometry::groupIndex(const std::string& name) const {
 
 ResultModel::ResultModel(const std::string& path) : m_reader(path) {
   m_attributes = m_reader.rootAttributes();
-  if (!m_reader.isDataset("/time")) throw InputError(path, 0, "/time", "missing: not a complete fdtwin result");
+  if (!m_reader.isDataset("/time"))
+    throw InputError(path, 0, "/time", "missing: not a complete fdtwin result");
   m_time = m_reader.readSeries("/time");
   if (m_time.empty()) throw InputError(path, 0, "/time", "the result holds no output times");
   if (m_reader.shape("/time").size() != 1) throw InputError(path, 0, "/time", "expected a 1-D dataset");
@@ -47,16 +48,20 @@ std::size_t ResultModel::indexAt(double t) const {
 void ResultModel::checkRows(const std::string& datasetPath, std::size_t columns) const {
   const auto shape = m_reader.shape(datasetPath);
   if (shape.size() != 2 || shape[0] != m_time.size() || shape[1] != columns)
-    throw InputError(path(), 0, datasetPath,
-                     "expected shape [" + std::to_string(m_time.size()) + ", " + std::to_string(columns) + "]");
+    throw InputError(
+        path(), 0, datasetPath,
+        "expected shape [" + std::to_string(m_time.size()) + ", " + std::to_string(columns) + "]");
 }
 
 void ResultModel::loadHull() {
-  if (!m_reader.isGroup("/hull") || !m_reader.isDataset("/hull/points") || !m_reader.isDataset("/hull/cells")) return;
+  if (!m_reader.isGroup("/hull") || !m_reader.isDataset("/hull/points") || !m_reader.isDataset("/hull/cells"))
+    return;
   const auto pshape = m_reader.shape("/hull/points");
   const auto cshape = m_reader.shape("/hull/cells");
-  if (pshape.size() != 2 || pshape[1] != 3) throw InputError(path(), 0, "/hull/points", "expected shape [npts, 3]");
-  if (cshape.size() != 2 || cshape[1] != 4) throw InputError(path(), 0, "/hull/cells", "expected shape [np, 4]");
+  if (pshape.size() != 2 || pshape[1] != 3)
+    throw InputError(path(), 0, "/hull/points", "expected shape [npts, 3]");
+  if (cshape.size() != 2 || cshape[1] != 4)
+    throw InputError(path(), 0, "/hull/cells", "expected shape [np, 4]");
   m_hull.points = m_reader.readNumbers("/hull/points");
   m_hull.cells = m_reader.readIntegers("/hull/cells");
   const auto npts = static_cast<long long>(m_hull.pointCount());
@@ -69,10 +74,12 @@ void ResultModel::loadHull() {
   if (m_reader.isDataset("/hull/group_names")) m_hull.groupNames = m_reader.readStrings("/hull/group_names");
   if (m_reader.isDataset("/hull/group")) {
     const auto groups = m_reader.readIntegers("/hull/group");
-    if (groups.size() != np) throw InputError(path(), 0, "/hull/group", "expected " + std::to_string(np) + " values");
+    if (groups.size() != np)
+      throw InputError(path(), 0, "/hull/group", "expected " + std::to_string(np) + " values");
     for (std::size_t i = 0; i < np; ++i) {
       if (groups[i] < 0 || groups[i] >= static_cast<long long>(m_hull.groupNames.size()))
-        throw InputError(path(), 0, "/hull/group", "group index " + std::to_string(groups[i]) + " has no name");
+        throw InputError(path(), 0, "/hull/group",
+                         "group index " + std::to_string(groups[i]) + " has no name");
       m_hull.group[i] = static_cast<int>(groups[i]);
     }
   }
@@ -93,7 +100,8 @@ void ResultModel::loadRacks() {
   auto read3 = [&](const std::string& ds, std::vector<double>& out, double fallback) {
     if (m_reader.isDataset(ds)) {
       out = m_reader.readNumbers(ds);
-      if (out.size() != 3 * nr) throw InputError(path(), 0, ds, "expected shape [" + std::to_string(nr) + ", 3]");
+      if (out.size() != 3 * nr)
+        throw InputError(path(), 0, ds, "expected shape [" + std::to_string(nr) + ", 3]");
     } else {
       out.assign(3 * nr, fallback);
     }
@@ -103,8 +111,10 @@ void ResultModel::loadRacks() {
   m_racks.hall.assign(nr, 0);
   if (m_reader.isDataset("/racks/hall")) {
     const auto hall = m_reader.readIntegers("/racks/hall");
-    if (hall.size() != nr) throw InputError(path(), 0, "/racks/hall", "expected " + std::to_string(nr) + " values");
-    std::transform(hall.begin(), hall.end(), m_racks.hall.begin(), [](long long h) { return static_cast<int>(h); });
+    if (hall.size() != nr)
+      throw InputError(path(), 0, "/racks/hall", "expected " + std::to_string(nr) + " values");
+    std::transform(hall.begin(), hall.end(), m_racks.hall.begin(),
+                   [](long long h) { return static_cast<int>(h); });
   }
   if (m_reader.isDataset("/racks/T_chip")) {
     checkRows("/racks/T_chip", nr);
@@ -117,7 +127,8 @@ void ResultModel::loadHalls() {
   m_halls.names = m_reader.readStrings("/halls/name");
   m_halls.box = m_reader.readNumbers("/halls/box");
   if (m_halls.box.size() != 6 * m_halls.names.size())
-    throw InputError(path(), 0, "/halls/box", "expected shape [" + std::to_string(m_halls.names.size()) + ", 6]");
+    throw InputError(path(), 0, "/halls/box",
+                     "expected shape [" + std::to_string(m_halls.names.size()) + ", 6]");
 }
 
 void ResultModel::computeDraft() {
@@ -196,7 +207,8 @@ std::vector<NamedValue> ResultModel::rackValues(std::size_t rack, std::size_t ro
 
 std::vector<NamedValue> ResultModel::panelValues(std::size_t panel, std::size_t row) const {
   std::vector<NamedValue> out;
-  if (m_hasHullT) out.push_back({"T", m_reader.readRow("/hull/T", std::min(row, m_time.size() - 1))[panel], "K"});
+  if (m_hasHullT)
+    out.push_back({"T", m_reader.readRow("/hull/T", std::min(row, m_time.size() - 1))[panel], "K"});
   if (!m_hull.area.empty()) out.push_back({"area", m_hull.area[panel], "m2"});
   return out;
 }

@@ -3,11 +3,11 @@
 #include <vtkActor.h>
 #include <vtkCamera.h>
 #include <vtkCameraPass.h>
+#include <vtkCellArray.h>
 #include <vtkCellPicker.h>
 #include <vtkLightsPass.h>
 #include <vtkOpaquePass.h>
 #include <vtkOverlayPass.h>
-#include <vtkCellArray.h>
 #include <vtkPlaneSource.h>
 #include <vtkPoints.h>
 #include <vtkPolyData.h>
@@ -110,7 +110,8 @@ void SceneModel::buildSea() {
   if (!m_hasSea) return;
   double lo[3] = {1e300, 1e300, 1e300}, hi[3] = {-1e300, -1e300, -1e300};
   for (std::size_t i = 0; i < h.pointCount(); ++i)
-    for (int k = 0; k < 3; ++k) lo[k] = std::min(lo[k], h.points[3 * i + k]), hi[k] = std::max(hi[k], h.points[3 * i + k]);
+    for (int k = 0; k < 3; ++k)
+      lo[k] = std::min(lo[k], h.points[3 * i + k]), hi[k] = std::max(hi[k], h.points[3 * i + k]);
   const double length = hi[0] - lo[0], beam = hi[1] - lo[1];
   const double margin = 0.6 * std::max(length, beam);
   const double z = m_result->draft();
@@ -164,7 +165,8 @@ PickResult SceneModel::describeRack(std::size_t rack) const {
   out.index = rack;
   out.name = m_result->racks().names[rack];
   out.values = m_result->rackValues(rack, m_row);
-  for (int k = 0; k < 3; ++k) out.position[k] = m_result->racks().position[3 * rack + static_cast<std::size_t>(k)];
+  for (int k = 0; k < 3; ++k)
+    out.position[k] = m_result->racks().position[3 * rack + static_cast<std::size_t>(k)];
   return out;
 }
 
@@ -175,8 +177,9 @@ PickResult SceneModel::describePanel(std::size_t panel) const {
   out.kind = PickResult::Kind::Panel;
   out.index = panel;
   const int g = h.group[panel];
-  out.name = "hull panel " + std::to_string(panel) +
-             (g >= 0 && static_cast<std::size_t>(g) < h.groupNames.size() ? " (" + h.groupNames[g] + ")" : "");
+  out.name =
+      "hull panel " + std::to_string(panel) +
+      (g >= 0 && static_cast<std::size_t>(g) < h.groupNames.size() ? " (" + h.groupNames[g] + ")" : "");
   out.values = m_result->panelValues(panel, m_row);
   for (int k = 0; k < 4; ++k)
     for (int j = 0; j < 3; ++j) out.position[j] += h.points[3 * h.cells[4 * panel + k] + j] / 4.0;
@@ -195,8 +198,10 @@ PickResult SceneModel::pick(double x, double y) const {
     vtkProp* prop = m_picker->GetViewProp();
     const vtkIdType cell = m_picker->GetCellId();
     PickResult out;
-    if (long r = m_racks.rackOf(prop, cell); r >= 0) out = describeRack(static_cast<std::size_t>(r));
-    else if (long p = m_hull.panelOf(prop, cell); p >= 0) out = describePanel(static_cast<std::size_t>(p));
+    if (long r = m_racks.rackOf(prop, cell); r >= 0)
+      out = describeRack(static_cast<std::size_t>(r));
+    else if (long p = m_hull.panelOf(prop, cell); p >= 0)
+      out = describePanel(static_cast<std::size_t>(p));
     if (out.hit()) {
       m_picker->GetPickPosition(out.position);
       return out;
@@ -216,7 +221,8 @@ std::array<double, 2> SceneModel::toDisplay(const std::array<double, 3>& world) 
 void SceneModel::setHighlight(const PickResult& pick) {
   vtkNew<vtkPoints> points;
   vtkNew<vtkCellArray> lines;
-  auto loop = [&](const std::vector<std::array<double, 3>>& corners, const std::vector<std::array<int, 2>>& edges) {
+  auto loop = [&](const std::vector<std::array<double, 3>>& corners,
+                  const std::vector<std::array<int, 2>>& edges) {
     const vtkIdType base = points->GetNumberOfPoints();
     for (const auto& c : corners) points->InsertNextPoint(c.data());
     for (const auto& e : edges) {

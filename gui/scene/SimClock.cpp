@@ -21,8 +21,10 @@ QString SimClock::format(double seconds) const {
   const int offset = t.offsetFromUtc();
   const QString sign = offset < 0 ? "-" : "+";
   const int abs = std::abs(offset);
-  return t.toString("yyyy-MM-dd HH:mm") +
-         QString(" (UTC%1%2:%3)").arg(sign).arg(abs / 3600, 2, 10, QChar('0')).arg((abs % 3600) / 60, 2, 10, QChar('0'));
+  return t.toString("yyyy-MM-dd HH:mm") + QString(" (UTC%1%2:%3)")
+                                              .arg(sign)
+                                              .arg(abs / 3600, 2, 10, QChar('0'))
+                                              .arg((abs % 3600) / 60, 2, 10, QChar('0'));
 }
 
 QString SimClock::formatElapsed(double seconds) {

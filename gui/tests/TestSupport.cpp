@@ -28,7 +28,8 @@ std::string fixture(const std::string& name, const std::string& args) {
   if (it != made.end()) return it->second;
   std::filesystem::create_directories(dir);
   const std::string path = (dir / name).string();
-  const std::string cmd = "/usr/bin/python3 " FDTWIN_TEST_DIR "/fixtures/make_result.py '" + path + "' " + args;
+  const std::string cmd =
+      "/usr/bin/python3 " FDTWIN_TEST_DIR "/fixtures/make_result.py '" + path + "' " + args;
   if (std::system(cmd.c_str()) != 0) throw std::runtime_error("fixture failed: " + cmd);
   made[name] = path;
   return path;
@@ -55,7 +56,8 @@ int distinctColors(const QImage& image, int bits) {
     const auto* line = reinterpret_cast<const QRgb*>(img.constScanLine(y));
     for (int x = 0; x < img.width(); ++x) {
       const QRgb c = line[x];
-      colours.insert((static_cast<unsigned>(qRed(c)) >> shift) << 16 | (static_cast<unsigned>(qGreen(c)) >> shift) << 8 |
+      colours.insert((static_cast<unsigned>(qRed(c)) >> shift) << 16 |
+                     (static_cast<unsigned>(qGreen(c)) >> shift) << 8 |
                      (static_cast<unsigned>(qBlue(c)) >> shift));
     }
   }
@@ -85,7 +87,8 @@ double meanAbsDiff(const QImage& a, const QImage& b) {
     const auto* p = reinterpret_cast<const QRgb*>(x.constScanLine(r));
     const auto* q = reinterpret_cast<const QRgb*>(y.constScanLine(r));
     for (int c = 0; c < x.width(); ++c)
-      sum += std::abs(qRed(p[c]) - qRed(q[c])) + std::abs(qGreen(p[c]) - qGreen(q[c])) + std::abs(qBlue(p[c]) - qBlue(q[c]));
+      sum += std::abs(qRed(p[c]) - qRed(q[c])) + std::abs(qGreen(p[c]) - qGreen(q[c])) +
+             std::abs(qBlue(p[c]) - qBlue(q[c]));
   }
   return sum / (3.0 * x.width() * x.height());
 }

@@ -5,6 +5,7 @@
 #include <QFile>
 #include <QImage>
 #include <QProcess>
+#include <QSettings>
 #include <QTemporaryDir>
 
 #include "TestSupport.hpp"
@@ -12,6 +13,7 @@
 #include "app/MainWindow.hpp"
 #include "core/Error.hpp"
 #include "view/TimeController.hpp"
+#include "view/VtkView.hpp"
 
 using namespace fdtwin::gui;
 using namespace fdtwin::gui::test;
@@ -41,7 +43,8 @@ GuiRun runGui(const QStringList& args) {
   QProcess p;
   p.start(FDTWIN_GUI_EXE, args);
   EXPECT_TRUE(p.waitForFinished(60000));
-  return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardError())};
+  return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+          QString::fromUtf8(p.readAllStandardError())};
 }
 
 }  // namespace
@@ -54,11 +57,18 @@ TEST(BadFiles, WindowShowsTheMessageAndKeepsWorking) {
     const QString path = QString::fromStdString(fixture(bad.name, bad.args));
     EXPECT_FALSE(w.openResult(path)) << bad.name;
     EXPECT_TRUE(w.lastError().contains(bad.message)) << w.lastError().toStdString();
-    EXPECT_TRUE(w.lastError().contains(path)) << "the message names the file: " << w.lastError().toStdString();
+    EXPECT_TRUE(w.lastError().contains(path))
+        << "the message names the file: " << w.lastError().toStdString();
   }
   // A good file afterwards opens; a bad one after that keeps the good one on screen.
-  ASSERT_TRUE(w.openResult(QString::fromStdString(fixture("good.h5", "--steps 12"))));
+  const QString good = QString::fromStdString(fixture("good.h5", "--steps 12"));
+  ASSERT_TRUE(w.openResult(good));
   EXPECT_TRUE(w.lastError().isEmpty());
+  // Only files that opened are remembered (File > Recent files).
+  const QStringList recent = QSettings("fdtwin", "fdtwin-gui").value("recentFiles").toStringList();
+  ASSERT_FALSE(recent.isEmpty());
+  EXPECT_EQ(recent.front(), good);
+  for (const BadCase& bad : kBad) EXPECT_FALSE(recent.join("\n").contains(bad.name)) << bad.name;
   w.timeController()->setIndex(5);
   EXPECT_FALSE(w.openResult(QString::fromStdString(fixture("v2.h5", "--steps 4 --variant version2"))));
   EXPECT_NE(w.scene().result(), nullptr);
@@ -66,6 +76,19 @@ TEST(BadFiles, WindowShowsTheMessageAndKeepsWorking) {
   EXPECT_EQ(w.scene().timeIndex(), 5u);
   EXPECT_FALSE(w.openResult("/nonexistent/x.h5"));
   EXPECT_TRUE(w.lastError().contains("no such file"));
+}
+
+TEST(BadFiles, ResultWithoutGeometryStillOpens) {
+  MainWindow w;
+  w.resize(1000, 700);
+  ASSERT_TRUE(w.openResult(QString::fromStdString(fixture("nogeom.h5", "--steps 12 --variant no-geometry"))))
+      << w.lastError().toStdString();
+  w.show();
+  EXPECT_TRUE(waitForFrame(w.view()));
+  w.timeController()->setIndex(7);
+  EXPECT_EQ(w.scene().result()->racks().count(), 0u);
+  EXPECT_FALSE(w.scene().hasSea());
+  EXPECT_FALSE(w.scene().pick(100, 100).hit());
 }
 
 TEST(BadFiles, CaseWithErrorsGivesTheReadersMessage) {
@@ -99,7 +122,7 @@ TEST(ScreenshotCli, WritesThePngOfTheWindowAtTimeT) {
   QTemporaryDir dir;
   const QString out = dir.filePath("shot.png");
   const GuiRun r = runGui({"--screenshot", out, "--time", "12h", "--size", "1200x800",
-                        QString::fromStdString(fixture("shot.h5", "--steps 48 --cfd"))});
+                           QString::fromStdString(fixture("shot.h5", "--steps 48 --cfd"))});
   ASSERT_EQ(r.exitCode, 0) << r.stderrText.toStdString();
   const QImage img(out);
   ASSERT_FALSE(img.isNull());

@@ -62,17 +62,19 @@ TEST(CaseEditor, InvalidValueShowsTheSchemasMessage) {
   // A fraction above one, a choice that does not exist, a unit of the wrong kind.
   for (const auto& [key, text] : std::vector<std::pair<std::string, std::string>>{
            {"it.liquid_fraction", "1.7"}, {"it.profile", "bogus"}, {"it.rack_power_peak", "3 m"}}) {
-    const std::string expected =
-        libraryMessage(original, key, CaseEditor::toSetText(*fdtwin::findKey(key), QString::fromStdString(text)));
+    const std::string expected = libraryMessage(
+        original, key, CaseEditor::toSetText(*fdtwin::findKey(key), QString::fromStdString(text)));
     ASSERT_FALSE(expected.empty()) << key << " = " << text << " was accepted by the library";
     const QString shown = editor->editValue(QString::fromStdString(key), QString::fromStdString(text));
     EXPECT_EQ(shown.toStdString(), expected);
     EXPECT_EQ(validation->text().toStdString(), expected);
     EXPECT_FALSE(run->isEnabled()) << "Run with an invalid value";
-    EXPECT_EQ(editor->itemFor(QString::fromStdString(key))->toolTip(CaseEditor::ValueColumn).toStdString(), expected);
+    EXPECT_EQ(editor->itemFor(QString::fromStdString(key))->toolTip(CaseEditor::ValueColumn).toStdString(),
+              expected);
     // Fixing it re-enables Run; the case holds the valid value.
-    EXPECT_TRUE(editor->editValue(QString::fromStdString(key),
-                                  CaseEditor::displayText(original.entry(key).value)).isEmpty());
+    EXPECT_TRUE(
+        editor->editValue(QString::fromStdString(key), CaseEditor::displayText(original.entry(key).value))
+            .isEmpty());
     EXPECT_TRUE(run->isEnabled());
   }
   EXPECT_TRUE(editor->editValue("it.liquid_fraction", "0.8").isEmpty());

@@ -2,13 +2,13 @@
 // the charts' cursors and zoom.
 #include <gtest/gtest.h>
 
+#include <vtkCamera.h>
+#include <vtkRenderer.h>
 #include <QComboBox>
 #include <QLabel>
 #include <QSlider>
 #include <QTest>
 #include <cstdlib>
-#include <vtkCamera.h>
-#include <vtkRenderer.h>
 
 #include "TestSupport.hpp"
 #include "app/MainWindow.hpp"
@@ -87,7 +87,8 @@ TEST(Pick, DragRotatesAndDoesNotPick) {
   QTest::mouseRelease(w->view(), Qt::LeftButton, Qt::NoModifier, start + QPoint(80, 30));
   double after[3];
   w->scene().renderer()->GetActiveCamera()->GetPosition(after);
-  EXPECT_GT(std::abs(after[0] - before[0]) + std::abs(after[1] - before[1]) + std::abs(after[2] - before[2]), 1.0);
+  EXPECT_GT(std::abs(after[0] - before[0]) + std::abs(after[1] - before[1]) + std::abs(after[2] - before[2]),
+            1.0);
   EXPECT_FALSE(w->selection().hit());
   w->resetView();
   w->scene().renderer()->GetActiveCamera()->GetPosition(after);
@@ -100,7 +101,8 @@ TEST(Time, SliderDrivesSceneLabelAndCursors) {
   w->timeBar()->slider()->setValue(30);
   EXPECT_EQ(w->timeController()->index(), 30);
   EXPECT_EQ(w->scene().timeIndex(), 30u);
-  EXPECT_TRUE(w->timeBar()->dateText().startsWith("2025-07-02 06:00 (UTC+00:00)")) << w->timeBar()->dateText().toStdString();
+  EXPECT_TRUE(w->timeBar()->dateText().startsWith("2025-07-02 06:00 (UTC+00:00)"))
+      << w->timeBar()->dateText().toStdString();
   for (TimeChart* c : {w->charts()->powerChart(), w->charts()->pueChart(), w->charts()->temperatureChart(),
                        w->charts()->batteryChart()})
     EXPECT_GT(c->cursorScenePos(), cursor0 + 50) << c->objectName().toStdString();

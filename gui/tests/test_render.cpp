@@ -99,12 +99,14 @@ TEST(Render, HullColoursFollowTheSlider) {
     diff += std::abs(qRed(a) - qRed(b)) + std::abs(qGreen(a) - qGreen(b)) + std::abs(qBlue(a) - qBlue(b));
   }
   diff /= static_cast<double>(points.size());
-  const bool ok = warmRed == static_cast<int>(points.size()) && coldBlue == static_cast<int>(points.size()) && diff > 120;
+  const bool ok =
+      warmRed == static_cast<int>(points.size()) && coldBlue == static_cast<int>(points.size()) && diff > 120;
   if (!ok) {
     keepImage(warm, "slider-warm-actual.png");
     keepImage(cold, "slider-cold-actual.png");
   }
-  EXPECT_EQ(warmRed, static_cast<int>(points.size())) << "warm panels not red; see " << artifactDir().toStdString();
+  EXPECT_EQ(warmRed, static_cast<int>(points.size()))
+      << "warm panels not red; see " << artifactDir().toStdString();
   EXPECT_EQ(coldBlue, static_cast<int>(points.size())) << "cold panels not blue";
   EXPECT_GT(diff, 120.0) << "mean RGB change at the panels";
 }
@@ -114,7 +116,8 @@ TEST(Render, HullColoursFollowTheSlider) {
 // text; mean difference <= 4/255 per channel and at most 3 % of pixels off by more than 48.
 TEST(Render, MatchesBaseline) {
   SceneModel scene;
-  scene.setResult(std::make_shared<ResultModel>(fixture("baseline.h5", "--steps 48 --racks 24 --panels 400 --cfd")));
+  scene.setResult(
+      std::make_shared<ResultModel>(fixture("baseline.h5", "--steps 48 --racks 24 --panels 400 --cfd")));
   scene.setTimeIndex(12);
   VtkView view;
   view.setRenderer(scene.renderer());
@@ -135,7 +138,8 @@ TEST(Render, MatchesBaseline) {
   for (int y = 0; y < actual.height(); ++y)
     for (int x = 0; x < actual.width(); ++x) {
       const QRgb a = actual.pixel(x, y), b = baseline.pixel(x, y);
-      off += std::max({std::abs(qRed(a) - qRed(b)), std::abs(qGreen(a) - qGreen(b)), std::abs(qBlue(a) - qBlue(b))}) > 48;
+      off += std::max({std::abs(qRed(a) - qRed(b)), std::abs(qGreen(a) - qGreen(b)),
+                       std::abs(qBlue(a) - qBlue(b))}) > 48;
     }
   const double mean = meanAbsDiff(actual, baseline);
   const double offFraction = off / static_cast<double>(actual.width() * actual.height());

@@ -173,7 +173,8 @@ TEST(SceneModel, CfdSlicesWhenPresentAndDefensiveOtherwise) {
   odd.setResult(std::make_shared<ResultModel>(fixture("oddcfd.h5", "--steps 4 --variant odd-cfd")));
   EXPECT_FALSE(odd.cfdLayer().present());
   ASSERT_FALSE(odd.notes().empty());
-  EXPECT_NE(odd.notes()[0].find("/cfd/slice/points: expected shape [n, 3]"), std::string::npos) << odd.notes()[0];
+  EXPECT_NE(odd.notes()[0].find("/cfd/slice/points: expected shape [n, 3]"), std::string::npos)
+      << odd.notes()[0];
 
   SceneModel none;
   none.setResult(std::make_shared<ResultModel>(fixture("nocfd.h5", "--steps 4")));

@@ -1,10 +1,5 @@
 #include "view/VtkView.hpp"
 
-#include <QElapsedTimer>
-#include <QMouseEvent>
-#include <QOpenGLContext>
-#include <QOpenGLExtraFunctions>
-#include <QWheelEvent>
 #include <vtkCallbackCommand.h>
 #include <vtkCommand.h>
 #include <vtkGenericOpenGLRenderWindow.h>
@@ -13,6 +8,11 @@
 #include <vtkOpenGLState.h>
 #include <vtkRenderer.h>
 #include <vtkRendererCollection.h>
+#include <QElapsedTimer>
+#include <QMouseEvent>
+#include <QOpenGLContext>
+#include <QOpenGLExtraFunctions>
+#include <QWheelEvent>
 
 #include <cmath>
 
@@ -147,9 +147,9 @@ QPointF VtkView::fromDisplay(double x, double y) const {
 
 void VtkView::forwardPosition(const QPointF& pos, Qt::KeyboardModifiers mods) {
   const double dpr = devicePixelRatioF();
-  m_interactor->SetEventInformationFlipY(static_cast<int>(std::lround(pos.x() * dpr)),
-                                         static_cast<int>(std::lround(pos.y() * dpr)),
-                                         (mods & Qt::ControlModifier) ? 1 : 0, (mods & Qt::ShiftModifier) ? 1 : 0);
+  m_interactor->SetEventInformationFlipY(
+      static_cast<int>(std::lround(pos.x() * dpr)), static_cast<int>(std::lround(pos.y() * dpr)),
+      (mods & Qt::ControlModifier) ? 1 : 0, (mods & Qt::ShiftModifier) ? 1 : 0);
 }
 
 void VtkView::mousePressEvent(QMouseEvent* event) {
@@ -195,8 +195,10 @@ void VtkView::mouseReleaseEvent(QMouseEvent* event) {
 void VtkView::wheelEvent(QWheelEvent* event) {
   forwardPosition(event->position(), event->modifiers());
   const int delta = event->angleDelta().y();
-  if (delta > 0) m_interactor->InvokeEvent(vtkCommand::MouseWheelForwardEvent);
-  else if (delta < 0) m_interactor->InvokeEvent(vtkCommand::MouseWheelBackwardEvent);
+  if (delta > 0)
+    m_interactor->InvokeEvent(vtkCommand::MouseWheelForwardEvent);
+  else if (delta < 0)
+    m_interactor->InvokeEvent(vtkCommand::MouseWheelBackwardEvent);
   event->accept();
 }
 

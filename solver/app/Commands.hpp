@@ -9,6 +9,7 @@ namespace fdtwin::app {
 struct Options {
   std::string casePath, output, resultPath, csvDir, duration, outputInterval, commandLine;
   std::vector<std::string> overrides;
+  std::vector<std::string> cfd;  // --cfd live | --cfd surrogate TABLE (docs/cfd.md)
   bool quiet = false, json = false;
   bool durationGiven = false, outputIntervalGiven = false;  // given on the command line, even if empty
 };

@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "app/CfdCommand.hpp"
 #include "app/Commands.hpp"
 #include "app/SweepCommand.hpp"
 #include "core/Error.hpp"
@@ -29,6 +30,8 @@ int main(int argc, char** argv) {
   auto* intervalOpt = run->add_option("--output-interval", opt.outputInterval, "Interval between output rows, e.g. 1h, 15min");
   run->add_flag("-q,--quiet", opt.quiet, "No progress output");
   run->add_flag("--json", opt.json, "Print the KPI summary as JSON on stdout");
+  run->add_option("--cfd", opt.cfd, "Couple the sea CFD: live (OpenFOAM) or surrogate TABLE.h5 (docs/cfd.md)")
+      ->expected(1, 2);
 
   auto* validate = app.add_subcommand("validate", "Check a case file against the schema");
   validate->add_option("case", opt.casePath, "Case file (TOML)")->required();
@@ -38,6 +41,10 @@ int main(int argc, char** argv) {
   info->add_option("result", opt.resultPath, "Result file (HDF5)")->required();
 
   app.add_subcommand("schema", "Print the reference of all case keys (Markdown)");
+
+  fdtwin::app::CfdOptions cfdOpt;
+  cfdOpt.commandLine = commandLine;
+  auto* cfdTrain = fdtwin::app::addCfdCommand(app, cfdOpt);
 
   auto* exp = app.add_subcommand("export", "Export a result's time series and KPIs as CSV");
   exp->add_option("result", opt.resultPath, "Result file (HDF5)")->required();
@@ -58,6 +65,7 @@ int main(int argc, char** argv) {
     if (validate->parsed()) return fdtwin::app::validateCommand(opt);
     if (info->parsed()) return fdtwin::app::infoCommand(opt);
     if (exp->parsed()) return fdtwin::app::exportCommand(opt);
+    if (cfdTrain->parsed()) return fdtwin::app::cfdTrainCommand(cfdOpt);
     if (sweep.parsed()) return sweep.run();
     return fdtwin::app::schemaCommand();
   } catch (const fdtwin::InputError& e) {

@@ -6,8 +6,11 @@
 
 #include <fmt/format.h>
 
+#include "cfd/CfdCoupler.hpp"
 #include "fdtwin/Version.hpp"
 #include "integrate/Integrator.hpp"
+#include "io/CfdFromCase.hpp"
+#include "io/CfdRecorder.hpp"
 #include "io/PlantFromCase.hpp"
 #include "io/Recorder.hpp"
 #include "io/ResultWriter.hpp"
@@ -43,6 +46,14 @@ RunSummary runCase(const Case& c, const RunOptions& options, const ProgressCallb
 
   Plant plant(params, environment);
   std::vector<double> y = plant.initialState();
+  // --- CFD coupling (issue 5): the coupler installs the plant's hooks and runs the first window.
+  std::unique_ptr<cfd::CfdCoupler> coupler;
+  if (!options.cfdMode.empty()) {
+    coupler = std::make_unique<cfd::CfdCoupler>(io::cfdParams(c), plant, options.cfdMode, options.cfdTable,
+                                                options.outputPath + ".cfd");
+    coupler->exchange(0.0, y.data());
+  }
+  // --- end CFD coupling
   std::vector<double> scales;
   for (const auto& s : plant.layout().states()) scales.push_back(s.scale);
   integrate::Integrator integrator(plant, scales, rtol, c.real("solver.max_step"));
@@ -62,13 +73,17 @@ RunSummary runCase(const Case& c, const RunOptions& options, const ProgressCallb
   double nextOut = outputTime(1);
   const double tol = 1e-9 * std::max(1.0, duration);
   while (outputs < nOut) {
-    const double tStop = std::min(nextOut, plant.nextTimeEvent(t));
+    const double tStop = std::min({nextOut, plant.nextTimeEvent(t), coupler ? coupler->nextExchange(t) : nextOut});
     const auto result = integrator.advance(tStop, t, y);
     bool changed = false;
     if (result == integrate::StepResult::Root) {
       changed = plant.handleRoots(t, y.data(), integrator.rootsFound());
     } else {
       changed = plant.handleTimeEvents(t, y.data());
+    }
+    if (coupler && coupler->due(t) && t < duration - tol) {  // CFD window boundary (issue 5)
+      coupler->exchange(t, y.data());
+      changed = true;
     }
     if (changed) integrator.reinitialize(t, y);
     if (std::abs(t - nextOut) <= tol) {
@@ -82,6 +97,7 @@ RunSummary runCase(const Case& c, const RunOptions& options, const ProgressCallb
   const auto stats = integrator.stats();
   RunSummary summary;
   for (const auto& [k, v] : recorder.finish(stats, wall(), rtol)) summary.kpi[k] = v;
+  if (coupler) io::recordCfd(writer, *coupler, summary.kpi);  // /cfd group, CFD KPIs (issue 5)
   writer.commit();
   io::writeXdmf(options.outputPath);
   summary.outputPath = options.outputPath;

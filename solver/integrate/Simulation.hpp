@@ -16,6 +16,10 @@ struct RunOptions {
   double duration = -1.0;        // s; < 0: the case's case.duration
   double outputInterval = -1.0;  // s; < 0: the case's case.output_interval
   std::string commandLine;       // stored as provenance
+  // CFD coupling (solver/cfd, docs/cfd.md): "" none (constant recirculation factor), "live"
+  // (OpenFOAM, case folder <outputPath>.cfd/), "surrogate" (cfdTable: `fdtwin cfd train`).
+  std::string cfdMode;
+  std::string cfdTable;
 };
 
 struct RunProgress {

@@ -119,13 +119,13 @@ ResultReader::ResultReader(const std::string& path) : m_path(path), m_h(std::mak
   QuietHdf5 quiet;
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) throw InputError(path, 0, "", "no such file");
-  if (std::filesystem::is_directory(path, ec)) throw InputError(path, 0, "", "is a directory, not a result file");
+  if (std::filesystem::is_directory(path, ec))
+    throw InputError(path, 0, "", "is a directory, not a result file");
   const htri_t isHdf5 = H5Fis_hdf5(path.c_str());
   if (isHdf5 < 0) throw InputError(path, 0, "", "cannot be read (permissions?)");
   if (isHdf5 == 0) throw InputError(path, 0, "", "not an HDF5 file (an fdtwin result is HDF5)");
   m_h->file = H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
-  if (m_h->file < 0)
-    throw InputError(path, 0, "", "HDF5 file is truncated or damaged and cannot be opened");
+  if (m_h->file < 0) throw InputError(path, 0, "", "HDF5 file is truncated or damaged and cannot be opened");
   m_h->dapl = H5Pcreate(H5P_DATASET_ACCESS);
   H5Pset_chunk_cache(m_h->dapl, 1031, 32u << 20, 0.75);
 
@@ -197,10 +197,12 @@ std::vector<std::string> ResultReader::list(const std::string& groupPath) const 
     throw InputError(m_path, 0, groupPath, "cannot read the group (file damaged?)");
   std::vector<std::string> names;
   for (hsize_t i = 0; i < info.nlinks; ++i) {
-    const ssize_t len = H5Lget_name_by_idx(group.get(), ".", H5_INDEX_NAME, H5_ITER_INC, i, nullptr, 0, H5P_DEFAULT);
+    const ssize_t len =
+        H5Lget_name_by_idx(group.get(), ".", H5_INDEX_NAME, H5_ITER_INC, i, nullptr, 0, H5P_DEFAULT);
     if (len < 0) continue;
     std::string name(static_cast<std::size_t>(len) + 1, '\0');
-    H5Lget_name_by_idx(group.get(), ".", H5_INDEX_NAME, H5_ITER_INC, i, name.data(), name.size(), H5P_DEFAULT);
+    H5Lget_name_by_idx(group.get(), ".", H5_INDEX_NAME, H5_ITER_INC, i, name.data(), name.size(),
+                       H5P_DEFAULT);
     name.resize(static_cast<std::size_t>(len));
     names.push_back(std::move(name));
   }
@@ -228,7 +230,8 @@ std::string ResultReader::units(const std::string& datasetPath) const {
 bool ResultReader::hasAttribute(const std::string& objectPath, const std::string& name) const {
   if (!exists(objectPath)) return false;
   QuietHdf5 quiet;
-  return H5Aexists_by_name(m_h->file, objectPath.empty() ? "/" : objectPath.c_str(), name.c_str(), H5P_DEFAULT) > 0;
+  return H5Aexists_by_name(m_h->file, objectPath.empty() ? "/" : objectPath.c_str(), name.c_str(),
+                           H5P_DEFAULT) > 0;
 }
 
 std::vector<std::string> ResultReader::attributeNames(const std::string& objectPath) const {
@@ -254,7 +257,8 @@ std::string ResultReader::stringAttribute(const std::string& objectPath, const s
   Hid type(H5Aget_type(attr.get()), H5Tclose);
   Hid space(H5Aget_space(attr.get()), H5Sclose);
   if (!type.ok() || !space.ok()) throw InputError(m_path, 0, where, "cannot read attribute (file damaged?)");
-  if (H5Tget_class(type.get()) != H5T_STRING) throw InputError(m_path, 0, where, "expected a string attribute");
+  if (H5Tget_class(type.get()) != H5T_STRING)
+    throw InputError(m_path, 0, where, "expected a string attribute");
   const hssize_t n = H5Sget_simple_extent_npoints(space.get());
   if (n < 1) return "";
   try {
@@ -275,7 +279,8 @@ double ResultReader::numberAttribute(const std::string& objectPath, const std::s
   Hid space(H5Aget_space(attr.get()), H5Sclose);
   if (!type.ok() || !space.ok()) throw InputError(m_path, 0, where, "cannot read attribute (file damaged?)");
   const H5T_class_t cls = H5Tget_class(type.get());
-  if (cls != H5T_INTEGER && cls != H5T_FLOAT) throw InputError(m_path, 0, where, "expected a numeric attribute");
+  if (cls != H5T_INTEGER && cls != H5T_FLOAT)
+    throw InputError(m_path, 0, where, "expected a numeric attribute");
   const hssize_t n = H5Sget_simple_extent_npoints(space.get());
   if (n < 1) throw InputError(m_path, 0, where, "empty attribute");
   std::vector<double> values(static_cast<std::size_t>(n));
@@ -329,7 +334,8 @@ std::vector<double> ResultReader::readNumbers(const std::string& datasetPath) co
   const hid_t ds = openCached(m_h->datasets, m_h->file, m_h->dapl, datasetPath);
   Hid type(H5Dget_type(ds), H5Tclose);
   Hid space(H5Dget_space(ds), H5Sclose);
-  if (ds < 0 || !type.ok() || !space.ok()) throw InputError(m_path, 0, datasetPath, "cannot open (file damaged?)");
+  if (ds < 0 || !type.ok() || !space.ok())
+    throw InputError(m_path, 0, datasetPath, "cannot open (file damaged?)");
   const H5T_class_t cls = H5Tget_class(type.get());
   if (cls != H5T_INTEGER && cls != H5T_FLOAT) throw InputError(m_path, 0, datasetPath, "expected numbers");
   const hssize_t n = H5Sget_simple_extent_npoints(space.get());
@@ -345,7 +351,8 @@ std::vector<long long> ResultReader::readIntegers(const std::string& datasetPath
   const hid_t ds = openCached(m_h->datasets, m_h->file, m_h->dapl, datasetPath);
   Hid type(H5Dget_type(ds), H5Tclose);
   Hid space(H5Dget_space(ds), H5Sclose);
-  if (ds < 0 || !type.ok() || !space.ok()) throw InputError(m_path, 0, datasetPath, "cannot open (file damaged?)");
+  if (ds < 0 || !type.ok() || !space.ok())
+    throw InputError(m_path, 0, datasetPath, "cannot open (file damaged?)");
   if (H5Tget_class(type.get()) != H5T_INTEGER) throw InputError(m_path, 0, datasetPath, "expected integers");
   const hssize_t n = H5Sget_simple_extent_npoints(space.get());
   std::vector<long long> out(static_cast<std::size_t>(std::max<hssize_t>(n, 0)));
@@ -360,12 +367,14 @@ std::vector<std::string> ResultReader::readStrings(const std::string& datasetPat
   const hid_t ds = openCached(m_h->datasets, m_h->file, m_h->dapl, datasetPath);
   Hid type(H5Dget_type(ds), H5Tclose);
   Hid space(H5Dget_space(ds), H5Sclose);
-  if (ds < 0 || !type.ok() || !space.ok()) throw InputError(m_path, 0, datasetPath, "cannot open (file damaged?)");
+  if (ds < 0 || !type.ok() || !space.ok())
+    throw InputError(m_path, 0, datasetPath, "cannot open (file damaged?)");
   if (H5Tget_class(type.get()) != H5T_STRING) throw InputError(m_path, 0, datasetPath, "expected strings");
   const hssize_t n = H5Sget_simple_extent_npoints(space.get());
   try {
-    return readStringsWith(type.get(), static_cast<std::size_t>(std::max<hssize_t>(n, 0)),
-                           [&](hid_t mem, void* buf) { return H5Dread(ds, mem, H5S_ALL, H5S_ALL, H5P_DEFAULT, buf); });
+    return readStringsWith(
+        type.get(), static_cast<std::size_t>(std::max<hssize_t>(n, 0)),
+        [&](hid_t mem, void* buf) { return H5Dread(ds, mem, H5S_ALL, H5S_ALL, H5P_DEFAULT, buf); });
   } catch (const std::runtime_error&) {
     throw InputError(m_path, 0, datasetPath, "cannot read data (file truncated or damaged?)");
   }
@@ -385,7 +394,8 @@ void readBlock(hid_t ds, hsize_t start0, hsize_t count0, hsize_t start1, hsize_t
   const hsize_t count[2] = {count0, count1};
   const hsize_t memDims[1] = {count0 * count1};
   Hid memSpace(H5Screate_simple(1, memDims, nullptr), H5Sclose);
-  if (!fileSpace.ok() || H5Sselect_hyperslab(fileSpace.get(), H5S_SELECT_SET, start, nullptr, count, nullptr) < 0 ||
+  if (!fileSpace.ok() ||
+      H5Sselect_hyperslab(fileSpace.get(), H5S_SELECT_SET, start, nullptr, count, nullptr) < 0 ||
       H5Dread(ds, H5T_NATIVE_DOUBLE, memSpace.get(), fileSpace.get(), H5P_DEFAULT, out) < 0)
     throw std::runtime_error("read failed");
 }
@@ -430,7 +440,8 @@ std::vector<double> ResultReader::readColumn(const std::string& datasetPath, std
   const std::vector<hsize_t> dims = dimsOf(ds);
   if (dims.size() != 2) throw InputError(m_path, 0, datasetPath, "expected a 2-D [time, item] dataset");
   if (column >= dims[1])
-    throw std::out_of_range(datasetPath + ": column " + std::to_string(column) + " of " + std::to_string(dims[1]));
+    throw std::out_of_range(datasetPath + ": column " + std::to_string(column) + " of " +
+                            std::to_string(dims[1]));
   std::vector<double> out(dims[0]);
   if (dims[0] == 0) return out;
   try {

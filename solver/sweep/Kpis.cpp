@@ -4,12 +4,18 @@ namespace fdtwin::sweep {
 
 const std::vector<KpiDef>& kpiTable() {
   static const std::vector<KpiDef> table = {
-      {"PUE", "1"},         {"fuel_to_it_efficiency", "1"},
-      {"T_chip_max", "K"},  {"discharge_dT_max", "K"},
-      {"fuel_total", "kg"}, {"CO2_total", "kg"},
-      {"E_it", "J"},        {"E_facility", "J"},
-      {"E_unserved", "J"},  {"heat_to_sea", "J"},
-      {"throttle_events", "1"}, {"energy_balance_residual", "1"},
+      {"PUE", "1"},
+      {"fuel_to_it_efficiency", "1"},
+      {"T_chip_max", "K"},
+      {"discharge_dT_max", "K"},
+      {"fuel_total", "kg"},
+      {"CO2_total", "kg"},
+      {"E_it", "J"},
+      {"E_facility", "J"},
+      {"E_unserved", "J"},
+      {"heat_to_sea", "J"},
+      {"throttle_events", "1"},
+      {"energy_balance_residual", "1"},
   };
   return table;
 }

@@ -25,12 +25,14 @@ constexpr double kHullLength = 140.0;
 
 class ResultReaderTest : public ::testing::Test {
  protected:
-  static fs::path dir() { return fs::temp_directory_path() / ("fdtwin-reader-" + std::to_string(::getpid())); }
+  static fs::path dir() {
+    return fs::temp_directory_path() / ("fdtwin-reader-" + std::to_string(::getpid()));
+  }
   static fs::path file(const std::string& name) { return dir() / name; }
 
   static void make(const std::string& name, const std::string& args) {
-    const std::string cmd = "/usr/bin/python3 " FDTWIN_TEST_DIR "/fixtures/make_result.py '" + file(name).string() +
-                            "' " + args;
+    const std::string cmd =
+        "/usr/bin/python3 " FDTWIN_TEST_DIR "/fixtures/make_result.py '" + file(name).string() + "' " + args;
     ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
   }
 
@@ -119,7 +121,8 @@ TEST_F(ResultReaderTest, ReadsSeriesRowsAndColumns) {
     for (std::size_t p = 0; p < np; p += 37) {
       double cx = 0.0;
       for (int k = 0; k < 4; ++k) cx += points[3 * static_cast<std::size_t>(cells[4 * p + k])] / 4.0;
-      EXPECT_NEAR(T[p], 293.15 + 8.0 * phase(row) + 2.0 * cx / kHullLength, 1e-9) << "row " << row << " panel " << p;
+      EXPECT_NEAR(T[p], 293.15 + 8.0 * phase(row) + 2.0 * cx / kHullLength, 1e-9)
+          << "row " << row << " panel " << p;
     }
   }
   // Re-using a buffer.
@@ -154,7 +157,8 @@ TEST_F(ResultReaderTest, RefusesForeignAndOtherVersions) {
             file("noversion.h5").string() + ": not an fdtwin result (missing schema_version)");
   EXPECT_EQ(openError(file("v2.h5")),
             file("v2.h5").string() + ": schema version 2 is not supported (this program reads 1)");
-  EXPECT_EQ(openError(file("text.h5")), file("text.h5").string() + ": not an HDF5 file (an fdtwin result is HDF5)");
+  EXPECT_EQ(openError(file("text.h5")),
+            file("text.h5").string() + ": not an HDF5 file (an fdtwin result is HDF5)");
   EXPECT_EQ(openError(file("missing.h5")), file("missing.h5").string() + ": no such file");
   EXPECT_EQ(openError(dir()), dir().string() + ": is a directory, not a result file");
 }
