@@ -15,6 +15,7 @@ void prepareOpenGL() {
   format.setStencilBufferSize(8);
   format.setSamples(0);
   format.setSwapBehavior(QSurfaceFormat::DoubleBuffer);
+  format.setSwapInterval(0);  // no vsync wait: frames are paced by the time controller
   QSurfaceFormat::setDefaultFormat(format);
   QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
   vtkOpenGLRenderWindow::SetGlobalMaximumNumberOfMultiSamples(0);

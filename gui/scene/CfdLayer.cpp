@@ -86,10 +86,7 @@ void CfdLayer::build(const ResultModel& result) {
     if (r.isDataset("/cfd/points")) addSlice(result, "/cfd");
     for (const std::string& name : r.list("/cfd"))
       if (r.isGroup("/cfd/" + name)) addSlice(result, "/cfd/" + name);
-    if (m_slices.empty()) {
-      if (m_notes.empty()) m_notes.push_back("/cfd: no slice with points and values; not drawn");
-      return;
-    }
+    if (m_slices.empty()) return;  // e.g. a surrogate run: series only, no slices
     setRange(r);
   } catch (const std::exception& e) {
     m_notes.push_back(std::string("/cfd: not drawn (") + e.what() + ")");

@@ -163,7 +163,7 @@ TEST(SceneModel, CfdSlicesWhenPresentAndDefensiveOtherwise) {
   SceneModel scene;
   scene.setResult(std::make_shared<ResultModel>(okFile()));
   ASSERT_TRUE(scene.cfdLayer().present());
-  EXPECT_EQ(scene.cfdLayer().sliceNames(), (std::vector<std::string>{"horizontal", "vertical"}));
+  EXPECT_EQ(scene.cfdLayer().sliceNames(), (std::vector<std::string>{"slice_horizontal", "slice_vertical"}));
   EXPECT_EQ(scene.cfdLayer().shownRow(0), 0);
   scene.setTimeIndex(kSteps - 1);  // coupling times every 12 rows: the last is row 36
   EXPECT_EQ(scene.cfdLayer().shownRow(0), 3);
@@ -175,6 +175,12 @@ TEST(SceneModel, CfdSlicesWhenPresentAndDefensiveOtherwise) {
   ASSERT_FALSE(odd.notes().empty());
   EXPECT_NE(odd.notes()[0].find("/cfd/slice/points: expected shape [n, 3]"), std::string::npos)
       << odd.notes()[0];
+
+  SceneModel surrogate;  // /cfd series but no slices: nothing drawn, nothing to say
+  surrogate.setResult(
+      std::make_shared<ResultModel>(fixture("surrogate.h5", "--steps 8 --variant cfd-surrogate")));
+  EXPECT_FALSE(surrogate.cfdLayer().present());
+  EXPECT_TRUE(surrogate.notes().empty());
 
   SceneModel none;
   none.setResult(std::make_shared<ResultModel>(fixture("nocfd.h5", "--steps 4")));

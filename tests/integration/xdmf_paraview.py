@@ -7,7 +7,8 @@ left, one time step per output row with the times of /time, relative references 
 (/usr/bin/pvpython, "XDMF Reader") and compares what ParaView reads at the last and at a
 middle output time with h5py: hull geometry and connectivity, hull panel temperature T of
 every cell, rack chip temperature T_chip of every rack, each within 1e-9 relative.
-Needs Debian's paraview and python3-paraview (scripts/install-deps installs them).
+Needs Debian's paraview and python3-paraview (scripts/install-deps installs the first and unpacks
+the second beside it).
 """
 import json
 import os
@@ -20,11 +21,14 @@ import numpy as np
 
 from fdtwin_test import Test
 
-PVPYTHON = "/usr/bin/pvpython"
+# ParaView's Python modules are unpacked by scripts/install-deps into their own folder (Debian's
+# python3-paraview conflicts with python3-vtk9, which the viewer's libvtk9-dev needs); Debian's
+# python3 with that folder first on PYTHONPATH is what pvpython would be.
+PARAVIEW_PYTHONPATH = "/opt/fdtwin-paraview-python/usr/lib/python3/dist-packages"
 t = Test("xdmf_paraview")
-if not os.path.exists(PVPYTHON):
-    t.fatal(f"{PVPYTHON} is missing: install ParaView's Python with scripts/install-deps "
-            "(Debian packages paraview and python3-paraview)")
+if not os.path.isdir(os.path.join(PARAVIEW_PYTHONPATH, "paraview")) or not os.path.isdir("/usr/lib/x86_64-linux-gnu/paraview-5.11"):
+    t.fatal(f"ParaView's Python is missing ({PARAVIEW_PYTHONPATH}): run scripts/install-deps "
+            "(Debian package paraview, and python3-paraview unpacked there)")
 
 out = t.path("result.h5")
 xdmf = t.path("result.xdmf")
@@ -68,13 +72,14 @@ shutil.move(xdmf, os.path.join(moved, "result.xdmf"))
 helper = os.path.join(os.path.dirname(os.path.abspath(__file__)), "xdmf_paraview_read.py")
 last, middle = nt - 1, nt // 2
 try:
-    proc = subprocess.run([PVPYTHON, "--force-offscreen-rendering", helper, os.path.join(moved, "result.xdmf"),
+    env = dict(os.environ, PYTHONPATH=PARAVIEW_PYTHONPATH)
+    proc = subprocess.run(["/usr/bin/python3", helper, os.path.join(moved, "result.xdmf"),
                            str(last), str(middle)], capture_output=True, text=True, timeout=120,
-                          stdin=subprocess.DEVNULL, cwd=moved)
+                          stdin=subprocess.DEVNULL, cwd=moved, env=env)
 except subprocess.TimeoutExpired:
-    t.fatal("pvpython did not read result.xdmf within 120 s")
+    t.fatal("ParaView did not read result.xdmf within 120 s")
 if "JSON-BEGIN" not in proc.stdout:
-    t.fatal(f"pvpython failed (exit status {proc.returncode}):\n{proc.stdout[-2000:]}\n{proc.stderr[-2000:]}")
+    t.fatal(f"ParaView's reader failed (exit status {proc.returncode}):\n{proc.stdout[-2000:]}\n{proc.stderr[-2000:]}")
 seen = json.loads(proc.stdout.split("JSON-BEGIN", 1)[1].split("JSON-END", 1)[0])
 t.check("HDF5-DIAG" not in proc.stderr and "ERR|" not in proc.stderr,
         f"ParaView reported errors while reading:\n{proc.stderr[-2000:]}")

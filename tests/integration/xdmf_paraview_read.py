@@ -1,6 +1,7 @@
-"""Run by ParaView's Python (pvpython) for the xdmf_paraview test; not a test of its own.
+"""Run with ParaView's Python modules (PYTHONPATH, see xdmf_paraview.py) for the xdmf_paraview
+test; not a test of its own.
 
-Usage: pvpython xdmf_paraview_read.py OUT.xdmf ROW [ROW ...]
+Usage: PYTHONPATH=<paraview python> python3 xdmf_paraview_read.py OUT.xdmf ROW [ROW ...]
 Opens OUT.xdmf with ParaView's "XDMF Reader" (XDMFReader), and for each time index ROW
 prints, as one JSON document on stdout, what ParaView sees: the time steps, and per block
 (hull, racks) the points, the cells' point ids and every cell and point array.

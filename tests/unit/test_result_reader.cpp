@@ -80,7 +80,7 @@ TEST_F(ResultReaderTest, ListsStructure) {
   EXPECT_TRUE(r.isGroup("/hull"));
   EXPECT_FALSE(r.isDataset("/hull"));
   EXPECT_TRUE(r.isDataset("/hull/T"));
-  EXPECT_TRUE(r.exists("/cfd/horizontal/points"));
+  EXPECT_TRUE(r.exists("/cfd/slice_horizontal/points"));
   EXPECT_FALSE(r.exists("/nope/deeper/T"));
   EXPECT_FALSE(r.exists("/hull/nope"));
   EXPECT_THROW(r.list("/hull/T"), InputError);

@@ -1,0 +1,184 @@
+#include "cfd/FoamProcess.hpp"
+
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cmath>
+#include <cstdlib>
+#include <deque>
+#include <filesystem>
+#include <fstream>
+
+#include <fmt/format.h>
+
+#include "core/Error.hpp"
+
+namespace fdtwin::cfd {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string projectDir() {
+  const char* d = std::getenv("WM_PROJECT_DIR");
+  return d && *d ? d : "/usr/share/openfoam";
+}
+
+// Finds a program on PATH; empty when absent.
+std::string which(const std::string& program) {
+  const char* path = std::getenv("PATH");
+  std::string p = path ? path : "/usr/bin:/bin";
+  size_t pos = 0;
+  while (pos <= p.size()) {
+    const size_t end = p.find(':', pos) == std::string::npos ? p.size() : p.find(':', pos);
+    const fs::path cand = fs::path(p.substr(pos, end - pos)) / program;
+    if (access(cand.c_str(), X_OK) == 0) return cand.string();
+    pos = end + 1;
+  }
+  return {};
+}
+
+}  // namespace
+
+bool openFoamAvailable() {
+  return !which("blockMesh").empty() && !which("buoyantBoussinesqSimpleFoam").empty() &&
+         fs::exists(projectDir() + "/etc/controlDict");
+}
+
+void requireOpenFoam(const std::vector<std::string>& programs) {
+  std::vector<std::string> missing;
+  for (const auto& p : programs)
+    if (which(p).empty()) missing.push_back(p);
+  if (!missing.empty()) {
+    std::string list;
+    for (const auto& m : missing) list += (list.empty() ? "" : ", ") + m;
+    throw InputError("", 0, "--cfd",
+                     "OpenFOAM is not installed or not on PATH (missing: " + list +
+                         "); install the Debian package `openfoam` (scripts/install-deps)");
+  }
+  if (!fs::exists(projectDir() + "/etc/controlDict")) {
+    throw InputError("", 0, "--cfd",
+                     "OpenFOAM is unusable: no " + projectDir() +
+                         "/etc/controlDict (set WM_PROJECT_DIR to the OpenFOAM installation, "
+                         "/usr/share/openfoam for the Debian package)");
+  }
+}
+
+std::string logExcerpt(const std::string& logPath, int lines) {
+  std::ifstream in(logPath);
+  if (!in) return "(no log " + logPath + ")";
+  std::deque<std::string> tail;
+  std::string line, fatal;
+  bool inFatal = false;
+  int fatalLines = 0;
+  while (std::getline(in, line)) {
+    if (line.find("FOAM FATAL") != std::string::npos || line.find("FOAM parallel run exiting") != std::string::npos) {
+      inFatal = true;
+      fatalLines = 0;
+      fatal.clear();
+    }
+    if (inFatal && fatalLines < 20) {
+      fatal += "  | " + line + "\n";
+      ++fatalLines;
+    }
+    tail.push_back(line);
+    if (static_cast<int>(tail.size()) > lines) tail.pop_front();
+  }
+  std::string out = "--- " + logPath + " (last " + std::to_string(tail.size()) + " lines) ---\n";
+  for (const auto& l : tail) out += "  | " + l + "\n";
+  if (!fatal.empty() && out.find(fatal) == std::string::npos) out = "--- error block ---\n" + fatal + out;
+  return out;
+}
+
+FoamRun runFoam(const std::string& caseDir, const std::string& program, const std::vector<std::string>& args,
+                const std::string& logName, double simTime, int ranks) {
+  const std::string log = caseDir + "/log." + logName;
+  std::vector<std::string> argv;
+  if (ranks > 1) {
+    argv = {"mpirun", "--allow-run-as-root", "--oversubscribe", "-np", std::to_string(ranks), program};
+  } else {
+    argv = {program};
+  }
+  argv.insert(argv.end(), args.begin(), args.end());
+  if (ranks > 1) argv.push_back("-parallel");
+  const auto t0 = std::chrono::steady_clock::now();
+  const pid_t pid = fork();
+  if (pid < 0) throw RunError(simTime, "CFD " + program, "cannot start a process");
+  if (pid == 0) {
+    // Child: own folder, log file for stdout and stderr, OpenFOAM's one variable.
+    if (chdir(caseDir.c_str()) != 0) _exit(126);
+    const int fd = open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (fd < 0) _exit(126);
+    dup2(fd, 1);
+    dup2(fd, 2);
+    close(fd);
+    const int nul = open("/dev/null", O_RDONLY);
+    if (nul >= 0) { dup2(nul, 0); close(nul); }
+    setenv("WM_PROJECT_DIR", projectDir().c_str(), 0);
+    setenv("OMPI_MCA_btl_vader_single_copy_mechanism", "none", 0);  // containers without CMA
+    std::vector<char*> cargv;
+    for (auto& a : argv) cargv.push_back(a.data());
+    cargv.push_back(nullptr);
+    execvp(cargv[0], cargv.data());
+    _exit(127);
+  }
+  int status = 0;
+  while (waitpid(pid, &status, 0) < 0) {
+    if (errno != EINTR) break;
+  }
+  FoamRun r;
+  r.log = log;
+  r.wallSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  std::string why;
+  if (WIFEXITED(status) && WEXITSTATUS(status) == 127) {
+    why = "could not execute " + argv[0] + " (not installed?)";
+  } else if (WIFSIGNALED(status)) {
+    why = fmt::format("{} was killed by signal {}", program, WTERMSIG(status));
+  } else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+    why = fmt::format("{} exited with status {}", program, WEXITSTATUS(status));
+  } else {
+    std::ifstream in(log);
+    std::string line;
+    while (std::getline(in, line)) {
+      if (line.find("FOAM FATAL") != std::string::npos) { why = program + " reported a fatal error"; break; }
+    }
+  }
+  if (!why.empty()) throw RunError(simTime, "CFD " + program + " in " + caseDir, why + "\n" + logExcerpt(log));
+  return r;
+}
+
+std::string Residuals::summary() const {
+  std::string s;
+  for (const auto& [f, r] : last) s += fmt::format("{}{} {:.2e}", s.empty() ? "" : ", ", f, r);
+  return s;
+}
+
+Residuals parseResiduals(const std::string& logPath) {
+  Residuals res;
+  std::ifstream in(logPath);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.rfind("Time = ", 0) == 0) ++res.iterations;
+    const size_t p = line.find("Solving for ");
+    const size_t q = line.find("Initial residual = ");
+    if (p == std::string::npos || q == std::string::npos) continue;
+    const size_t f0 = p + 12, f1 = line.find(',', f0);
+    const std::string field = line.substr(f0, f1 - f0);
+    const std::string num = line.substr(q + 19, line.find(',', q) - (q + 19));
+    double v = std::strtod(num.c_str(), nullptr);
+    if (num.find("nan") != std::string::npos || num.find("inf") != std::string::npos || !std::isfinite(v)) {
+      res.nonFinite = true;
+      v = NAN;
+    }
+    bool found = false;
+    for (auto& [n, r] : res.last)
+      if (n == field) { r = v; found = true; }
+    if (!found) res.last.emplace_back(field, v);
+  }
+  return res;
+}
+
+}  // namespace fdtwin::cfd

@@ -1,0 +1,106 @@
+#!/usr/bin/python3
+"""sweep_resume: a sweep killed at any moment loses no completed case, and a rerun completes
+it without running any finished case twice (docs/sweeps.md, "Resume").
+
+1. SIGKILL: an 8-case sweep of one-day runs on 2 workers is killed with SIGKILL once at
+   least two cases are complete and another is running. Its running cases die with it (no
+   orphan keeps writing). The same command then exits 0 with exactly the full set of 8
+   results; the results that existed before are untouched (same inode and mtime) and not one
+   of them appears as started in the run log after the kill; every other case starts once.
+2. SIGTERM (and Ctrl-C, which the same code handles): the sweep stops starting cases, stops
+   the running ones, records them as pending (never failed), writes the summary and exits
+   with 128 + 15; a rerun completes the set.
+"""
+import glob
+import os
+import signal
+import subprocess
+import time
+
+from sweep_test import Test, log_events, read_csv
+
+t = Test("sweep_resume")
+values = "0.60,0.65,0.70,0.75,0.80,0.85,0.90,0.95"
+N = 8
+
+
+def command(out):
+    return [t.fdtwin, "sweep", t.case, "--param", f"it.utilization={values}", "--duration", "1d", "-o", out, "-j", "2"]
+
+
+def results(out):
+    return sorted(os.path.basename(p) for p in glob.glob(os.path.join(out, "case-*.h5")))
+
+
+def start_and_wait(out, done_at_least):
+    """Starts the sweep; returns it once `done_at_least` results exist and a case is running."""
+    proc = subprocess.Popen(command(out), cwd=t.tmp, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            stdin=subprocess.DEVNULL)
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline and proc.poll() is None:
+        if len(results(out)) >= done_at_least and glob.glob(os.path.join(out, "case-*.h5.part")):
+            return proc
+        time.sleep(0.01)
+    t.fatal(f"the sweep never had {done_at_least} results and a running case (status {proc.poll()})")
+
+
+def alive(pid):
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().split(")")[-1].split()[0] not in ("Z", "X")
+    except OSError:
+        return False
+
+
+# --- 1. SIGKILL -------------------------------------------------------------------------------
+out = t.path("killed")
+proc = start_and_wait(out, 2)
+os.kill(proc.pid, signal.SIGKILL)
+proc.wait(timeout=30)
+t.check(proc.returncode == -signal.SIGKILL, f"the sweep was not killed by SIGKILL ({proc.returncode})")
+before = {n: (os.stat(os.path.join(out, n)).st_ino, os.stat(os.path.join(out, n)).st_mtime_ns) for n in results(out)}
+children = [int(rest.split("pid")[1].split()[0]) for ev, case, rest in log_events(out) if ev == "start"]
+deadline = time.monotonic() + 5
+while any(alive(p) for p in children) and time.monotonic() < deadline:
+    time.sleep(0.05)
+t.check(not any(alive(p) for p in children), "cases of the killed sweep still run (orphans)")
+after_kill = results(out)  # an orphan would have added results here
+t.check(sorted(before) == after_kill, f"results appeared after the kill: {sorted(before)} -> {after_kill}")
+print(f"killed with {len(before)} of {N} cases complete: {sorted(before)}")
+
+mark = os.path.getsize(os.path.join(out, "sweep.log"))
+rerun = subprocess.run(command(out), cwd=t.tmp, capture_output=True, text=True, timeout=120)
+t.check(rerun.returncode == 0, f"the rerun exited with {rerun.returncode}: {rerun.stderr[-800:]}")
+t.check(f"{len(before)} done before" in rerun.stderr, f"the rerun does not report the completed cases: {rerun.stderr}")
+t.check(results(out) == [f"case-{i:04d}.h5" for i in range(N)], f"results after the rerun: {results(out)}")
+for name, (ino, mtime) in before.items():
+    st = os.stat(os.path.join(out, name))
+    t.check((st.st_ino, st.st_mtime_ns) == (ino, mtime), f"{name} was written again by the rerun")
+starts = [case for ev, case, _ in log_events(out, mark) if ev == "start"]
+t.check(not set(starts) & {n[:-3] for n in before}, f"the rerun started finished cases: {set(starts) & set(before)}")
+missing = sorted(f"case-{i:04d}" for i in range(N) if f"case-{i:04d}.h5" not in before)
+t.check(sorted(starts) == missing, f"the rerun started {sorted(starts)}, expected each of {missing} once")
+t.check(not glob.glob(os.path.join(out, "*.part")), "temporary .part files remain")
+rows = read_csv(os.path.join(out, "summary.csv"))
+t.check([r["status"] for r in rows] == ["done"] * N, f"summary statuses {[r['status'] for r in rows]}")
+
+# --- 2. SIGTERM --------------------------------------------------------------------------------
+out = t.path("terminated")
+proc = start_and_wait(out, 1)
+os.kill(proc.pid, signal.SIGTERM)
+proc.wait(timeout=60)
+t.check(proc.returncode == 128 + signal.SIGTERM, f"a sweep stopped by SIGTERM exits {proc.returncode}, not 143")
+t.check(not glob.glob(os.path.join(out, "*.failed")), "stopped cases were recorded as failed")
+rows = read_csv(os.path.join(out, "summary.csv"))
+states = [r["status"] for r in rows]
+t.check("pending" in states and "failed" not in states and "done" in states, f"summary after SIGTERM: {states}")
+t.check(any(ev == "interrupted" for ev, _, _ in log_events(out)), "the run log does not record the interruption")
+done_before = set(results(out))
+mark = os.path.getsize(os.path.join(out, "sweep.log"))
+rerun = subprocess.run(command(out), cwd=t.tmp, capture_output=True, text=True, timeout=120)
+t.check(rerun.returncode == 0, f"the rerun after SIGTERM exited with {rerun.returncode}: {rerun.stderr[-800:]}")
+t.check(len(results(out)) == N, f"{len(results(out))} results after the rerun")
+starts = [case + ".h5" for ev, case, _ in log_events(out, mark) if ev == "start"]
+t.check(not set(starts) & done_before and len(starts) == N - len(done_before),
+        f"the rerun after SIGTERM started {starts} with {sorted(done_before)} complete")
+t.finish()
