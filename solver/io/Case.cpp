@@ -6,6 +6,7 @@
 // overrides, defaults, then validate() (required keys, ranges, checks across keys). Ranges are
 // checked on the effective case, so a derived case may fix a base's value.
 #include "io/Case.hpp"
+#include "io/TomlText.hpp"
 
 #include <fmt/format.h>
 
@@ -33,10 +34,7 @@ namespace fs = std::filesystem;
 
 constexpr const char* kSetFile = "--set";  // the file named in errors from overrides
 
-std::string number(double v) {
-  if (std::abs(v) < 1e15 && v == std::floor(v)) return fmt::format("{:.0f}", v);
-  return fmt::format("{:.6g}", v);
-}
+std::string number(double v) { return io::tomlNumber(v); }
 
 std::string trim(std::string_view s) {
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
@@ -44,63 +42,9 @@ std::string trim(std::string_view s) {
   return std::string(s);
 }
 
-// A TOML basic string literal.
-std::string quote(std::string_view s) {
-  std::string out = "\"";
-  for (const char ch : s) {
-    const auto c = static_cast<unsigned char>(ch);
-    switch (ch) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\b':
-        out += "\\b";
-        break;
-      case '\f':
-        out += "\\f";
-        break;
-      default:
-        if (c < 0x20 || c == 0x7f) {
-          out += fmt::format("\\u{:04X}", static_cast<unsigned>(c));
-        } else {
-          out += ch;
-        }
-    }
-  }
-  return out + "\"";
-}
+std::string quote(std::string_view s) { return io::tomlString(s); }
 
-// The value as the user wrote it, for "got …".
-std::string describeToml(const toml::value& v) {
-  switch (v.type()) {
-    case toml::value_t::boolean:
-      return v.as_boolean() ? "true" : "false";
-    case toml::value_t::integer:
-      return fmt::format("{}", v.as_integer());
-    case toml::value_t::floating:
-      return number(v.as_floating());
-    case toml::value_t::string:
-      return quote(v.as_string().str);
-    case toml::value_t::array:
-      return "an array";
-    case toml::value_t::table:
-      return "a table";
-    default:
-      return "a date/time";
-  }
-}
+std::string describeToml(const toml::value& v) { return io::describeTomlValue(v); }
 
 std::string choiceList(const KeyDef& k) {
   std::string s;

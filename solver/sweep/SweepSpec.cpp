@@ -22,6 +22,7 @@
 #include "core/Units.hpp"
 #include "io/Case.hpp"
 #include "sweep/Kpis.hpp"
+#include "io/TomlText.hpp"
 #include "sweep/SweepSchema.hpp"
 
 namespace fdtwin::sweep {
@@ -35,47 +36,11 @@ std::string quote(std::string_view s) { return tomlString(s); }
 
 }  // namespace
 
-std::string tomlString(std::string_view s) {
-  std::string out = "\"";
-  for (const char ch : s) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (ch == '"' || ch == '\\') {
-      out += '\\';
-      out += ch;
-    } else if (ch == '\n') {
-      out += "\\n";
-    } else if (ch == '\t') {
-      out += "\\t";
-    } else if (c < 0x20 || c == 0x7f) {
-      out += fmt::format("\\u{:04X}", static_cast<unsigned>(c));
-    } else {
-      out += ch;
-    }
-  }
-  return out + "\"";
-}
+std::string tomlString(std::string_view s) { return io::tomlString(s); }
 
 namespace {
 
-// The value as the user wrote it, for "got …".
-std::string describe(const toml::value& v) {
-  switch (v.type()) {
-    case toml::value_t::boolean:
-      return v.as_boolean() ? "true" : "false";
-    case toml::value_t::integer:
-      return fmt::format("{}", v.as_integer());
-    case toml::value_t::floating:
-      return fmt::format("{}", v.as_floating());
-    case toml::value_t::string:
-      return quote(v.as_string().str);
-    case toml::value_t::array:
-      return "an array";
-    case toml::value_t::table:
-      return "a table";
-    default:
-      return "a date/time";
-  }
-}
+std::string describe(const toml::value& v) { return io::describeTomlValue(v); }
 
 // A scalar TOML value as TOML text that `--set key=TEXT` reads back to the same value.
 std::string literal(const toml::value& v) {
