@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <stdexcept>
 
@@ -270,7 +271,9 @@ StepResult Integrator::advance(double tStop, double& t, std::vector<double>& y) 
   CVodeGetNumSteps(m->cvode, &nsteps);
   CVodeGetNumErrTestFails(m->cvode, &netf);
   CVodeGetNumNonlinSolvConvFails(m->cvode, &ncf);
-  std::string what = CVodeGetReturnFlagName(flag);
+  char* flagName = CVodeGetReturnFlagName(flag);  // malloc'ed by SUNDIALS: the caller frees it
+  std::string what = flagName ? flagName : "an unknown flag";
+  std::free(flagName);
   if (!m->callbackError.empty()) what += " (model callback: " + m->callbackError + ")";
   throw RunError(t, where,
                  fmt::format("CVODES stopped with {}; it tried {} steps, last step {:.3g} s, {} error-test failures, "
