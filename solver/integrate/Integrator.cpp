@@ -158,25 +158,6 @@ Integrator::Integrator(network::OdeSystem& system, std::vector<double> scales, d
   check(CVodeSVtolerances(m->cvode, rtol, m->atol), "CVodeSVtolerances");
   check(CVodeSetMaxNumSteps(m->cvode, 200000), "CVodeSetMaxNumSteps");
   if (maxStep > 0) check(CVodeSetMaxStep(m->cvode, maxStep), "CVodeSetMaxStep");
-  // The first Jacobian evaluation fixes the pattern; size the matrix from it.
-  {
-    std::vector<double> y0(static_cast<size_t>(m->n), 300.0);
-    m->jac.begin();
-    system.jacobian(0.0, y0.data(), m->jac);
-    m->jac.finish();
-  }
-  m->A = SUNSparseMatrix(m->n, m->n, std::max(1, m->jac.nonZeros()), CSR_MAT, m->ctx);
-  m->LS = SUNLinSol_KLU(m->y, m->A, m->ctx);
-  if (!m->A || !m->LS) throw std::runtime_error("cannot create the KLU sparse solver");
-  check(CVodeSetLinearSolver(m->cvode, m->LS, m->A), "CVodeSetLinearSolver");
-  check(CVodeSetJacFn(m->cvode, jacFn), "CVodeSetJacFn");
-  // AMD ordering keeps the LU of the star-shaped network (racks around their hall header)
-  // free of fill-in; measured 1.6x faster per step than KLU's default COLAMD (docs/performance.md).
-  SUNLinSol_KLUSetOrdering(m->LS, 0);
-  // A tighter Newton test than CVODES' default 0.1: the energy balance closes only as well as
-  // the nonlinear iteration converges: 0.001 keeps a 7-day run of the default case at
-  // ~2e-8 of the energy in at rtol = 1e-5 (0.01: ~8e-7), for ~5 % more steps.
-  check(CVodeSetNonlinConvCoef(m->cvode, 0.001), "CVodeSetNonlinConvCoef");
   if (m->nroots > 0) check(CVodeRootInit(m->cvode, m->nroots, rootFn), "CVodeRootInit");
   if (m->nq > 0) {
     m->q = N_VNew_Serial(m->nq, m->ctx);
@@ -191,9 +172,32 @@ Integrator::Integrator(network::OdeSystem& system, std::vector<double> scales, d
   m_roots.assign(static_cast<size_t>(m->nroots), 0);
 }
 
+// The sparse matrix and KLU are set up at the first initialisation: the first Jacobian
+// evaluation fixes the sparsity pattern, and it must see a real state (a model may refuse
+// values far from it, e.g. a CFD surrogate outside its table).
+void Integrator::setUpLinearSolver(const std::vector<double>& y0) {
+  if (m->LS) return;
+  m->jac.begin();
+  m->system->jacobian(0.0, y0.data(), m->jac);
+  m->jac.finish();
+  m->A = SUNSparseMatrix(m->n, m->n, std::max(1, m->jac.nonZeros()), CSR_MAT, m->ctx);
+  m->LS = SUNLinSol_KLU(m->y, m->A, m->ctx);
+  if (!m->A || !m->LS) throw std::runtime_error("cannot create the KLU sparse solver");
+  check(CVodeSetLinearSolver(m->cvode, m->LS, m->A), "CVodeSetLinearSolver");
+  check(CVodeSetJacFn(m->cvode, jacFn), "CVodeSetJacFn");
+  // AMD ordering keeps the LU of the star-shaped network (racks around their hall header)
+  // free of fill-in; measured 1.6x faster per step than KLU's default COLAMD (docs/performance.md).
+  SUNLinSol_KLUSetOrdering(m->LS, 0);
+  // A tighter Newton test than CVODES' default 0.1: the energy balance closes only as well as
+  // the nonlinear iteration converges: 0.001 keeps a 7-day run of the default case at
+  // ~2e-8 of the energy in at rtol = 1e-5 (0.01: ~8e-7), for ~5 % more steps.
+  check(CVodeSetNonlinConvCoef(m->cvode, 0.001), "CVodeSetNonlinConvCoef");
+}
+
 Integrator::~Integrator() = default;
 
 void Integrator::initialize(double t0, const std::vector<double>& y0) {
+  setUpLinearSolver(y0);
   m->before = {};
   std::memcpy(N_VGetArrayPointer(m->y), y0.data(), sizeof(double) * static_cast<size_t>(m->n));
   check(CVodeReInit(m->cvode, t0, m->y), "CVodeReInit");

@@ -45,6 +45,7 @@ class Integrator {
   struct Impl;  // SUNDIALS objects (public so the C callbacks can reach them)
 
  private:
+  void setUpLinearSolver(const std::vector<double>& y0);
   std::unique_ptr<Impl> m;
   std::vector<int> m_roots;
 };

@@ -94,3 +94,39 @@ TEST(Integrator, QuadraturesStartAtZeroAndIntegrate) {
 
 }  // namespace
 }  // namespace fdtwin
+
+namespace fdtwin {
+namespace {
+
+// A model that refuses states far from its range (like a CFD surrogate table): the sparsity
+// pattern must be taken at the real initial state, not at placeholder values.
+class RangeLimited : public network::OdeSystem {
+ public:
+  int size() const override { return 1; }
+  void rhs(double, const double* y, double* ydot) override {
+    check(y[0]);
+    ydot[0] = -y[0];
+  }
+  void jacobian(double, const double* y, network::SparseJacobian& J) override {
+    check(y[0]);
+    J.add(0, 0, -1.0);
+  }
+
+ private:
+  static void check(double v) {
+    if (v > 10.0) throw std::runtime_error("outside the table");
+  }
+};
+
+TEST(Integrator, SparsityPatternIsTakenAtTheInitialState) {
+  RangeLimited sys;
+  std::vector<double> y = {2.0};
+  integrate::Integrator integ(sys, {1.0}, 1e-8, 0.0);
+  integ.initialize(0.0, y);
+  double t = 0.0;
+  integ.advance(1.0, t, y);
+  EXPECT_NEAR(y[0], 2.0 * std::exp(-1.0), 1e-6);
+}
+
+}  // namespace
+}  // namespace fdtwin
