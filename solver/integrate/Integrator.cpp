@@ -31,6 +31,7 @@ struct Integrator::Impl {
   SUNLinearSolver LS = nullptr;
   network::SparseJacobian jac{0};
   std::string callbackError;
+  std::string solverMessage;  // CVODES' own last message (kept instead of printed to stderr)
   int n = 0, nq = 0, nroots = 0;
   std::vector<double> scales;
   IntegratorStats before;  // counters of earlier segments (CVodeReInit resets them)
@@ -133,6 +134,13 @@ int quadFn(sunrealtype t, N_Vector y, N_Vector qdot, void* user) {
   }
 }
 
+// CVODES reports errors through this handler instead of printing them: the message becomes
+// part of the RunError (one clear line on stderr from the program, not two voices).
+void errorHandler(int /*code*/, const char* module, const char* function, char* msg, void* user) {
+  impl(user)->solverMessage = fmt::format("{} in {}: {}", module ? module : "CVODES", function ? function : "?",
+                                          msg ? msg : "");
+}
+
 void check(int flag, const char* what) {
   if (flag < 0) throw std::runtime_error(fmt::format("SUNDIALS {} failed (flag {})", what, flag));
 }
@@ -155,6 +163,7 @@ Integrator::Integrator(network::OdeSystem& system, std::vector<double> scales, d
   if (!m->cvode) throw std::runtime_error("CVodeCreate failed");
   check(CVodeInit(m->cvode, rhsFn, 0.0, m->y), "CVodeInit");
   check(CVodeSetUserData(m->cvode, m.get()), "CVodeSetUserData");
+  check(CVodeSetErrHandlerFn(m->cvode, errorHandler, m.get()), "CVodeSetErrHandlerFn");
   check(CVodeSVtolerances(m->cvode, rtol, m->atol), "CVodeSVtolerances");
   check(CVodeSetMaxNumSteps(m->cvode, 200000), "CVodeSetMaxNumSteps");
   if (maxStep > 0) check(CVodeSetMaxStep(m->cvode, maxStep), "CVodeSetMaxStep");
@@ -279,6 +288,7 @@ StepResult Integrator::advance(double tStop, double& t, std::vector<double>& y) 
   std::string what = flagName ? flagName : "an unknown flag";
   std::free(flagName);
   if (!m->callbackError.empty()) what += " (model callback: " + m->callbackError + ")";
+  if (!m->solverMessage.empty()) what += " [" + m->solverMessage + "]";
   throw RunError(t, where,
                  fmt::format("CVODES stopped with {}; it tried {} steps, last step {:.3g} s, {} error-test failures, "
                              "{} nonlinear convergence failures",
