@@ -47,6 +47,19 @@ class Hid {
   herr_t (*m_close)(hid_t);
 };
 
+// One dataset opened for a whole read: its type and dataspace, checked, and its size.
+struct DatasetForRead {
+  DatasetForRead(hid_t ds, const std::string& file, const std::string& path)
+      : id(ds), type(H5Dget_type(ds), H5Tclose), space(H5Dget_space(ds), H5Sclose) {
+    if (ds < 0 || !type.ok() || !space.ok()) throw InputError(file, 0, path, "cannot open (file damaged?)");
+    count = static_cast<std::size_t>(std::max<hssize_t>(H5Sget_simple_extent_npoints(space.get()), 0));
+  }
+  hid_t id;
+  Hid type;
+  Hid space;
+  std::size_t count = 0;
+};
+
 std::vector<std::string> splitPath(const std::string& path) {
   std::vector<std::string> parts;
   std::string part;
@@ -331,15 +344,11 @@ hid_t openCached(std::map<std::string, hid_t>& cache, hid_t file, hid_t dapl, co
 std::vector<double> ResultReader::readNumbers(const std::string& datasetPath) const {
   if (!isDataset(datasetPath)) throw InputError(m_path, 0, datasetPath, "no such dataset");
   QuietHdf5 quiet;
-  const hid_t ds = openCached(m_h->datasets, m_h->file, m_h->dapl, datasetPath);
-  Hid type(H5Dget_type(ds), H5Tclose);
-  Hid space(H5Dget_space(ds), H5Sclose);
-  if (ds < 0 || !type.ok() || !space.ok())
-    throw InputError(m_path, 0, datasetPath, "cannot open (file damaged?)");
-  const H5T_class_t cls = H5Tget_class(type.get());
+  const DatasetForRead d(openCached(m_h->datasets, m_h->file, m_h->dapl, datasetPath), m_path, datasetPath);
+  const hid_t ds = d.id;
+  const H5T_class_t cls = H5Tget_class(d.type.get());
   if (cls != H5T_INTEGER && cls != H5T_FLOAT) throw InputError(m_path, 0, datasetPath, "expected numbers");
-  const hssize_t n = H5Sget_simple_extent_npoints(space.get());
-  std::vector<double> out(static_cast<std::size_t>(std::max<hssize_t>(n, 0)));
+  std::vector<double> out(d.count);
   if (!out.empty() && H5Dread(ds, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, out.data()) < 0)
     throw InputError(m_path, 0, datasetPath, "cannot read data (file truncated or damaged?)");
   return out;
@@ -348,14 +357,10 @@ std::vector<double> ResultReader::readNumbers(const std::string& datasetPath) co
 std::vector<long long> ResultReader::readIntegers(const std::string& datasetPath) const {
   if (!isDataset(datasetPath)) throw InputError(m_path, 0, datasetPath, "no such dataset");
   QuietHdf5 quiet;
-  const hid_t ds = openCached(m_h->datasets, m_h->file, m_h->dapl, datasetPath);
-  Hid type(H5Dget_type(ds), H5Tclose);
-  Hid space(H5Dget_space(ds), H5Sclose);
-  if (ds < 0 || !type.ok() || !space.ok())
-    throw InputError(m_path, 0, datasetPath, "cannot open (file damaged?)");
-  if (H5Tget_class(type.get()) != H5T_INTEGER) throw InputError(m_path, 0, datasetPath, "expected integers");
-  const hssize_t n = H5Sget_simple_extent_npoints(space.get());
-  std::vector<long long> out(static_cast<std::size_t>(std::max<hssize_t>(n, 0)));
+  const DatasetForRead d(openCached(m_h->datasets, m_h->file, m_h->dapl, datasetPath), m_path, datasetPath);
+  const hid_t ds = d.id;
+  if (H5Tget_class(d.type.get()) != H5T_INTEGER) throw InputError(m_path, 0, datasetPath, "expected integers");
+  std::vector<long long> out(d.count);
   if (!out.empty() && H5Dread(ds, H5T_NATIVE_LLONG, H5S_ALL, H5S_ALL, H5P_DEFAULT, out.data()) < 0)
     throw InputError(m_path, 0, datasetPath, "cannot read data (file truncated or damaged?)");
   return out;
@@ -364,16 +369,12 @@ std::vector<long long> ResultReader::readIntegers(const std::string& datasetPath
 std::vector<std::string> ResultReader::readStrings(const std::string& datasetPath) const {
   if (!isDataset(datasetPath)) throw InputError(m_path, 0, datasetPath, "no such dataset");
   QuietHdf5 quiet;
-  const hid_t ds = openCached(m_h->datasets, m_h->file, m_h->dapl, datasetPath);
-  Hid type(H5Dget_type(ds), H5Tclose);
-  Hid space(H5Dget_space(ds), H5Sclose);
-  if (ds < 0 || !type.ok() || !space.ok())
-    throw InputError(m_path, 0, datasetPath, "cannot open (file damaged?)");
-  if (H5Tget_class(type.get()) != H5T_STRING) throw InputError(m_path, 0, datasetPath, "expected strings");
-  const hssize_t n = H5Sget_simple_extent_npoints(space.get());
+  const DatasetForRead d(openCached(m_h->datasets, m_h->file, m_h->dapl, datasetPath), m_path, datasetPath);
+  const hid_t ds = d.id;
+  if (H5Tget_class(d.type.get()) != H5T_STRING) throw InputError(m_path, 0, datasetPath, "expected strings");
   try {
     return readStringsWith(
-        type.get(), static_cast<std::size_t>(std::max<hssize_t>(n, 0)),
+        d.type.get(), d.count,
         [&](hid_t mem, void* buf) { return H5Dread(ds, mem, H5S_ALL, H5S_ALL, H5P_DEFAULT, buf); });
   } catch (const std::runtime_error&) {
     throw InputError(m_path, 0, datasetPath, "cannot read data (file truncated or damaged?)");
