@@ -127,6 +127,9 @@ std::vector<KeyDef> makeSchema() {
       positive("it.training_dip_duration", "s", "120", "Duration of one dip."),
       fraction("it.training_dip_level", "0.27", "Utilization during a dip (H100 traces: ~27 % of compute power)."),
       positive("it.training_ramp", "s", "5", "Duration of the ramp into and out of a dip."),
+      text("it.training_dips", VT::Choice, "\"resolved\"",
+           "\"resolved\": every dip followed in time (power and thermal transients, seconds-scale output); \"mean\": each period at its mean utilization (same IT energy, ~20x fewer solver steps; for hourly output and annual studies).",
+           false, {"resolved", "mean"}),
       real("it.hall_phase_shift", "s", "0", 0.0, kInf, "Offset between the training jobs of successive halls."),
       fraction("it.inference_min", "0.35", "Inference utilization at the daily trough (relative to it.utilization)."),
       // --- liquid and air cooling -----------------------------------------------------------

@@ -83,6 +83,7 @@ PlantParams plantParams(const Case& c) {
   pr.dipDuration = c.real("it.training_dip_duration");
   pr.dipLevel = c.real("it.training_dip_level");
   pr.ramp = c.real("it.training_ramp");
+  pr.dipsResolved = c.string("it.training_dips") == "resolved";
   pr.inferenceMin = c.real("it.inference_min");
   pr.startHourOfDay = startSecondOfDay(c) / 3600.0;
   if (pr.kind == it::ProfileKind::Csv) {

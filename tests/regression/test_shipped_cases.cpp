@@ -1,6 +1,6 @@
 // Regression of the shipped cases against stored answers (tests/regression/answers/*.json).
 // Each case runs 2 simulated days; every KPI must match its stored value within a relative
-// tolerance of 1e-4 (solver rtol is 1e-5; what is compared are integrals and extrema over two
+// tolerance of 1e-4 (solver rtol is 1e-4 or 1e-5; what is compared are integrals and extrema over two
 // days), with an absolute floor of 1e-9 for KPIs that are zero.
 // To accept a deliberate change of the model: FDTWIN_UPDATE_ANSWERS=1 build/bin/fdtwin_regression_tests
 // and commit the changed answer files with a message that says why they changed.
@@ -55,7 +55,7 @@ TEST_P(ShippedCase, MatchesStoredAnswer) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Cases, ShippedCase, ::testing::Values("barge-ai-20mw", "natick-pod", "nautilus-barge"),
+INSTANTIATE_TEST_SUITE_P(Cases, ShippedCase, ::testing::Values("barge-ai-20mw", "barge-ai-20mw-dips", "natick-pod", "nautilus-barge"),
                          [](const auto& info) {
                            std::string n = info.param;
                            for (auto& ch : n) ch = ch == '-' ? '_' : ch;

@@ -35,6 +35,27 @@ TEST(UtilizationProfile, TrainingStaysWithinLevelsAndDipsOncePerPeriod) {
   EXPECT_NEAR(u.at(3600.0), 0.9, 1e-12);
 }
 
+// The period-mean mode must carry the same IT energy as the resolved dips: the mean of the
+// piecewise-linear shape, integrated exactly by the trapezoid rule between its kinks.
+TEST(UtilizationProfile, MeanModeEqualsTheResolvedShapesPeriodMean) {
+  const UtilizationProfile resolved(training());
+  double integral = 0.0, t = 0.0;
+  while (t < 3600.0) {
+    const double b = std::min(3600.0, resolved.nextBreakpoint(t));
+    integral += 0.5 * (resolved.at(t) + resolved.at(b)) * (b - t);  // exact: linear between kinks
+    t = b;
+  }
+  ProfileParams p = training();
+  p.dipsResolved = false;
+  const UtilizationProfile mean(p);
+  EXPECT_NEAR(mean.trainingMean(), integral / 3600.0, 1e-12);
+  EXPECT_NEAR(mean.at(0.0), integral / 3600.0, 1e-12);
+  EXPECT_NEAR(mean.at(1800.0), mean.at(0.0), 0.0);  // constant: no dip in the middle
+  EXPECT_TRUE(std::isinf(mean.nextBreakpoint(0.0)));  // and no kinks to stop on
+  // 0.9·[1 − 0.75·125/3600] by hand
+  EXPECT_NEAR(mean.at(7.0), 0.9 * (1.0 - 0.75 * 125.0 / 3600.0), 1e-12);
+}
+
 TEST(UtilizationProfile, TrainingIsContinuousAndBreakpointsAreItsKinks) {
   const UtilizationProfile u(training());
   double t = 0.0;

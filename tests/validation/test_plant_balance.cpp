@@ -1,6 +1,7 @@
-// Global energy and electrical balances of a 7-day run of the default case (real Ulsan
-// weather, AI-training load with checkpoint dips, engine and battery dispatch), checked from
-// the result file alone, as a reviewer would.
+// Global energy and electrical balances of a 7-day run of the default barge with every
+// checkpoint dip resolved (cases/barge-ai-20mw-dips.toml: real Ulsan weather, AI-training load
+// with its dips, engine and battery dispatch), checked from the result file alone, as a
+// reviewer would.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -20,7 +21,7 @@ class SevenDayRun : public ::testing::Test {
   static void SetUpTestSuite() {
     // One file per process: CTest runs each test of this suite as its own process, in parallel.
     s_path = (std::filesystem::temp_directory_path() / ("fdtwin_balance_7d_" + std::to_string(::getpid()) + ".h5")).string();
-    const Case c = Case::load(std::string(FDTWIN_SOURCE_DIR) + "/cases/barge-ai-20mw.toml");
+    const Case c = Case::load(std::string(FDTWIN_SOURCE_DIR) + "/cases/barge-ai-20mw-dips.toml");
     RunOptions o;
     o.outputPath = s_path;
     o.duration = 7 * 86400.0;

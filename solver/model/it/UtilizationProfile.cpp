@@ -24,6 +24,7 @@ double UtilizationProfile::at(double t) const {
     case ProfileKind::Idle:
       return 0.0;
     case ProfileKind::Training: {
+      if (!m_p.dipsResolved) return trainingMean();
       const double tau = periodPosition(t, m_p.phase, m_p.period);
       const double t1 = dipStart();                // start of ramp down
       const double t2 = t1 + m_p.ramp;             // dip start
@@ -60,6 +61,12 @@ double UtilizationProfile::at(double t) const {
   return 0.0;
 }
 
+double UtilizationProfile::trainingMean() const {
+  // The deficit below `level` over one period: the dip's plateau plus two ramps (triangles).
+  const double deficit = (1.0 - m_p.dipLevel) * m_p.level * (m_p.dipDuration + m_p.ramp);
+  return m_p.level - deficit / m_p.period;
+}
+
 double UtilizationProfile::nextBreakpoint(double t) const {
   constexpr double inf = std::numeric_limits<double>::infinity();
   switch (m_p.kind) {
@@ -67,6 +74,7 @@ double UtilizationProfile::nextBreakpoint(double t) const {
     case ProfileKind::Inference:
       return inf;  // smooth
     case ProfileKind::Training: {
+      if (!m_p.dipsResolved) return inf;  // constant
       const double t1 = dipStart();
       const double edges[4] = {t1, t1 + m_p.ramp, t1 + m_p.ramp + m_p.dipDuration, t1 + 2 * m_p.ramp + m_p.dipDuration};
       const double tau = periodPosition(t, m_p.phase, m_p.period);

@@ -7,6 +7,10 @@
 //            that output rows at multiples of the period sample the settled compute phase
 //            rather than the end of a dip.) Shape from H100 training traces (compute ~100 %,
 //            dips ~27 % of compute power within about a second; data/h100_training_power).
+//            With `dipsResolved` false, u is the mean of that shape over one period,
+//            u = level·[1 − (1 − dipLevel)·(dipDuration + ramp)/period] (the same IT energy
+//            per period; the dip transients are not followed: docs/decisions.md, "Training
+//            dips at hourly output").
 // inference: a diurnal cycle, trough at 04:00 and peak at 16:00 local time:
 //            u = level·[m + (1 - m)·(1 + cos(2π(h - 16)/24))/2], m = `inferenceMin`.
 // idle:      u = 0.
@@ -28,6 +32,7 @@ struct ProfileParams {
   double dipDuration = 120.0;  // s
   double dipLevel = 0.27;      // 1
   double ramp = 5.0;           // s
+  bool dipsResolved = true;    // false: the period mean instead of each dip
   double phase = 0.0;          // s, shifts the training pattern
   double inferenceMin = 0.35;  // 1
   double startHourOfDay = 0.0; // local hour at t = 0
@@ -38,6 +43,8 @@ class UtilizationProfile {
  public:
   explicit UtilizationProfile(ProfileParams p);
   double at(double t) const;
+  // Mean of the training shape over one period (1).
+  double trainingMean() const;
   // The first kink strictly after t (+inf when none).
   double nextBreakpoint(double t) const;
   const ProfileParams& params() const { return m_p; }
