@@ -250,6 +250,13 @@ void MainWindow::showResultInfo() {
     if (it != m_result->attributes().end())
       html += QString("%1: %2<br>").arg(key, QString::fromStdString(it->second).toHtmlEscaped());
   }
+  // A run that failed part-way keeps its rows (status "failed", no KPIs): say so first.
+  auto status = m_result->attributes().find("status");
+  if (status != m_result->attributes().end() && status->second == "failed") {
+    auto why = m_result->attributes().find("failure");
+    html += QString("<p style='color:#b00000'><b>This run failed; the rows up to the failure are shown.</b><br>%1</p>")
+                .arg(why == m_result->attributes().end() ? QString() : QString::fromStdString(why->second).toHtmlEscaped());
+  }
   html += "<table>";
   for (const auto& [name, value] : m_result->reader().kpi())
     html += QString("<tr><td>%1</td><td align=right>%2</td></tr>")

@@ -23,6 +23,7 @@ RunError::RunError(double simTime, std::string where, const std::string& message
     : std::runtime_error(fmt::format("at t = {:.6g} s ({:.4g} d), in {}: {}", simTime, simTime / 86400.0,
                                      where, message)),
       m_simTime(simTime),
-      m_where(std::move(where)) {}
+      m_where(std::move(where)),
+      m_message(message) {}
 
 }  // namespace fdtwin

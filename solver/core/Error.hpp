@@ -32,10 +32,11 @@ class RunError : public std::runtime_error {
   RunError(double simTime, std::string where, const std::string& message);
   double simTime() const { return m_simTime; }
   const std::string& where() const { return m_where; }
+  const std::string& message() const { return m_message; }  // without time and place
 
  private:
   double m_simTime;
-  std::string m_where;
+  std::string m_where, m_message;
 };
 
 }  // namespace fdtwin

@@ -3,10 +3,12 @@
 #include <chrono>
 #include <cmath>
 #include <ctime>
+#include <map>
 
 #include <fmt/format.h>
 
 #include "cfd/CfdCoupler.hpp"
+#include "core/Error.hpp"
 #include "fdtwin/Version.hpp"
 #include "integrate/Integrator.hpp"
 #include "io/CfdFromCase.hpp"
@@ -72,30 +74,47 @@ RunSummary runCase(const Case& c, const RunOptions& options, const ProgressCallb
   auto outputTime = [&](long k) { return std::min(duration, static_cast<double>(k) * dtOut); };
   double nextOut = outputTime(1);
   const double tol = 1e-9 * std::max(1.0, duration);
-  while (outputs < nOut) {
-    const double tStop = std::min({nextOut, plant.nextTimeEvent(t), coupler ? coupler->nextExchange(t) : nextOut});
-    const auto result = integrator.advance(tStop, t, y);
-    bool changed = false;
-    if (result == integrate::StepResult::Root) {
-      changed = plant.handleRoots(t, y.data(), integrator.rootsFound());
-    } else {
-      changed = plant.handleTimeEvents(t, y.data());
+  try {
+    while (outputs < nOut) {
+      const double tStop = std::min({nextOut, plant.nextTimeEvent(t), coupler ? coupler->nextExchange(t) : nextOut});
+      const auto result = integrator.advance(tStop, t, y);
+      bool changed = false;
+      if (result == integrate::StepResult::Root) {
+        changed = plant.handleRoots(t, y.data(), integrator.rootsFound());
+      } else {
+        changed = plant.handleTimeEvents(t, y.data());
+      }
+      if (coupler && coupler->due(t) && t < duration - tol) {  // CFD window boundary (issue 5)
+        coupler->exchange(t, y.data());
+        changed = true;
+      }
+      if (changed) integrator.reinitialize(t, y);
+      if (std::abs(t - nextOut) <= tol) {
+        recorder.record(t, y.data(), integrator.quadratures(t));
+        ++outputs;
+        nextOut = outputTime(outputs + 1);
+        if (progress) progress({t, duration, wall()});
+        if (cancel && cancel->load()) throw RunCancelled();
+      }
     }
-    if (coupler && coupler->due(t) && t < duration - tol) {  // CFD window boundary (issue 5)
-      coupler->exchange(t, y.data());
-      changed = true;
-    }
-    if (changed) integrator.reinitialize(t, y);
-    if (std::abs(t - nextOut) <= tol) {
-      recorder.record(t, y.data(), integrator.quadratures(t));
-      ++outputs;
-      nextOut = outputTime(outputs + 1);
-      if (progress) progress({t, duration, wall()});
-      if (cancel && cancel->load()) throw RunCancelled();
-    }
+  } catch (const RunError& e) {
+    // A solver or CFD failure: the rows written so far stay a valid result file, marked as
+    // failed (no /kpi: KPIs describe whole runs), and the error says where they are.
+    const double lastRow = outputTime(outputs);
+    writer.rootAttribute("status", std::string("failed"));
+    writer.rootAttribute("failure", std::string(e.what()));
+    recorder.finish(integrator.stats(), wall(), rtol, false);
+    std::map<std::string, double> none;
+    if (coupler) io::recordCfd(writer, *coupler, none, false);
+    writer.commit();
+    io::writeXdmf(options.outputPath);
+    throw RunError(e.simTime(), e.where(),
+                   fmt::format("{}\nthe {} rows up to t = {:.6g} s are kept in {} (status \"failed\")", e.message(),
+                               outputs + 1, lastRow, options.outputPath));
   }
   const auto stats = integrator.stats();
   RunSummary summary;
+  writer.rootAttribute("status", std::string("complete"));
   for (const auto& [k, v] : recorder.finish(stats, wall(), rtol)) summary.kpi[k] = v;
   if (coupler) io::recordCfd(writer, *coupler, summary.kpi);  // /cfd group, CFD KPIs (issue 5)
   writer.commit();

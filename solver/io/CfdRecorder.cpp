@@ -2,7 +2,7 @@
 
 namespace fdtwin::io {
 
-void recordCfd(ResultWriter& w, const cfd::CfdCoupler& coupler, std::map<std::string, double>& kpi) {
+void recordCfd(ResultWriter& w, const cfd::CfdCoupler& coupler, std::map<std::string, double>& kpi, bool complete) {
   const auto& recs = coupler.records();
   const size_t n = recs.size();
   auto column = [&](auto get) {
@@ -42,15 +42,18 @@ void recordCfd(ResultWriter& w, const cfd::CfdCoupler& coupler, std::map<std::st
     std::vector<double> pts;
     for (const auto& p : first.points) pts.insert(pts.end(), {p[0], p[1], p[2] + draft});
     std::vector<double> vals;
+    bool consistent = true;
     for (const auto& r : recs) {
       const auto& s = h ? r.horizontal : r.vertical;
-      if (s.values.size() != np) return;  // a record without slices: keep the group consistent
-      vals.insert(vals.end(), s.values.begin(), s.values.end());
+      consistent = consistent && s.values.size() == np;  // a record without slices: no slice group
+      if (consistent) vals.insert(vals.end(), s.values.begin(), s.values.end());
     }
+    if (!consistent) continue;
     const std::string g = std::string("/cfd/") + name;
     w.write(g + "/points", pts, {np, 3}, "m");
     w.write(g + "/T", vals, {n, np}, "K");
   }
+  if (!complete) return;
   for (const auto& [k, v] : coupler.kpis()) {
     kpi[k] = v;
     w.groupAttribute("/kpi", k, v);

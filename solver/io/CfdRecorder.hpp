@@ -9,6 +9,8 @@
 
 namespace fdtwin::io {
 
-void recordCfd(ResultWriter& w, const cfd::CfdCoupler& coupler, std::map<std::string, double>& kpi);
+// complete = false (a run that failed): the windows so far, without the /kpi entries.
+void recordCfd(ResultWriter& w, const cfd::CfdCoupler& coupler, std::map<std::string, double>& kpi,
+               bool complete = true);
 
 }  // namespace fdtwin::io

@@ -192,7 +192,7 @@ void Recorder::record(double t, const double* y, const std::vector<double>& quad
 }
 
 std::vector<std::pair<std::string, double>> Recorder::finish(const integrate::IntegratorStats& st, double wallTime,
-                                                             double rtol) {
+                                                             double rtol, bool complete) {
   const size_t ns = m_plant.sourceNames().size(), nk = m_plant.sinkNames().size();
   const double* x = m_lastQuad.data() + ns + nk;
   const double eIt = x[Plant::kE_it], eFac = x[Plant::kE_facility];
@@ -221,8 +221,12 @@ std::vector<std::pair<std::string, double>> Recorder::finish(const integrate::In
       {"E_unserved", "J"}, {"heat_to_sea", "J"},           {"throttle_events", "1"},
       {"energy_balance_residual", "1"}};
   for (const auto& [k, u] : unitOf) units += std::string(k) + "=" + u + ";";
-  for (const auto& [k, v] : kpi) m_w.groupAttribute("/kpi", k, v);
-  m_w.groupAttribute("/kpi", "units", units);
+  if (complete) {
+    for (const auto& [k, v] : kpi) m_w.groupAttribute("/kpi", k, v);
+    m_w.groupAttribute("/kpi", "units", units);
+  } else {
+    kpi.clear();
+  }
 
   std::vector<double> times;
   std::vector<std::string> kinds, comps;

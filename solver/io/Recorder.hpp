@@ -20,9 +20,11 @@ class Recorder {
   Recorder(ResultWriter& writer, Plant& plant, const Provenance& prov, double salinity);
   // One output row at (t, y); quad = the plant's quadratures integrated from 0 to t.
   void record(double t, const double* y, const std::vector<double>& quad);
-  // KPIs (returned and written to /kpi), events, solver statistics.
+  // KPIs (returned and written to /kpi), events, solver statistics. A run that failed
+  // (complete = false) keeps its rows, events and statistics but gets no /kpi group: KPIs
+  // describe a whole run.
   std::vector<std::pair<std::string, double>> finish(const integrate::IntegratorStats& stats, double wallTime,
-                                                     double rtol);
+                                                     double rtol, bool complete = true);
   double energyBalanceResidual() const { return m_residual; }
 
  private:

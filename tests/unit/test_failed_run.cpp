@@ -1,0 +1,73 @@
+// A run that fails part-way (issue "OpenFOAM coupling": "stops the run cleanly; results
+// written so far stay valid"): the rows up to the failure stay a readable result file with
+// status "failed", the failure text and no /kpi group, and the RunError says where they are.
+// The failure is provoked without OpenFOAM: a CFD surrogate table over currents 0.30–0.50 m/s,
+// while the default case's (synthetic, tidal) current 0.25 + 0.15·cos(2πt / 12.42 h) falls
+// below the table's 10 % margin (0.28 m/s) at t ≈ 2.7 h.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <string>
+
+#include "cfd/Surrogate.hpp"
+#include "core/Error.hpp"
+#include "integrate/Simulation.hpp"
+#include "io/CfdFromCase.hpp"
+#include "io/ResultReader.hpp"
+
+namespace fdtwin {
+namespace {
+
+namespace fs = std::filesystem;
+
+TEST(FailedRun, KeepsTheRowsWrittenSoFarAsAValidFailedResult) {
+  const Case c = Case::load(std::string(FDTWIN_SOURCE_DIR) + "/cases/barge-ai-20mw.toml");
+  const fs::path dir = fs::temp_directory_path() / ("fdtwin_failed_run_" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  const std::string table = (dir / "table.h5").string(), out = (dir / "run.h5").string();
+
+  cfd::SurrogateTable t;
+  t.current = {0.30, 0.50};
+  t.mdot = {0.0, 3000.0};
+  t.rise = {0.0, 20.0};
+  t.provenance = cfd::layoutProvenance(io::cfdParams(c));
+  const size_t n = t.current.size() * t.mdot.size() * t.rise.size();
+  t.intakeRise.assign(n, 0.02);
+  t.intakeRiseOnce.assign(n, 0.02);
+  t.mixingZoneRise.assign(n, 0.5);
+  t.plumeExtent.assign(n, 150.0);
+  t.hullH.assign(n, std::vector<double>(448, 800.0));
+  cfd::saveSurrogate(table, t, "test_failed_run");
+
+  RunOptions o;
+  o.outputPath = out;
+  o.duration = 12 * 3600.0;
+  o.cfdMode = "surrogate";
+  o.cfdTable = table;
+  try {
+    (void)runCase(c, o);
+    FAIL() << "expected a RunError once the current leaves the table";
+  } catch (const RunError& e) {
+    const std::string m = e.what();
+    EXPECT_GT(e.simTime(), 2.0 * 3600.0);
+    EXPECT_LT(e.simTime(), 3.5 * 3600.0);
+    EXPECT_NE(m.find("kept in " + out), std::string::npos) << m;
+    EXPECT_NE(m.find("status \"failed\""), std::string::npos) << m;
+  }
+  ASSERT_TRUE(fs::exists(out)) << "the rows written so far must stay";
+  EXPECT_FALSE(fs::exists(out + ".part"));
+  const ResultReader r(out);  // opens: a valid, versioned fdtwin result
+  EXPECT_EQ(r.stringAttribute("/", "status"), "failed");
+  EXPECT_NE(r.stringAttribute("/", "failure").find("outside"), std::string::npos);
+  EXPECT_TRUE(r.kpi().empty());  // KPIs describe whole runs
+  const auto time = r.readNumbers("/time");
+  ASSERT_EQ(time.size(), 3u);  // rows at 0, 1 h and 2 h
+  EXPECT_DOUBLE_EQ(time.back(), 7200.0);
+  EXPECT_EQ(r.readNumbers("/racks/T_chip").size(), 3u * 160u);
+  EXPECT_EQ(r.readNumbers("/cfd/time").size(), 3u);  // the coupling windows before the failure
+  fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace fdtwin
