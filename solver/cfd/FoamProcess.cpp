@@ -6,6 +6,7 @@
 
 #include <cerrno>
 #include <chrono>
+#include <csignal>
 #include <cmath>
 #include <cstdlib>
 #include <deque>
@@ -71,10 +72,16 @@ std::string logExcerpt(const std::string& logPath, int lines) {
   std::ifstream in(logPath);
   if (!in) return "(no log " + logPath + ")";
   std::deque<std::string> tail;
-  std::string line, fatal;
+  std::string line, fatal, trace;
   bool inFatal = false;
   int fatalLines = 0;
   while (std::getline(in, line)) {
+    // A floating-point exception (a diverging solution) ends the log with a stack trace: keep
+    // the lines before it (the residuals that blew up), not the trace.
+    if (line.find("sigFpe") != std::string::npos || line.find("printStack") != std::string::npos) {
+      trace = line;
+      break;
+    }
     if (line.find("FOAM FATAL") != std::string::npos || line.find("FOAM parallel run exiting") != std::string::npos) {
       inFatal = true;
       fatalLines = 0;
@@ -87,8 +94,10 @@ std::string logExcerpt(const std::string& logPath, int lines) {
     tail.push_back(line);
     if (static_cast<int>(tail.size()) > lines) tail.pop_front();
   }
-  std::string out = "--- " + logPath + " (last " + std::to_string(tail.size()) + " lines) ---\n";
+  std::string out = "--- " + logPath + " (last " + std::to_string(tail.size()) + " lines" +
+                    (trace.empty() ? "" : " before the floating-point exception") + ") ---\n";
   for (const auto& l : tail) out += "  | " + l + "\n";
+  if (!trace.empty()) out += "  | " + trace + "  (stack trace follows in the log)\n";
   if (!fatal.empty() && out.find(fatal) == std::string::npos) out = "--- error block ---\n" + fatal + out;
   return out;
 }
@@ -110,6 +119,8 @@ FoamRun runFoam(const std::string& caseDir, const std::string& program, const st
   if (pid == 0) {
     // Child: own folder, log file for stdout and stderr, OpenFOAM's one variable.
     if (chdir(caseDir.c_str()) != 0) _exit(126);
+    char cwd[4096];
+    if (getcwd(cwd, sizeof cwd)) setenv("PWD", cwd, 1);  // else OpenFOAM warns "PWD is not the cwd()"
     const int fd = open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     if (fd < 0) _exit(126);
     dup2(fd, 1);
@@ -135,6 +146,8 @@ FoamRun runFoam(const std::string& caseDir, const std::string& program, const st
   std::string why;
   if (WIFEXITED(status) && WEXITSTATUS(status) == 127) {
     why = "could not execute " + argv[0] + " (not installed?)";
+  } else if (WIFSIGNALED(status) && WTERMSIG(status) == SIGFPE) {
+    why = fmt::format("the CFD diverged: {} stopped on a floating-point exception (signal {})", program, SIGFPE);
   } else if (WIFSIGNALED(status)) {
     why = fmt::format("{} was killed by signal {}", program, WTERMSIG(status));
   } else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
