@@ -49,8 +49,10 @@ std::string lastTimeIn(const std::string& dir) {
 
 SeaCase::SeaCase(const CfdParams& p, std::string dir) : m_p(p), m_dir(std::move(dir)) {
   const bool plate = p.geometry == "flat-plate";
-  // Plate: first cell ≈ 2.5 mm (y+ ≈ 30–60 at 0.5–1 m/s), 40 cells along, 30 up.
-  m_domain = plate ? flatPlateDomain(m_p, 0.005, 40, 30) : seaDomain(m_p);
+  // Plate: first cell ≈ 2.5 mm (y+ ≈ 30–60 at 0.5–1 m/s), 40 cells along, 30 up; on any mesh
+  // but "coarse" twice that along and up with the same wall cell (wall functions need y+ ≥ 30).
+  const int refine = p.mesh == "coarse" ? 1 : 2;
+  m_domain = plate ? flatPlateDomain(m_p, 0.005, 40 * refine, 30 * refine) : seaDomain(m_p);
   requireOpenFoam({"blockMesh", "topoSet", "createPatch", "checkMesh", p.solver == "transient"
                                                                             ? "buoyantBoussinesqPimpleFoam"
                                                                             : "buoyantBoussinesqSimpleFoam"});

@@ -163,6 +163,33 @@ TEST(CfdErrors, FailingRunIsARunErrorWithLogExcerpt) {
   fs::remove_all(dir);
 }
 
+// A diverging window: the temperature equation over-relaxed (factor 1.95, an unstable SIMPLE
+// setting) blows up within a few iterations; OpenFOAM stops on a floating-point exception. The
+// error must say that the CFD diverged, when, and show the residuals that blew up rather than
+// the stack trace.
+TEST(CfdErrors, DivergingWindowIsReportedWithItsResiduals) {
+  REQUIRE_OPENFOAM();
+  CfdParams p;
+  const std::string dir = tmpDir("diverge");
+  SeaCase sc(p, dir);
+  std::string f = readText(dir + "/system/fvSolution.in");
+  const std::string relaxT = "T               0.5;";
+  ASSERT_NE(f.find(relaxT), std::string::npos);
+  f.replace(f.find(relaxT), relaxT.size(), "T               1.95;");
+  writeText(dir + "/system/fvSolution.in", f);
+  try {
+    (void)sc.runWindow(uniformSea(0.25, 1.0, 5.0), 7200.0, 100);
+    FAIL() << "expected the window to diverge";
+  } catch (const RunError& e) {
+    const std::string m = e.what();
+    EXPECT_DOUBLE_EQ(e.simTime(), 7200.0);
+    EXPECT_NE(m.find("the CFD diverged"), std::string::npos) << m;
+    EXPECT_NE(m.find("Initial residual"), std::string::npos) << m;  // the residual lines
+    EXPECT_EQ(m.find("PWD is not the cwd"), std::string::npos) << m;  // no environment noise
+  }
+  fs::remove_all(dir);
+}
+
 // --- one serial run and energy conservation --------------------------------------------------
 // At steady state the heat entering through the outfall (advection + conduction) leaves through
 // the other boundaries (the domain's content no longer changes): within 2 % (issue 5).
@@ -189,44 +216,137 @@ TEST(CfdCase, CoarseSerialRunConservesEnergy) {
   fs::remove_all(dir);
 }
 
+// The transient variant (cfd.solver = "transient": buoyantBoussinesqPimpleFoam, windows of
+// simulated seconds). From a sea at ambient temperature the outfall's heat first fills the
+// domain: heat in = ρc_pQΔT (within 2 %), heat out through the other boundaries smaller than
+// heat in, and the stored share shrinking from the first window to the second as the plume
+// establishes (towards the steady balance that CoarseSerialRunConservesEnergy checks; measured
+// 1.00 at 300 s, 0.74 at 1200 s, 0.09 at 2400 s).
+TEST(CfdCase, TransientVariantStoresThenPassesTheHeat) {
+  REQUIRE_OPENFOAM();
+  CfdParams p;
+  p.solver = "transient";
+  p.window = 600.0;
+  p.transientStep = 5.0;
+  const std::string dir = tmpDir("transient");
+  SeaCase sc(p, dir);
+  const WindowOutput w1 = sc.runWindow(uniformSea(0.25, 1.0, 5.0), 0.0, 0);  // windows of 600 s
+  const WindowOutput w2 = sc.runWindow(uniformSea(0.25, 1.0, 5.0), 600.0, 0);
+  const auto sea = props::seawater(293.15, p.salinity);
+  const double expected = sea.rho * sea.cp * 1.0 * 5.0;
+  std::printf("transient: t = %.0f s, %.0f s; outfall %.4g W (rho cp Q dT %.4g W); stored share %.3f then %.3f; "
+              "intake rise %.4f K; %.1f s + %.1f s\n",
+              w1.time, w2.time, w2.balance.outfallIn, expected, w1.balance.relativeImbalance(),
+              w2.balance.relativeImbalance(), w2.intakeRise, w1.wallSeconds, w2.wallSeconds);
+  EXPECT_DOUBLE_EQ(w1.time, 600.0);
+  EXPECT_DOUBLE_EQ(w2.time, 1200.0);
+  EXPECT_NEAR(w2.balance.outfallIn, expected, 0.02 * expected);
+  // Stored share (in − out)/in: at most 1 (nothing leaves that did not come in: a start-up
+  // artefact once made it −0.6, fixed by the bounded convection schemes), then shrinking.
+  EXPECT_LE(w1.balance.relativeImbalance(), 1.0 + 1e-3);
+  EXPECT_LT(w2.balance.relativeImbalance(), w1.balance.relativeImbalance());
+  EXPECT_GT(w2.balance.relativeImbalance(), 0.0);
+  EXPECT_GT(w2.intakeRise, -0.01);
+  EXPECT_LT(w2.intakeRise, 5.0);
+  fs::remove_all(dir);
+}
+
 // --- flat plate ----------------------------------------------------------------------------
 // Turbulent flat plate, average: Nu_L = 0.037·Re_L^0.8·Pr^(1/3) (physics sheet §3.2). A 10 m
-// plate at 1 m/s (Re_L ≈ 1e7), walls 5 K above the stream. With the molecular Prandtl number
-// of a test fluid set to 1 (where Colburn's Pr^(1/3) analogy holds) the k-epsilon/Jayatilleke
-// wall treatment must be within 25 % of the correlation. At seawater's Pr ≈ 7 the same
-// treatment gives ~1.5× the Colburn value (docs/cfd.md explains why); printed, not asserted.
+// plate at 1 m/s (Re_L ≈ 1e7), walls 5 K above the stream, k-epsilon with Jayatilleke's
+// thermal wall function.
+//  - With the molecular Prandtl number of a test fluid set to 1, where the Colburn analogy's
+//    Pr^(1/3) form is not in question, h must be within 25 % of the sheet's correlation.
+//  - At seawater's Pr ≈ 7 the Colburn form is known to under-predict turbulent heat transfer
+//    (the thermal sublayer resistance grows more slowly than Pr^(2/3)); the reference there is
+//    Kader's temperature law of the wall (Kader 1981, Int. J. Heat Mass Transfer 24:1541,
+//    β(Pr) = (3.85·Pr^(1/3) − 1.3)² + 2.12·ln Pr) evaluated at the edge of a 1/5-power-law
+//    boundary layer (Cf_x = 0.0592·Re_x^−0.2, δ = 0.37·x·Re_x^−0.2) and averaged over the
+//    plate: h must be within 25 % of it. The ratio to the Colburn value is printed
+//    (docs/cfd.md, "Flat plate at seawater Pr").
+double kaderPlateAverage(double U, double L, double nu, double Pr, double rhoCp) {
+  const double beta = std::pow(3.85 * std::cbrt(Pr) - 1.3, 2) + 2.12 * std::log(Pr);
+  constexpr int n = 4000;
+  double sum = 0.0;
+  for (int i = 0; i < n; ++i) {
+    const double x = (i + 0.5) * L / n;
+    const double Rex = U * x / nu;
+    const double uTau = U * std::sqrt(0.5 * 0.0592 * std::pow(Rex, -0.2));
+    const double delta = 0.37 * x * std::pow(Rex, -0.2);
+    const double thetaPlus = 2.12 * std::log(1.5 * (1.0 + delta * uTau / nu)) + beta;  // y = δ
+    sum += rhoCp * uTau / thetaPlus;
+  }
+  return sum / n;
+}
+
+struct PlateResult {
+  double h, hColburn, hKader;
+  long cells;
+};
+
+PlateResult flatPlate(double prandtlOverride, const std::string& mesh) {
+  CfdParams p;
+  p.geometry = "flat-plate";
+  p.mesh = mesh;
+  p.hull.length = 10.0;
+  p.seaDepth = 1.0;
+  p.prandtlOverride = prandtlOverride;
+  const std::string dir = tmpDir("plate");
+  SeaCase sc(p, dir);
+  WindowInput in = uniformSea(1.0, 0.0, 0.0);
+  in.hullExcess = 5.0;
+  in.turbulenceIntensity = 0.01;
+  in.mixingLength = 0.01;
+  double A = 0.0;
+  const auto& hp = sc.mesh().patch("hull");
+  for (int f = 0; f < hp.nFaces; ++f) A += sc.mesh().faceArea[static_cast<size_t>(hp.startFace + f)];
+  // Windows of 300 iterations until h moves by less than 0.3 % from one window to the next
+  // (the coarse mesh needs ~6, the finer one ~12: the boundary layer's k-epsilon field settles
+  // slowly, and an unconverged h on the finer mesh was 3x too high after 4 windows).
+  double h = 0.0, previous = 0.0;
+  int windows = 0;
+  while (windows < 24) {
+    const WindowOutput out = sc.runWindow(in, 0.0, 300);
+    ++windows;
+    previous = h;
+    h = out.hullHeat / (A * 5.0);
+    if (windows >= 2 && std::abs(h - previous) < 0.003 * std::abs(h)) break;
+  }
+  EXPECT_LT(std::abs(h - previous), 0.003 * std::abs(h)) << "flat plate not converged after " << windows << " windows";
+  const auto sea = props::seawater(293.15, p.salinity);
+  const double Pr = prandtlOverride > 0 ? prandtlOverride : sea.Pr;
+  const double k = sea.rho * sea.cp * sea.nu / Pr;  // conductivity of the (test) fluid
+  const double Re = 1.0 * p.hull.length / sea.nu;
+  PlateResult r;
+  r.h = h;
+  r.hColburn = 0.037 * std::pow(Re, 0.8) * std::cbrt(Pr) * k / p.hull.length;
+  r.hKader = kaderPlateAverage(1.0, p.hull.length, sea.nu, Pr, sea.rho * sea.cp);
+  r.cells = sc.cells();
+  std::printf("flat plate (%s mesh, %ld cells, %d iterations) Pr = %.2f, Re_L = %.3g: CFD h = %.0f W/m2K; "
+              "Colburn %.0f (%+.1f %%); Kader %.0f (%+.1f %%)\n",
+              mesh.c_str(), r.cells, 300 * windows, Pr, Re, r.h, r.hColburn, 100.0 * (r.h / r.hColburn - 1.0), r.hKader,
+              100.0 * (r.h / r.hKader - 1.0));
+  fs::remove_all(dir);
+  return r;
+}
+
 TEST(CfdValidation, FlatPlateHeatTransfer) {
   REQUIRE_OPENFOAM();
-  for (double pr : {1.0, 0.0}) {
-    CfdParams p;
-    p.geometry = "flat-plate";
-    p.hull.length = 10.0;
-    p.seaDepth = 1.0;
-    p.prandtlOverride = pr;
-    const std::string dir = tmpDir("plate");
-    SeaCase sc(p, dir);
-    WindowInput in = uniformSea(1.0, 0.0, 0.0);
-    in.hullExcess = 5.0;
-    in.turbulenceIntensity = 0.01;
-    in.mixingLength = 0.01;
-    WindowOutput out;
-    for (int w = 0; w < 4; ++w) out = sc.runWindow(in, 0.0, 300);
-    double A = 0.0;
-    const auto& hp = sc.mesh().patch("hull");
-    for (int f = 0; f < hp.nFaces; ++f) A += sc.mesh().faceArea[static_cast<size_t>(hp.startFace + f)];
-    const double h = out.hullHeat / (A * 5.0);
-    const auto sea = props::seawater(293.15, p.salinity);
-    const double Pr = pr > 0 ? pr : sea.Pr;
-    const double k = sea.rho * sea.cp * sea.nu / Pr;  // conductivity of the (test) fluid
-    const double Re = 1.0 * p.hull.length / sea.nu;
-    const double hCorr = 0.037 * std::pow(Re, 0.8) * std::cbrt(Pr) * k / p.hull.length;
-    std::printf("flat plate Pr = %.2f, Re_L = %.3g: CFD h = %.0f W/m2K, correlation %.0f W/m2K (%+.1f %%), %ld cells\n",
-                Pr, Re, h, hCorr, 100.0 * (h / hCorr - 1.0), sc.cells());
-    if (pr > 0) {
-      EXPECT_NEAR(h / hCorr, 1.0, 0.25);
-    }
-    fs::remove_all(dir);
-  }
+  const PlateResult unit = flatPlate(1.0, "coarse");
+  EXPECT_NEAR(unit.h / unit.hColburn, 1.0, 0.25);  // the sheet's correlation, Pr = 1
+  const PlateResult sea = flatPlate(0.0, "coarse");
+  EXPECT_NEAR(sea.h / sea.hKader, 1.0, 0.25);  // Kader's law, seawater Pr
+}
+
+// The finer mesh (twice the cells along and across the boundary layer, same wall-cell height:
+// wall functions need y+ ≥ 30): within 10 %. Not in `make check` (several minutes); run with
+//   build/bin/fdtwin_cfd_tests --gtest_also_run_disabled_tests --gtest_filter='*FinerMesh*'
+TEST(CfdValidation, DISABLED_FlatPlateHeatTransferFinerMesh) {
+  REQUIRE_OPENFOAM();
+  const PlateResult unit = flatPlate(1.0, "production");
+  EXPECT_NEAR(unit.h / unit.hColburn, 1.0, 0.10);
+  const PlateResult sea = flatPlate(0.0, "production");
+  EXPECT_NEAR(sea.h / sea.hKader, 1.0, 0.10);
 }
 
 // --- physics sense ---------------------------------------------------------------------------
