@@ -49,6 +49,10 @@ class CfdCoupler {
   // Next exchange time after t (inf when none is pending before the end).
   double nextExchange(double t) const;
   bool due(double t) const;
+  // Whether an exchange changes the plant's CFD inputs stepwise (live: the intake rise and hull
+  // h of the new window), so the integrator must restart there. The surrogate's hooks are
+  // continuous functions of the plant's state: an exchange only records.
+  bool changesPlant() const { return !m_surrogate; }
   // Exchange at plant time t with state y (t = 0: the cold start).
   void exchange(double t, const double* y);
   // KPIs of the coupling: mixing_zone_dT_max, permit_dT, permit_breach (0/1), plume_extent_max,

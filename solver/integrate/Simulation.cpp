@@ -86,7 +86,7 @@ RunSummary runCase(const Case& c, const RunOptions& options, const ProgressCallb
       }
       if (coupler && coupler->due(t) && t < duration - tol) {  // CFD window boundary (issue 5)
         coupler->exchange(t, y.data());
-        changed = true;
+        changed = changed || coupler->changesPlant();
       }
       if (changed) integrator.reinitialize(t, y);
       if (std::abs(t - nextOut) <= tol) {
