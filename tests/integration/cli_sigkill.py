@@ -1,8 +1,8 @@
 #!/usr/bin/python3
 """cli_sigkill: a run killed with SIGKILL mid-way leaves no file at the output path.
 
-A 60-day run (about a minute) is killed once its temporary OUT.h5.part has existed for a
-second. Nothing may be at OUT.h5 nor at OUT.xdmf (the .part may remain: SIGKILL cannot be
+A one-year run with every training dip resolved (about a minute) is killed once its temporary
+OUT.h5.part has existed for a second. Nothing may be at OUT.h5 nor at OUT.xdmf (the .part may remain: SIGKILL cannot be
 caught). A second run to the same path must then succeed, replace the stale .part and leave
 only complete files: OUT.h5 opens with h5py and holds the whole run, OUT.xdmf is there, and no
 .part remains.
@@ -21,7 +21,8 @@ out = t.path("killed.h5")
 part = out + ".part"
 xdmf = t.path("killed.xdmf")
 
-proc = subprocess.Popen([t.fdtwin, "run", t.case, "-o", out, "--duration", "60d"], cwd=t.tmp,
+proc = subprocess.Popen([t.fdtwin, "run", t.case, "-o", out, "--duration", "365d", "--set", "it.training_dips=resolved"],
+                        cwd=t.tmp,
                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
 deadline = time.monotonic() + 30
 while not os.path.exists(part) and proc.poll() is None and time.monotonic() < deadline:
@@ -29,7 +30,7 @@ while not os.path.exists(part) and proc.poll() is None and time.monotonic() < de
 t.check(os.path.exists(part), "the run never created its temporary file " + os.path.basename(part))
 time.sleep(1.0)  # well into the run: rows have been appended to the .part
 running = proc.poll() is None
-if not t.check(running, f"the 60-day run ended (status {proc.returncode}) before it could be killed"):
+if not t.check(running, f"the one-year run ended (status {proc.returncode}) before it could be killed"):
     t.finish()
 os.kill(proc.pid, signal.SIGKILL)
 proc.wait(timeout=30)

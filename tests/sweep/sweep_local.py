@@ -85,7 +85,7 @@ mixed = write_sweep(t, "mixed.toml", f"""name = "mixed"
 mode = "list"
 [parameters]
 environment.file = ["{env}", "later.csv", "{env}", "{env}"]
-case.duration = ["1 h", "1 h", "4 d", "1 h"]
+case.duration = ["1 h", "1 h", "365 d", "1 h"]
 """)
 out2 = t.path("mixed")
 started = time.monotonic()
