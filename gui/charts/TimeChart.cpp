@@ -132,6 +132,11 @@ void TimeChart::finish() {
   m_axisY->applyNiceNumbers();  // round tick values
   m_yMin = m_axisY->min();
   m_yMax = m_axisY->max();
+  // Enough decimals to tell neighbouring ticks apart (a state of charge moving by 0.01 %
+  // around 50 % printed "50" at every tick with a fixed %.4g).
+  const double step = (m_yMax - m_yMin) / std::max(1, m_axisY->tickCount() - 1);
+  const int decimals = step > 0 ? std::clamp(static_cast<int>(std::ceil(-std::log10(step) - 1e-9)), 0, 9) : 0;
+  m_axisY->setLabelFormat(QString("%.%1f").arg(decimals));
   resetZoom();
 }
 

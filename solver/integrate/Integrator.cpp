@@ -67,6 +67,14 @@ class ScopeTimer {
   std::chrono::steady_clock::time_point m_t0;
 };
 
+// A model callback threw: keep its message for the RunError and stop CVODES (unrecoverable).
+// A model's RunError does not know the solver's time; the integrator's error will carry it.
+int callbackFailed(Integrator::Impl* m, const std::exception& e) {
+  const auto* run = dynamic_cast<const RunError*>(&e);
+  m->callbackError = run ? run->where() + ": " + run->message() : std::string(e.what());
+  return -1;
+}
+
 int rhsFn(sunrealtype t, N_Vector y, N_Vector ydot, void* user) {
   auto* m = impl(user);
   ScopeTimer timer(m->rhsSeconds);
@@ -78,8 +86,7 @@ int rhsFn(sunrealtype t, N_Vector y, N_Vector ydot, void* user) {
     }
     return 0;
   } catch (const std::exception& e) {
-    m->callbackError = e.what();
-    return -1;
+    return callbackFailed(m, e);
   }
 }
 
@@ -107,8 +114,7 @@ int jacFn(sunrealtype t, N_Vector y, N_Vector /*fy*/, SUNMatrix J, void* user, N
     }
     return 0;
   } catch (const std::exception& e) {
-    m->callbackError = e.what();
-    return -1;
+    return callbackFailed(m, e);
   }
 }
 
@@ -119,8 +125,7 @@ int rootFn(sunrealtype t, N_Vector y, sunrealtype* g, void* user) {
     m->system->roots(t, N_VGetArrayPointer(y), g);
     return 0;
   } catch (const std::exception& e) {
-    m->callbackError = e.what();
-    return -1;
+    return callbackFailed(m, e);
   }
 }
 
@@ -131,8 +136,7 @@ int quadFn(sunrealtype t, N_Vector y, N_Vector qdot, void* user) {
     m->system->quadratures(t, N_VGetArrayPointer(y), N_VGetArrayPointer(qdot));
     return 0;
   } catch (const std::exception& e) {
-    m->callbackError = e.what();
-    return -1;
+    return callbackFailed(m, e);
   }
 }
 
@@ -274,10 +278,13 @@ StepResult Integrator::advance(double tStop, double& t, std::vector<double>& y) 
   }
   if (flag >= 0) return StepResult::ReachedStop;
 
-  // Failure: say when, where (the state with the largest weighted local error) and what.
+  // Failure: say when, where (the model callback that failed, else the state with the largest
+  // weighted local error) and what.
   std::string where = "the plant network";
   N_Vector ele = N_VNew_Serial(m->n, m->ctx), ewt = N_VNew_Serial(m->n, m->ctx);
-  if (CVodeGetEstLocalErrors(m->cvode, ele) >= 0 && CVodeGetErrWeights(m->cvode, ewt) >= 0) {
+  if (!m->callbackError.empty()) {
+    where = "the plant model";
+  } else if (CVodeGetEstLocalErrors(m->cvode, ele) >= 0 && CVodeGetErrWeights(m->cvode, ewt) >= 0) {
     const double* e = N_VGetArrayPointer(ele);
     const double* w = N_VGetArrayPointer(ewt);
     int worst = -1;
@@ -302,8 +309,10 @@ StepResult Integrator::advance(double tStop, double& t, std::vector<double>& y) 
   char* flagName = CVodeGetReturnFlagName(flag);  // malloc'ed by SUNDIALS: the caller frees it
   std::string what = flagName ? flagName : "an unknown flag";
   std::free(flagName);
-  if (!m->callbackError.empty()) what += " (model callback: " + m->callbackError + ")";
   if (!m->solverMessage.empty()) what += " [" + m->solverMessage + "]";
+  if (!m->callbackError.empty()) {
+    throw RunError(t, where, fmt::format("{} (CVODES stopped with {} after {} steps)", m->callbackError, what, nsteps));
+  }
   throw RunError(t, where,
                  fmt::format("CVODES stopped with {}; it tried {} steps, last step {:.3g} s, {} error-test failures, "
                              "{} nonlinear convergence failures",
