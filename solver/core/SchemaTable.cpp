@@ -161,6 +161,8 @@ std::vector<KeyDef> makeSchema() {
            "Asymptotic seawater-side fouling resistance (Kern-Seaton)."),
       positive("seawater.fouling_time_constant", "s", "864000", "Time constant of fouling growth."),
       positive("seawater.cleaning_interval", "s", "5184000", "Interval between plate cleanings (fouling resets)."),
+      real("seawater.cleaning_duration", "s", "86400", 0.0, kInf,
+           "Time to clean the whole plate bank, pack after pack: fouling falls linearly to zero over it (0: an instantaneous reset). Less than the interval."),
       real("seawater.recirculation", "1", "0.05", 0.0, 0.9,
            "Share of intake flow that is recirculated discharge water (used when no CFD is coupled)."),
       positive("seawater.discharge_dT_max", "K", "8", "Largest outfall temperature rise the pump control allows."),

@@ -563,6 +563,7 @@ void Case::validate() const {
   order("hull.draft", "hull.depth", true, false);
   order("hull.double_bottom", "hull.depth", true, false);
   order("case.output_interval", "case.duration", false, false);
+  order("seawater.cleaning_duration", "seawater.cleaning_interval", true, false);
 
   {
     const double dip = real("it.training_dip_duration");

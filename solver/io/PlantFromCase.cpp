@@ -122,6 +122,7 @@ PlantParams plantParams(const Case& c) {
   sw.foulingMax = c.real("seawater.fouling_resistance_max");
   sw.foulingTau = c.real("seawater.fouling_time_constant");
   sw.cleaningInterval = c.real("seawater.cleaning_interval");
+  sw.cleaningDuration = c.real("seawater.cleaning_duration");
   sw.recirculation = c.real("seawater.recirculation");
   sw.dischargeDTMax = c.real("seawater.discharge_dT_max");
   sw.controllerGain = c.real("seawater.controller_gain");

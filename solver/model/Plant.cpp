@@ -269,9 +269,9 @@ void Plant::rhs(double t, const double* y, double* ydot) { evaluate(t, y, ydot, 
 
 seawater::SeawaterState Plant::seawaterAt(double speed, double tFr, double dischargeRise, double t) const {
   const double cFw = m_facility.flowCapacity();
-  if (!m_intakeModel) return m_seawater.evaluate(speed, tFr, m_cacheTamb, cFw, timeSinceCleaning(t));
+  if (!m_intakeModel) return m_seawater.evaluate(speed, tFr, m_cacheTamb, cFw, m_seawater.fouling(t));
   const double rise = m_intakeModel(m_cacheEnv.currentSpeed, speed * m_p.seawater.designFlow, dischargeRise);
-  return m_seawater.evaluateWithIntakeRise(speed, tFr, m_cacheTamb, cFw, timeSinceCleaning(t), rise);
+  return m_seawater.evaluateWithIntakeRise(speed, tFr, m_cacheTamb, cFw, m_seawater.fouling(t), rise);
 }
 
 void Plant::jacobian(double t, const double* y, network::SparseJacobian& J) {
@@ -428,6 +428,11 @@ bool Plant::handleRoots(double t, double* y, const std::vector<int>& rootsFound)
 
 double Plant::nextTimeEvent(double t) const {
   double next = m_lastCleaning + m_p.seawater.cleaningInterval;
+  // The kinks of the fouling resistance: start and end of a (staged) cleaning.
+  const double cs = m_seawater.cleaningStart(t);
+  for (double e : {cs, cs + m_p.seawater.cleaningDuration}) {
+    if (e > t + 1e-6) next = std::min(next, e);
+  }
   for (const auto& prof : m_profiles) next = std::min(next, prof.nextBreakpoint(t));
   for (int k = 0; k < m_engines.count(); ++k) {
     if (m_engines.status(k) == power::EngineStatus::Starting) next = std::min(next, m_engines.readyTime(k));
@@ -451,7 +456,7 @@ bool Plant::handleTimeEvents(double t, double* y) {
   if (m_lastCleaning + m_p.seawater.cleaningInterval <= t + eps) {
     m_lastCleaning = t;
     log(t, "hx_cleaning", "seawater hx");
-    changed = true;
+    changed = changed || m_p.seawater.cleaningDuration <= 0.0;  // a staged cleaning is continuous
   }
   changed = checkCommitment(t, y) || changed;
   return changed;

@@ -114,7 +114,6 @@ class Plant : public network::OdeSystem {
   int facilityReturnIndex() const { return m_iFr; }
   int socIndex() const { return m_iSoc; }
   int engineIndex(int k) const { return m_iEng0 + k; }
-  double timeSinceCleaning(double t) const { return t - m_lastCleaning; }
   double coolantCp() const { return m_cpCoolant; }
 
  private:

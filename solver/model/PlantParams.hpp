@@ -51,6 +51,7 @@ struct SeawaterParams {
   double foulingMax = 7e-5;              // m2K/W
   double foulingTau = 864000.0;          // s
   double cleaningInterval = 5184000.0;   // s
+  double cleaningDuration = 0.0;         // s, pack after pack (0: instantaneous reset)
   double recirculation = 0.05;           // 1
   double dischargeDTMax = 8.0;           // K
   double controllerGain = 0.2;           // 1/K

@@ -111,6 +111,8 @@ const std::vector<BadCase> kBadCases{
     {"depth_below_draft.toml", 5, "hull.depth", "must be greater than hull.draft (5 m, default), got 4 m"},
     {"csv_without_file.toml", 5, "environment.file", "required when environment.source = \"csv\""},
     {"profile_csv_without_file.toml", 5, "it.profile_file", "required when it.profile = \"csv\""},
+    {"cleaning_longer_than_interval.toml", 6, "seawater.cleaning_duration",
+     "must be less than seawater.cleaning_interval (172800 s, set at "},
     {"training_dip_too_long.toml", 6, "it.training_dip_duration",
      "it.training_dip_duration + 2 · it.training_ramp = 1810 s must be less than it.training_period (1800 s"},
     {"output_interval_too_long.toml", 4, "case.output_interval",

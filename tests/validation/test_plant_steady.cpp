@@ -6,6 +6,7 @@
 
 #include "../support/PlantHarness.hpp"
 #include "model/properties/Seawater.hpp"
+#include "model/seawater/SeawaterSystem.hpp"
 
 namespace fdtwin {
 namespace {
@@ -124,6 +125,36 @@ TEST(PlantEvents, FoulingGrowsAndResetsAtCleaning) {
   PlantSignals s;
   plant.evaluate(3 * 86400.0, y.data(), nullptr, s);
   EXPECT_NEAR(s.sw.foulingR, 7e-5 * (1.0 - std::exp(-1.0)), 1e-12);
+}
+
+// Staged cleaning (seawater.cleaning_duration): the bank is cleaned pack after pack, so R_f
+// falls linearly from its value at the start to 0 over the duration, then grows again per
+// Kern–Seaton from the end; continuous at both ends (no step for the controller to chase).
+TEST(PlantEvents, StagedCleaningLowersFoulingContinuously) {
+  PlantParams p = constantLoad();
+  p.seawater.foulingMax = 7e-5;
+  p.seawater.foulingTau = 86400.0;
+  p.seawater.cleaningInterval = 2 * 86400.0;
+  p.seawater.cleaningDuration = 12 * 3600.0;
+  const seawater::SeawaterSystem sw(p.seawater, p.cooling);
+  const double day = 86400.0;
+  auto ks = [](double age) { return 7e-5 * (1.0 - std::exp(-age / 86400.0)); };
+  EXPECT_NEAR(sw.fouling(1.0 * day), ks(1.0 * day), 1e-15);
+  EXPECT_NEAR(sw.fouling(2.0 * day - 1e-3), sw.fouling(2.0 * day), 1e-12);  // continuous at the start
+  EXPECT_NEAR(sw.fouling(2.0 * day + 6 * 3600.0), 0.5 * ks(2.0 * day), 1e-15);
+  EXPECT_NEAR(sw.fouling(2.5 * day), 0.0, 1e-15);  // clean at the end
+  EXPECT_NEAR(sw.fouling(3.0 * day), ks(0.5 * day), 1e-15);
+  EXPECT_NEAR(sw.fouling(4.0 * day), ks(1.5 * day), 1e-15);  // grown since the end of the last
+  EXPECT_NEAR(sw.fouling(4.0 * day + 3 * 3600.0), 0.75 * ks(1.5 * day), 1e-15);
+
+  Plant plant(p, std::make_shared<test::ConstantEnvironment>(test::calmSea()));
+  const auto y = test::integratePlant(plant, 3 * day);
+  int cleanings = 0;
+  for (const auto& e : plant.events()) cleanings += e.kind == "hx_cleaning";
+  EXPECT_EQ(cleanings, 1);
+  PlantSignals s;
+  plant.evaluate(3 * day, y.data(), nullptr, s);
+  EXPECT_NEAR(s.sw.foulingR, ks(0.5 * day), 1e-15);
 }
 
 // Unserved load is reported, never silently dropped: with no engines, a small battery and no

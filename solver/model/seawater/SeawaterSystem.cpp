@@ -32,14 +32,33 @@ void SeawaterSystem::controllerRates(double tFs, double dTMeasured, double i1, d
   *rate2 = m_pi.integralRate(e2, i2, n);
 }
 
+double SeawaterSystem::cleaningStart(double t) const {
+  const double T = m_p.cleaningInterval;
+  const double k = std::max(1.0, std::floor(t / T));  // the first cleaning is at one interval
+  return k * T;
+}
+
+double SeawaterSystem::fouling(double t) const {
+  const double T = m_p.cleaningInterval, D = m_p.cleaningDuration;
+  auto kernSeaton = [&](double age) { return cooling::foulingResistance(std::max(0.0, age), m_p.foulingMax, m_p.foulingTau); };
+  if (t < T) return kernSeaton(t);  // clean at t = 0, before the first cleaning
+  const double start = cleaningStart(t);
+  if (t >= start + D) return kernSeaton(t - (start + D));
+  // Cleaning in progress: from the fouling reached since the previous cleaning ended (or since
+  // t = 0 for the first) down to 0.
+  const bool first = start < 1.5 * T;
+  const double before = kernSeaton(first ? T : T - D);
+  return before * (1.0 - (t - start) / D);
+}
+
 SeawaterState SeawaterSystem::evaluate(double n, double tFr, double tAmbient, double facilityC,
-                                       double tSinceCleaning) const {
+                                       double foulingR) const {
   SeawaterState s;
   s.speed = n;
   s.mdot = n * m_p.designFlow;
   s.cp = props::seawaterCp(tAmbient, m_p.salinity);
   const double cSw = s.mdot * s.cp;
-  s.foulingR = cooling::foulingResistance(std::max(0.0, tSinceCleaning), m_p.foulingMax, m_p.foulingTau);
+  s.foulingR = foulingR;
   s.ua = m_p.hxArea / (1.0 / m_p.hxUClean + s.foulingR);
   const double cMin = std::min(cSw, facilityC), cMax = std::max(cSw, facilityC);
   s.epsCmin = cooling::effectiveness(s.ua / cMin, cMin / cMax, cooling::FlowArrangement::Counterflow) * cMin;
@@ -63,11 +82,11 @@ SeawaterState SeawaterSystem::evaluate(double n, double tFr, double tAmbient, do
 namespace fdtwin::seawater {
 
 SeawaterState SeawaterSystem::evaluateWithIntakeRise(double n, double tFr, double tAmbient, double facilityC,
-                                                     double tSinceCleaning, double intakeRise) const {
+                                                     double foulingR, double intakeRise) const {
   SeawaterParams p = m_p;
   p.recirculation = 0.0;
   SeawaterSystem noRecirculation(p, m_c);
-  SeawaterState s = noRecirculation.evaluate(n, tFr, tAmbient + intakeRise, facilityC, tSinceCleaning);
+  SeawaterState s = noRecirculation.evaluate(n, tFr, tAmbient + intakeRise, facilityC, foulingR);
   s.cp = props::seawaterCp(tAmbient, m_p.salinity);
   return s;
 }

@@ -5,7 +5,10 @@
 //   H(N) = H_static + (H_design − H_static)·N²; P_shaft = ṁ·g·H/η_pump (ends as heat in the
 //   seawater); P_el = P_shaft/(η_motor·η_vfd).
 // Plate HX (pure counterflow, §2.1; fouled U, §2.2): 1/U = 1/U_clean + R_f(t),
-//   R_f = R_f,∞·(1 − exp(−t_c/τ_f)) with t_c the time since the last cleaning (Kern–Seaton);
+//   R_f = R_f,∞·(1 − exp(−t_c/τ_f)) with t_c the time since the last cleaning ended
+//   (Kern–Seaton). Cleaning k starts at k·interval and takes the bank pack after pack over
+//   `cleaningDuration` D: R_f falls linearly from its value at the start to 0 at the end
+//   (continuous; D = 0 is an instantaneous reset). The plates are clean at t = 0.
 //   Q_hx = ε·C_min·(T_fr − T_in), C_fw = ṁ_fw·c_fw, C_sw = ṁ·c_sw.
 // Recirculation (§5.4): a share r of the intake flow is discharge water,
 //   T_in = (1 − r)·T_amb + r·T_dis,  T_dis = T_in + (Q_hx + P_shaft)/C_sw
@@ -47,12 +50,17 @@ class SeawaterSystem {
   // Pump speed from the two controller integrals and errors.
   double speed(double tFs, double dTMeasured, double i1, double i2) const;
   // The seawater side for a given speed, facility return temperature, ambient intake
-  // temperature, facility capacity rate ṁ_fw·c and time since cleaning.
-  SeawaterState evaluate(double speed, double tFr, double tAmbient, double facilityC, double tSinceCleaning) const;
+  // temperature, facility capacity rate ṁ_fw·c and fouling resistance R_f (fouling(t)).
+  SeawaterState evaluate(double speed, double tFr, double tAmbient, double facilityC, double foulingR) const;
   // The same with the intake temperature rise given (from CFD) instead of the recirculation
   // closed form: T_in = T_amb + intakeRise.
   SeawaterState evaluateWithIntakeRise(double speed, double tFr, double tAmbient, double facilityC,
-                                       double tSinceCleaning, double intakeRise) const;
+                                       double foulingR, double intakeRise) const;
+  // Fouling resistance of the plate bank at time t [m2 K/W] (cleaning schedule above).
+  double fouling(double t) const;
+  // Start and end of the cleaning in progress at t, or of the next one (s).
+  double cleaningStart(double t) const;
+  double cleaningEnd(double t) const { return cleaningStart(t) + m_p.cleaningDuration; }
   // Controller integral rates (dI₁/dt, dI₂/dt).
   void controllerRates(double tFs, double dTMeasured, double i1, double i2, double* rate1, double* rate2) const;
 
