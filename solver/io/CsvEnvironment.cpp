@@ -286,6 +286,10 @@ EnvironmentSample CsvEnvironment::at(double t) const {
     double u = t - t0;
     u -= p * std::floor(u / p);
     if (!(u >= 0.0) || u >= p) u = 0.0;  // round-off at the cycle boundary
+    // A cycle boundary belongs to the cycle it ends (left-continuous): a one-year run's last
+    // instant sees the record's last row, not the first row of a record that need not be
+    // periodic (Ulsan: 16.8 °C at the end of 2022 against 15.7 °C at its start).
+    if (u == 0.0 && t > t0) u = p;
     tt = t0 + u;
   } else {
     // Only round-off (e.g. an integrator landing a hair past the end) is clamped.

@@ -288,6 +288,21 @@ TEST(CsvEnvironment, WrapRepeatsTheRecord) {
   EXPECT_EQ(env.breakpoints(100.0, 1000.0), expected);
 }
 
+// A record that is not periodic (a real year): the instant that ends a cycle takes the last
+// row (left-continuous, like the states integrated up to it); just after it the next cycle
+// starts from the first row.
+TEST(CsvEnvironment, CycleBoundaryBelongsToTheCycleItEnds) {
+  TempCsv f(std::string(kHeader) + "0,290,280,0,1,0.2\n100,291,281,0,1,0.2\n200,292,282,0,1,0.2\n");
+  CsvEnvironmentSettings settings;
+  settings.wrap = true;
+  const CsvEnvironment env(f.path(), settings);
+  EXPECT_DOUBLE_EQ(env.at(0.0).T_seaSurface, 290.0);
+  EXPECT_DOUBLE_EQ(env.at(200.0).T_seaSurface, 292.0);  // the end of the first cycle
+  EXPECT_DOUBLE_EQ(env.at(400.0).T_seaSurface, 292.0);  // and of the second
+  EXPECT_NEAR(env.at(200.0 + 1e-6).T_seaSurface, 290.0, 1e-6);  // the next cycle starts
+  EXPECT_DOUBLE_EQ(env.at(250.0).T_seaSurface, 290.5);
+}
+
 // ------------------------------------------------------------------------------------------
 // Synthetic default
 // ------------------------------------------------------------------------------------------
