@@ -207,6 +207,8 @@ void CasePanel::onFinished(const RunOutcome& outcome) {
     case RunOutcome::Status::Failed:
       m_status->setText(tr("Run failed: %1").arg(outcome.message));
       emit message(tr("Run failed: %1").arg(outcome.message), true);
+      // A run that failed part-way kept its rows: show them (the result panel names the failure).
+      if (!outcome.resultPath.isEmpty()) emit resultReady(outcome.resultPath);
       break;
   }
   emit runFinished(outcome.status == RunOutcome::Status::Succeeded);

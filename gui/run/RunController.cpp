@@ -5,7 +5,6 @@
 #include <QtConcurrent/QtConcurrentRun>
 #include <chrono>
 
-#include "core/Error.hpp"
 #include "integrate/Simulation.hpp"
 
 namespace fdtwin::gui {
@@ -60,7 +59,11 @@ bool RunController::start(const Case& c, const QString& outputPath, double durat
     } catch (const RunCancelled&) {
       out.status = RunOutcome::Status::Cancelled;
       out.message = "run cancelled";
-    } catch (const std::exception& e) {  // InputError, RunError, anything else from the library
+    } catch (const RunFailedPartWay& e) {  // the rows so far are kept (status "failed")
+      out.status = RunOutcome::Status::Failed;
+      out.message = QString::fromUtf8(e.what());
+      out.resultPath = QString::fromStdString(e.keptPath);
+    } catch (const std::exception& e) {  // InputError, anything else from the library
       out.status = RunOutcome::Status::Failed;
       out.message = QString::fromUtf8(e.what());
     }

@@ -16,7 +16,7 @@ namespace fdtwin::gui {
 struct RunOutcome {
   enum class Status { Succeeded, Failed, Cancelled };
   Status status = Status::Failed;
-  QString resultPath;  // when Succeeded
+  QString resultPath;  // when Succeeded, or Failed part-way with its rows kept
   QString message;     // the library's message when Failed
   double wallSeconds = 0.0;
 };

@@ -108,9 +108,10 @@ RunSummary runCase(const Case& c, const RunOptions& options, const ProgressCallb
     if (coupler) io::recordCfd(writer, *coupler, none, false);
     writer.commit();
     io::writeXdmf(options.outputPath);
-    throw RunError(e.simTime(), e.where(),
-                   fmt::format("{}\nthe {} rows up to t = {:.6g} s are kept in {} (status \"failed\")", e.message(),
-                               outputs + 1, lastRow, options.outputPath));
+    throw RunFailedPartWay(e.simTime(), e.where(),
+                           fmt::format("{}\nthe {} rows up to t = {:.6g} s are kept in {} (status \"failed\")",
+                                       e.message(), outputs + 1, lastRow, options.outputPath),
+                           options.outputPath);
   }
   const auto stats = integrator.stats();
   RunSummary summary;

@@ -7,6 +7,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "core/Error.hpp"
+
 #include "io/Case.hpp"
 
 namespace fdtwin {
@@ -39,11 +41,19 @@ struct RunCancelled : std::runtime_error {
   RunCancelled() : std::runtime_error("run cancelled") {}
 };
 
+// A RunError after which the rows written so far were kept at `keptPath` (status "failed").
+struct RunFailedPartWay : RunError {
+  RunFailedPartWay(double simTime, std::string where, const std::string& message, std::string kept)
+      : RunError(simTime, std::move(where), message), keptPath(std::move(kept)) {}
+  std::string keptPath;
+};
+
 using ProgressCallback = std::function<void(const RunProgress&)>;
 
 // Runs the case to completion. Throws InputError (bad case or unwritable output, before any
-// work), RunError (solver failure; when and where), or RunCancelled when *cancel becomes
-// true (checked between output steps). No file is left at outputPath unless it succeeds.
+// work), RunError (solver failure; when and where) — RunFailedPartWay once output rows exist,
+// which are then kept at outputPath marked status "failed" — or RunCancelled when *cancel
+// becomes true (checked between output steps; nothing is left at outputPath).
 RunSummary runCase(const Case& c, const RunOptions& options, const ProgressCallback& progress = {},
                    const std::atomic<bool>* cancel = nullptr);
 

@@ -48,8 +48,9 @@ TEST(FailedRun, KeepsTheRowsWrittenSoFarAsAValidFailedResult) {
   try {
     (void)runCase(c, o);
     FAIL() << "expected a RunError once the current leaves the table";
-  } catch (const RunError& e) {
+  } catch (const RunFailedPartWay& e) {
     const std::string m = e.what();
+    EXPECT_EQ(e.keptPath, out);
     EXPECT_GT(e.simTime(), 2.0 * 3600.0);
     EXPECT_LT(e.simTime(), 3.5 * 3600.0);
     EXPECT_NE(m.find("kept in " + out), std::string::npos) << m;
