@@ -163,7 +163,8 @@ int copy(SUNMatrix A, SUNMatrix B) {
   const auto u = static_cast<size_t>(used);
   std::memcpy(SM_DATA_S(B), SM_DATA_S(A), u * sizeof(sunrealtype));
   std::memcpy(SM_INDEXVALS_S(B), SM_INDEXVALS_S(A), u * sizeof(sunindextype));
-  std::memcpy(SM_INDEXPTRS_S(B), SM_INDEXPTRS_S(A), static_cast<size_t>(SM_NP_S(A) + 1) * sizeof(sunindextype));
+  std::memcpy(SM_INDEXPTRS_S(B), SM_INDEXPTRS_S(A),
+              static_cast<size_t>(SM_NP_S(A) + 1) * sizeof(sunindextype));
   const auto tail = static_cast<size_t>(SM_NNZ_S(B)) - u;
   std::memset(SM_DATA_S(B) + u, 0, tail * sizeof(sunrealtype));
   std::memset(SM_INDEXVALS_S(B) + u, 0, tail * sizeof(sunindextype));

@@ -64,7 +64,8 @@ RunSummary runCase(const Case& c, const RunOptions& options, const ProgressCallb
   writer.expectRows(static_cast<size_t>(std::ceil(duration / dtOut - 1e-9)) + 1);
   writer.rootAttribute("fdtwin_version", std::string(kVersion));
   writer.rootAttribute("created_utc", utcNow());
-  io::Recorder recorder(writer, plant, {c.string("case.name"), c.toToml(), options.commandLine, c.string("case.start")},
+  io::Recorder recorder(writer, plant,
+                        {c.string("case.name"), c.toToml(), options.commandLine, c.string("case.start")},
                         params.seawater.salinity);
   recorder.record(0.0, y.data(), integrator.quadratures(0.0));
 
@@ -76,7 +77,8 @@ RunSummary runCase(const Case& c, const RunOptions& options, const ProgressCallb
   const double tol = 1e-9 * std::max(1.0, duration);
   try {
     while (outputs < nOut) {
-      const double tStop = std::min({nextOut, plant.nextTimeEvent(t), coupler ? coupler->nextExchange(t) : nextOut});
+      const double tStop =
+          std::min({nextOut, plant.nextTimeEvent(t), coupler ? coupler->nextExchange(t) : nextOut});
       const auto result = integrator.advance(tStop, t, y);
       bool changed = false;
       if (result == integrate::StepResult::Root) {
@@ -108,10 +110,11 @@ RunSummary runCase(const Case& c, const RunOptions& options, const ProgressCallb
     if (coupler) io::recordCfd(writer, *coupler, none, false);
     writer.commit();
     io::writeXdmf(options.outputPath);
-    throw RunFailedPartWay(e.simTime(), e.where(),
-                           fmt::format("{}\nthe {} rows up to t = {:.6g} s are kept in {} (status \"failed\")",
-                                       e.message(), outputs + 1, lastRow, options.outputPath),
-                           options.outputPath);
+    throw RunFailedPartWay(
+        e.simTime(), e.where(),
+        fmt::format("{}\nthe {} rows up to t = {:.6g} s are kept in {} (status \"failed\")", e.message(),
+                    outputs + 1, lastRow, options.outputPath),
+        options.outputPath);
   }
   const auto stats = integrator.stats();
   RunSummary summary;
