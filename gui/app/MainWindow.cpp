@@ -266,6 +266,8 @@ void MainWindow::showResultInfo() {
   m_resultInfo->setHtml(html);
 }
 
+QString MainWindow::resultInfoText() const { return m_resultInfo->toPlainText(); }
+
 bool MainWindow::saveScreenshot(const QString& path) {
   const QImage image = grab().toImage();
   if (image.isNull() || !image.save(path, "PNG")) {

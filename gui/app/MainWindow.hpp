@@ -46,6 +46,8 @@ class MainWindow : public QMainWindow {
   // The last error shown in the message bar ("" after a success).
   QString lastError() const;
   QString selectionText() const;
+  // The result panel's text (case, provenance, a failed run's error, KPIs).
+  QString resultInfoText() const;
   const PickResult& selection() const { return m_selection; }
 
   SceneModel& scene() { return m_scene; }

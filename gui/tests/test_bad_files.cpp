@@ -91,6 +91,25 @@ TEST(BadFiles, ResultWithoutGeometryStillOpens) {
   EXPECT_FALSE(w.scene().pick(100, 100).hit());
 }
 
+// A run that failed part-way keeps its rows with status "failed" and no KPIs: the window
+// opens it, plays its rows, and the result panel says that it failed, and why.
+TEST(BadFiles, FailedRunOpensWithItsFailureShown) {
+  MainWindow w;
+  w.resize(1000, 700);
+  ASSERT_TRUE(w.openResult(QString::fromStdString(fixture("failed.h5", "--steps 12 --variant failed"))))
+      << w.lastError().toStdString();
+  w.show();
+  EXPECT_TRUE(waitForFrame(w.view()));
+  EXPECT_EQ(w.scene().result()->timeCount(), 12u);
+  EXPECT_TRUE(w.resultInfoText().contains("This run failed")) << w.resultInfoText().toStdString();
+  EXPECT_TRUE(w.resultInfoText().contains("lies outside the table")) << w.resultInfoText().toStdString();
+  EXPECT_FALSE(w.resultInfoText().contains("PUE"));  // no KPIs for a partial run
+
+  ASSERT_TRUE(w.openResult(QString::fromStdString(fixture("complete.h5", "--steps 12"))));
+  EXPECT_FALSE(w.resultInfoText().contains("This run failed"));
+  EXPECT_TRUE(w.resultInfoText().contains("PUE"));
+}
+
 TEST(BadFiles, CaseWithErrorsGivesTheReadersMessage) {
   QTemporaryDir dir;
   const QString path = dir.filePath("broken.toml");
