@@ -427,10 +427,11 @@ bool Plant::handleRoots(double t, double* y, const std::vector<int>& rootsFound)
 }
 
 double Plant::nextTimeEvent(double t) const {
-  double next = m_lastCleaning + m_p.seawater.cleaningInterval;
-  // The kinks of the fouling resistance: start and end of a (staged) cleaning.
+  double next = std::numeric_limits<double>::infinity();
+  // The kinks of the fouling resistance (the seawater system's cleaning schedule): start and
+  // end of the cleaning at or before t, and the start of the next one.
   const double cs = m_seawater.cleaningStart(t);
-  for (double e : {cs, cs + m_p.seawater.cleaningDuration}) {
+  for (double e : {cs, m_seawater.cleaningEnd(t), cs + m_p.seawater.cleaningInterval}) {
     if (e > t + 1e-6) next = std::min(next, e);
   }
   for (const auto& prof : m_profiles) next = std::min(next, prof.nextBreakpoint(t));
@@ -453,8 +454,9 @@ bool Plant::handleTimeEvents(double t, double* y) {
       changed = true;
     }
   }
-  if (m_lastCleaning + m_p.seawater.cleaningInterval <= t + eps) {
-    m_lastCleaning = t;
+  const double cleaning = m_seawater.cleaningStart(t + eps);
+  if (cleaning <= t + eps && cleaning > m_lastCleaning + eps) {  // a cleaning starts, not yet logged
+    m_lastCleaning = cleaning;
     log(t, "hx_cleaning", "seawater hx");
     changed = changed || m_p.seawater.cleaningDuration <= 0.0;  // a staged cleaning is continuous
   }

@@ -144,7 +144,7 @@ class Plant : public network::OdeSystem {
   std::vector<int> m_iRet, m_iAir;
   int m_iFr = -1, m_iFs = -1, m_iI1 = -1, m_iI2 = -1, m_iDTm = -1, m_iEng0 = -1, m_iDf = -1, m_iSoc = -1;
 
-  double m_lastCleaning = 0.0;
+  double m_lastCleaning = 0.0;  // start of the last cleaning logged (schedule: SeawaterSystem)
   double m_lastCommitment = -1e300;
   std::vector<PlantEvent> m_events;
   std::vector<std::string> m_sourceNames, m_sinkNames;
