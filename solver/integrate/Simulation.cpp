@@ -3,7 +3,6 @@
 #include <chrono>
 #include <cmath>
 #include <ctime>
-#include <map>
 
 #include <fmt/format.h>
 
@@ -75,6 +74,16 @@ RunSummary runCase(const Case& c, const RunOptions& options, const ProgressCallb
   auto outputTime = [&](long k) { return std::min(duration, static_cast<double>(k) * dtOut); };
   double nextOut = outputTime(1);
   const double tol = 1e-9 * std::max(1.0, duration);
+  RunSummary summary;
+  // Ends the result file: status, events, solver statistics, the /cfd group and, for a run
+  // that completed, the KPIs (also returned in summary.kpi); committed, with its XDMF companion.
+  auto closeResult = [&](bool complete) {
+    writer.rootAttribute("status", std::string(complete ? "complete" : "failed"));
+    for (const auto& [k, v] : recorder.finish(integrator.stats(), wall(), rtol, complete)) summary.kpi[k] = v;
+    if (coupler) io::recordCfd(writer, *coupler, summary.kpi, complete);  // /cfd group, CFD KPIs (issue 5)
+    writer.commit();
+    io::writeXdmf(options.outputPath);
+  };
   try {
     while (outputs < nOut) {
       const double tStop =
@@ -103,29 +112,18 @@ RunSummary runCase(const Case& c, const RunOptions& options, const ProgressCallb
     // A solver or CFD failure: the rows written so far stay a valid result file, marked as
     // failed (no /kpi: KPIs describe whole runs), and the error says where they are.
     const double lastRow = outputTime(outputs);
-    writer.rootAttribute("status", std::string("failed"));
     writer.rootAttribute("failure", std::string(e.what()));
-    recorder.finish(integrator.stats(), wall(), rtol, false);
-    std::map<std::string, double> none;
-    if (coupler) io::recordCfd(writer, *coupler, none, false);
-    writer.commit();
-    io::writeXdmf(options.outputPath);
+    closeResult(false);
     throw RunFailedPartWay(
         e.simTime(), e.where(),
         fmt::format("{}\nthe {} rows up to t = {:.6g} s are kept in {} (status \"failed\")", e.message(),
                     outputs + 1, lastRow, options.outputPath),
         options.outputPath);
   }
-  const auto stats = integrator.stats();
-  RunSummary summary;
-  writer.rootAttribute("status", std::string("complete"));
-  for (const auto& [k, v] : recorder.finish(stats, wall(), rtol)) summary.kpi[k] = v;
-  if (coupler) io::recordCfd(writer, *coupler, summary.kpi);  // /cfd group, CFD KPIs (issue 5)
-  writer.commit();
-  io::writeXdmf(options.outputPath);
+  closeResult(true);
   summary.outputPath = options.outputPath;
   summary.wallSeconds = wall();
-  summary.steps = stats.steps;
+  summary.steps = integrator.stats().steps;
   return summary;
 }
 
