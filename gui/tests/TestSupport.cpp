@@ -13,9 +13,21 @@
 #include <set>
 #include <stdexcept>
 
+#include <gtest/gtest.h>
+
+#include "app/MainWindow.hpp"
 #include "view/VtkView.hpp"
 
 namespace fdtwin::gui::test {
+
+std::unique_ptr<MainWindow> openWindow(const std::string& path) {
+  auto w = std::make_unique<MainWindow>();
+  w->resize(1300, 850);
+  EXPECT_TRUE(w->openResult(QString::fromStdString(path))) << w->lastError().toStdString();
+  w->show();
+  EXPECT_TRUE(waitForFrame(w->view()));
+  return w;
+}
 
 std::string fixture(const std::string& name, const std::string& args) {
   static std::map<std::string, std::string> made;

@@ -3,9 +3,11 @@
 // made once per test process, and a folder for images kept when a test fails.
 #include <QImage>
 #include <QString>
+#include <memory>
 #include <string>
 
 namespace fdtwin::gui {
+class MainWindow;
 class VtkView;
 }
 
@@ -21,6 +23,9 @@ QString keepImage(const QImage& image, const QString& name);
 int distinctColors(const QImage& image, int bits = 5);
 // Processes events until `view` has rendered a frame (true) or `timeoutMs` passed.
 bool waitForFrame(VtkView* view, int timeoutMs = 20000);
+// A 1300 × 850 main window showing the result at `path`, after its first frame (test
+// expectations on the way).
+std::unique_ptr<MainWindow> openWindow(const std::string& path);
 // Processes events for `ms` milliseconds.
 void settle(int ms);
 // Mean absolute difference per channel (0..255) between two equally sized images.

@@ -23,15 +23,6 @@ using namespace fdtwin::gui::test;
 
 namespace {
 
-std::unique_ptr<MainWindow> openWindow(const std::string& path) {
-  auto w = std::make_unique<MainWindow>();
-  w->resize(1300, 850);
-  EXPECT_TRUE(w->openResult(QString::fromStdString(path))) << w->lastError().toStdString();
-  w->show();
-  EXPECT_TRUE(waitForFrame(w->view()));
-  return w;
-}
-
 // Widget position of the centre of a rack's top face, if the rack itself is what a pick
 // there finds (not hidden behind the hull).
 std::optional<QPoint> rackOnScreen(MainWindow& w, std::size_t rack) {

@@ -23,15 +23,6 @@ namespace {
 
 std::string file() { return fixture("render.h5", "--steps 48 --racks 40 --panels 600"); }
 
-std::unique_ptr<MainWindow> openWindow(const std::string& path) {
-  auto w = std::make_unique<MainWindow>();
-  w->resize(1300, 850);
-  EXPECT_TRUE(w->openResult(QString::fromStdString(path))) << w->lastError().toStdString();
-  w->show();
-  EXPECT_TRUE(waitForFrame(w->view()));
-  return w;
-}
-
 // Display points (device pixels, y up) at the centres of starboard side panels above the
 // waterline that a pick confirms are really the visible surface there.
 std::vector<std::array<double, 2>> visibleSidePanels(const SceneModel& scene, const QSize& viewSize) {
