@@ -16,7 +16,7 @@
 #include <string>
 #include <vector>
 
-#include "integrate/Simulation.hpp"
+#include "run/RunCase.hpp"
 #include "io/ResultReader.hpp"
 
 namespace {

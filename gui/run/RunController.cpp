@@ -5,7 +5,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 #include <chrono>
 
-#include "integrate/Simulation.hpp"
+#include "run/RunCase.hpp"
 
 namespace fdtwin::gui {
 

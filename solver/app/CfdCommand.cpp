@@ -10,7 +10,7 @@
 #include "cfd/Training.hpp"
 #include "core/Error.hpp"
 #include "io/Case.hpp"
-#include "io/CfdFromCase.hpp"
+#include "run/CfdFromCase.hpp"
 
 namespace fdtwin::app {
 

@@ -15,7 +15,7 @@
 #include "core/Error.hpp"
 #include "core/Schema.hpp"
 #include "core/Units.hpp"
-#include "integrate/Simulation.hpp"
+#include "run/RunCase.hpp"
 #include "io/Case.hpp"
 #include "io/ResultReader.hpp"
 

@@ -56,7 +56,7 @@ class CfdCoupler {
   // Exchange at plant time t with state y (t = 0: the cold start).
   void exchange(double t, const double* y);
   // KPIs of the coupling: mixing_zone_dT_max, permit_dT, permit_breach (0/1), plume_extent_max,
-  // cfd_windows, cfd_wall_time. (io/CfdRecorder writes them with the /cfd group.)
+  // cfd_windows, cfd_wall_time. (run/CfdRecorder writes them with the /cfd group.)
   std::map<std::string, double> kpis() const;
   const CfdParams& params() const { return m_p; }
   const std::string& mode() const { return m_mode; }

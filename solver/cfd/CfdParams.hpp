@@ -1,5 +1,5 @@
 #pragma once
-// Parameters of the CFD side (the `cfd.*` keys of a case, io/CfdFromCase.cpp), in SI units.
+// Parameters of the CFD side (the `cfd.*` keys of a case, run/CfdFromCase.cpp), in SI units.
 // Positions are in the hull frame of model/hull/HullGeometry.hpp: x forward from the stern,
 // y to port, depth below the waterline (positive down).
 #include <string>

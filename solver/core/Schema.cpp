@@ -9,6 +9,7 @@
 #include <map>
 #include <set>
 
+#include "core/Text.hpp"
 #include "core/Units.hpp"
 
 namespace fdtwin {
@@ -33,49 +34,6 @@ const std::set<std::string>& allTables() {
     return t;
   }();
   return tables;
-}
-
-std::size_t distance(std::string_view a, std::string_view b, bool ignoreCase) {
-  // Optimal string alignment distance (Damerau 1964: adjacent transpositions count as one edit).
-  const auto eq = [&](char x, char y) {
-    return ignoreCase
-               ? std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y))
-               : x == y;
-  };
-  const std::size_t n = a.size();
-  const std::size_t m = b.size();
-  std::vector<std::vector<std::size_t>> d(n + 1, std::vector<std::size_t>(m + 1));
-  for (std::size_t i = 0; i <= n; ++i) d[i][0] = i;
-  for (std::size_t j = 0; j <= m; ++j) d[0][j] = j;
-  for (std::size_t i = 1; i <= n; ++i) {
-    for (std::size_t j = 1; j <= m; ++j) {
-      const std::size_t cost = eq(a[i - 1], b[j - 1]) ? 0 : 1;
-      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
-      if (i > 1 && j > 1 && eq(a[i - 1], b[j - 2]) && eq(a[i - 2], b[j - 1]))
-        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-    }
-  }
-  return d[n][m];
-}
-
-struct Near {
-  std::string word;
-  std::size_t dist = std::string::npos;
-};
-Near nearest(std::string_view word, const std::vector<std::string>& candidates) {
-  Near best;
-  std::size_t bestExact = std::string::npos;
-  for (const auto& c : candidates) {
-    const std::size_t d = distance(word, c, true);
-    const std::size_t exact = distance(word, c, false);
-    if (d < best.dist || (d == best.dist && exact < bestExact)) {
-      best = {c, d};
-      bestExact = exact;
-    }
-  }
-  const std::size_t limit = std::max<std::size_t>(2, word.size() / 3);
-  if (best.dist > limit || best.dist >= word.size()) return {};
-  return best;
 }
 
 // Numbers in messages and docs: whole numbers exactly, others to 6 significant digits.
@@ -187,17 +145,11 @@ std::vector<std::string> schemaSections() {
 
 bool isSection(std::string_view path) { return allTables().count(std::string(path)) > 0; }
 
-std::size_t editDistance(std::string_view a, std::string_view b) { return distance(a, b, true); }
-
-std::string nearestWord(std::string_view word, const std::vector<std::string>& candidates) {
-  return nearest(word, candidates).word;
-}
-
 std::string suggestKey(std::string_view path) {
   // 1. The whole dotted path against every key and table (catches a misspelt section too).
   std::vector<std::string> all(allTables().begin(), allTables().end());
   for (const auto& k : caseSchema()) all.push_back(k.path);
-  Near best = nearest(path, all);
+  NearWord best = nearestCandidate(path, all);
 
   // 2. The last component against the keys and subtables of the same (known) section.
   const std::string section = sectionOf(path);
@@ -208,7 +160,7 @@ std::string suggestKey(std::string_view path) {
       if (sectionOf(k.path) == section) leaves.push_back(leafOf(k.path));
     for (const auto& t : allTables())
       if (sectionOf(t) == section) leaves.push_back(leafOf(t));
-    const Near n = nearest(leaf, leaves);
+    const NearWord n = nearestCandidate(leaf, leaves);
     if (!n.word.empty() && n.dist <= best.dist)
       best = {section.empty() ? n.word : section + "." + n.word, n.dist};
   }

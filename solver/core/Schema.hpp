@@ -53,13 +53,6 @@ std::string suggestKey(std::string_view path);
 // Whether `path` names a table that holds keys, directly or below ("power", "power.engines").
 bool isSection(std::string_view path);
 
-// Damerau-Levenshtein distance (optimal string alignment), ignoring letter case.
-std::size_t editDistance(std::string_view a, std::string_view b);
-
-// The candidate nearest to `word` when it is close (distance <= max(2, |word|/3) and less than
-// |word|), else empty. Ties go to the exact-case match, then to the first candidate.
-std::string nearestWord(std::string_view word, const std::vector<std::string>& candidates);
-
 // Human-readable range of a key, e.g. "> 0", "0 … 1", "one of: training, inference".
 std::string describeRange(const KeyDef& key);
 // The same with `unit` after the numbers, for messages: "> 0 W", "0 … 45 g/kg",

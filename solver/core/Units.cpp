@@ -12,7 +12,7 @@
 #include <string>
 
 #include "core/Error.hpp"
-#include "core/Schema.hpp"
+#include "core/Text.hpp"
 
 namespace fdtwin::units {
 namespace {
@@ -228,11 +228,6 @@ class UnitParser {
   std::size_t m_pos = 0;
 };
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
 
 struct Quantity {
   Dimension dim;

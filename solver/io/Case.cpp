@@ -25,6 +25,7 @@
 #include <variant>
 
 #include "core/Error.hpp"
+#include "core/Text.hpp"
 #include "core/Units.hpp"
 
 namespace fdtwin {
@@ -35,12 +36,6 @@ namespace fs = std::filesystem;
 constexpr const char* kSetFile = "--set";  // the file named in errors from overrides
 
 std::string number(double v) { return io::tomlNumber(v); }
-
-std::string trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return std::string(s);
-}
 
 std::string quote(std::string_view s) { return io::tomlString(s); }
 
@@ -370,10 +365,10 @@ void setFromText(std::map<std::string, CaseEntry>& entries, const std::string& k
 
 void applyOverride(std::map<std::string, CaseEntry>& entries, const std::string& text) {
   const auto eq = text.find('=');
-  const std::string key = trim(text.substr(0, eq));
+  const std::string key = std::string(trim(text.substr(0, eq)));
   if (eq == std::string::npos || key.empty())
     throw InputError(kSetFile, 0, key, fmt::format("expected key.path=value, got \"{}\"", text));
-  setFromText(entries, key, trim(text.substr(eq + 1)), Source{kSetFile, 0, fs::current_path().string()});
+  setFromText(entries, key, std::string(trim(text.substr(eq + 1))), Source{kSetFile, 0, fs::current_path().string()});
 }
 
 void fillDefaults(std::map<std::string, CaseEntry>& entries) {
@@ -466,7 +461,7 @@ const std::string& Case::string(const std::string& key) const {
 
 void Case::set(const std::string& key, const std::string& valueText) {
   Case next = *this;  // strong guarantee: a rejected value leaves the case as it was
-  setFromText(next.m_entries, trim(key), trim(valueText), Source{kSetFile, 0, fs::current_path().string()});
+  setFromText(next.m_entries, std::string(trim(key)), std::string(trim(valueText)), Source{kSetFile, 0, fs::current_path().string()});
   next.validate();
   *this = std::move(next);
 }

@@ -1,6 +1,6 @@
 #pragma once
 // Parameters of the whole plant, in SI units. The model knows nothing of case files:
-// io/PlantFromCase.cpp fills this struct from a validated Case.
+// run/PlantFromCase.cpp fills this struct from a validated Case.
 #include <string>
 
 #include "model/it/UtilizationProfile.hpp"

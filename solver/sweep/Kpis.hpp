@@ -1,6 +1,6 @@
 #pragma once
 // The KPIs a sweep can collect: the attributes of `/kpi` in a result file
-// (docs/results-format.md, written by io/Recorder.cpp) with their SI units. A sweep file's
+// (docs/results-format.md, written by run/Recorder.cpp) with their SI units. A sweep file's
 // `kpis = [...]` is checked against this list before any case runs, and the summary carries
 // the units even when no case succeeded. tests/sweep/test_sweep_expansion.cpp compares the
 // list with the /kpi attributes of a real result, so it cannot drift from the recorder.

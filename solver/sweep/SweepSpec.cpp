@@ -19,6 +19,7 @@
 
 #include "core/Error.hpp"
 #include "core/Schema.hpp"
+#include "core/Text.hpp"
 #include "core/Units.hpp"
 #include "io/Case.hpp"
 #include "sweep/Kpis.hpp"

@@ -17,9 +17,9 @@
 #include "cfd/Surrogate.hpp"
 #include "cfd/Training.hpp"
 #include "core/Error.hpp"
-#include "integrate/Simulation.hpp"
+#include "run/RunCase.hpp"
 #include "io/Case.hpp"
-#include "io/CfdFromCase.hpp"
+#include "run/CfdFromCase.hpp"
 #include "io/ResultReader.hpp"
 #include "model/properties/Seawater.hpp"
 

@@ -12,7 +12,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
-#include "integrate/Simulation.hpp"
+#include "run/RunCase.hpp"
 
 namespace fdtwin {
 namespace {

@@ -14,7 +14,7 @@
 #include <string>
 #include <vector>
 
-#include "integrate/Simulation.hpp"
+#include "run/RunCase.hpp"
 #include "io/Case.hpp"
 #include "io/ResultReader.hpp"
 #include "sweep/Kpis.hpp"

@@ -12,8 +12,8 @@
 
 #include "cfd/Surrogate.hpp"
 #include "core/Error.hpp"
-#include "integrate/Simulation.hpp"
-#include "io/CfdFromCase.hpp"
+#include "run/RunCase.hpp"
+#include "run/CfdFromCase.hpp"
 #include "io/ResultReader.hpp"
 
 namespace fdtwin {

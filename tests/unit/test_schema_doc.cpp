@@ -10,6 +10,7 @@
 #include <string>
 
 #include "core/Schema.hpp"
+#include "core/Text.hpp"
 #include "core/Units.hpp"
 #include "io/Case.hpp"
 

@@ -10,7 +10,7 @@
 
 #include <unistd.h>
 
-#include "integrate/Simulation.hpp"
+#include "run/RunCase.hpp"
 #include "io/ResultReader.hpp"
 
 namespace fdtwin {

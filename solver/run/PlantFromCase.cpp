@@ -1,4 +1,4 @@
-#include "io/PlantFromCase.hpp"
+#include "run/PlantFromCase.hpp"
 
 #include <algorithm>
 #include <charconv>

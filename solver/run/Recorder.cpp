@@ -1,4 +1,4 @@
-#include "io/Recorder.hpp"
+#include "run/Recorder.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -1,8 +1,8 @@
-#include "io/CfdFromCase.hpp"
+#include "run/CfdFromCase.hpp"
 
 #include "cfd/SeaMesh.hpp"
 #include "core/Error.hpp"
-#include "io/PlantFromCase.hpp"
+#include "run/PlantFromCase.hpp"
 
 namespace fdtwin::io {
 

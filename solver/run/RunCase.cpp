@@ -1,4 +1,4 @@
-#include "integrate/Simulation.hpp"
+#include "run/RunCase.hpp"
 
 #include <chrono>
 #include <cmath>
@@ -10,10 +10,10 @@
 #include "core/Error.hpp"
 #include "fdtwin/Version.hpp"
 #include "integrate/Integrator.hpp"
-#include "io/CfdFromCase.hpp"
-#include "io/CfdRecorder.hpp"
-#include "io/PlantFromCase.hpp"
-#include "io/Recorder.hpp"
+#include "run/CfdFromCase.hpp"
+#include "run/CfdRecorder.hpp"
+#include "run/PlantFromCase.hpp"
+#include "run/Recorder.hpp"
 #include "io/ResultWriter.hpp"
 #include "io/XdmfWriter.hpp"
 #include "model/Plant.hpp"

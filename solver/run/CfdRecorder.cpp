@@ -1,4 +1,4 @@
-#include "io/CfdRecorder.hpp"
+#include "run/CfdRecorder.hpp"
 
 namespace fdtwin::io {
 
