@@ -127,8 +127,8 @@ int validateCommand(const Options& opt) {
   return 0;
 }
 
-int schemaCommand() {
-  std::fputs(schemaMarkdown().c_str(), stdout);
+int schemaCommand(const Options& opt) {
+  std::fputs(opt.json ? schemaJson().c_str() : schemaMarkdown().c_str(), stdout);
   return 0;
 }
 

@@ -18,6 +18,6 @@ int runCommand(const Options& opt);
 int validateCommand(const Options& opt);
 int infoCommand(const Options& opt);
 int exportCommand(const Options& opt);
-int schemaCommand();
+int schemaCommand(const Options& opt);  // Markdown, or JSON with --json
 
 }  // namespace fdtwin::app

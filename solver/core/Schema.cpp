@@ -65,24 +65,6 @@ std::string rangeText(const KeyDef& key, std::string_view unit) {
   return s;
 }
 
-const char* typeName(ValueType t) {
-  switch (t) {
-    case ValueType::Real:
-      return "real";
-    case ValueType::Integer:
-      return "integer";
-    case ValueType::Boolean:
-      return "boolean";
-    case ValueType::String:
-      return "string";
-    case ValueType::Choice:
-      return "choice";
-    case ValueType::Path:
-      return "path";
-  }
-  return "";
-}
-
 // One line per section for the reference; a section missing here is documented without one.
 const std::map<std::string, std::string>& sectionTitles() {
   static const std::map<std::string, std::string> titles{
@@ -123,6 +105,46 @@ std::string defaultCell(const KeyDef& k) {
 }
 
 }  // namespace
+
+const char* typeName(ValueType t) {
+  switch (t) {
+    case ValueType::Real:
+      return "real";
+    case ValueType::Integer:
+      return "integer";
+    case ValueType::Boolean:
+      return "boolean";
+    case ValueType::String:
+      return "string";
+    case ValueType::Choice:
+      return "choice";
+    case ValueType::Path:
+      return "path";
+    case ValueType::DateTime:
+      return "datetime";
+  }
+  return "";
+}
+
+std::string describeRule(const CrossRule& r) {
+  switch (r.kind) {
+    case CrossRule::Kind::Less:
+      return fmt::format("`{}` < `{}`", r.low, r.high);
+    case CrossRule::Kind::LessOrEqual:
+      return fmt::format("`{}` ≤ `{}`", r.low, r.high);
+    case CrossRule::Kind::SumLess: {
+      std::string s;
+      for (const auto& [c, key] : r.terms) {
+        if (!s.empty()) s += " + ";
+        s += c == 1.0 ? fmt::format("`{}`", key) : fmt::format("{} · `{}`", number(c), key);
+      }
+      return fmt::format("{} < `{}`", s, r.high);
+    }
+    case CrossRule::Kind::RequiredWhen:
+      return fmt::format("`{}` is required when `{}` = \"{}\"", r.low, r.high, r.value);
+  }
+  return "";
+}
 
 const KeyDef* findKey(std::string_view path) {
   static const std::map<std::string, const KeyDef*, std::less<>> index = [] {
@@ -204,6 +226,9 @@ std::string schemaMarkdown() {
       "  Celsius is the size of a kelvin: `\"5 degC\"` of hysteresis is 5 K.\n"
       "- **integer**: a whole number. **boolean**: `true` or `false`. **string**: quoted text.\n"
       "- **choice**: one of the quoted words listed under *Allowed*.\n"
+      "- **datetime**: an offset date-time, as a TOML value or a string: `2022-01-01T00:00:00+09:00`\n"
+      "  (`Z` for UTC). The UTC offset is required; the case stores it normalised to\n"
+      "  `YYYY-MM-DDThh:mm:ss±hh:mm`.\n"
       "- **path**: a quoted file path, relative to the directory of the file that sets it (for `--set`:\n"
       "  the working directory). Whether the file exists is checked by the model that reads it.\n\n";
   md += "Units understood in strings:\n\n| Quantity | Units |\n| --- | --- |\n";
@@ -223,14 +248,8 @@ std::string schemaMarkdown() {
       "- The effective case (after `extends`, `--set` and defaults, without `extends`) is stored in every\n"
       "  result file as the `case_toml` attribute.\n\n";
   md += "## Checks across keys\n\n";
-  md +=
-      "- `power.battery.soc_min` < `power.battery.soc_max`; `soc_initial` and `soc_target` lie within them.\n"
-      "- `it.rack_power_idle` ≤ `it.rack_power_peak`.\n"
-      "- `hull.draft` < `hull.depth`; `hull.double_bottom` < `hull.depth`.\n"
-      "- `environment.file` is required when `environment.source = \"csv\"`; `it.profile_file` when\n"
-      "  `it.profile = \"csv\"`.\n"
-      "- `it.training_dip_duration` + 2 · `it.training_ramp` < `it.training_period`.\n"
-      "- `case.output_interval` ≤ `case.duration`.\n\n";
+  for (const auto& r : crossRules()) md += "- " + describeRule(r) + ".\n";
+  md += "\n";
   md += "## Keys\n";
   const auto& titles = sectionTitles();
   std::vector<std::string> order{""};

@@ -7,17 +7,20 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace fdtwin {
 
 enum class ValueType {
-  Real,     // a number in SI `unit`; the file may also give a string with a unit: "120 kW", "18 degC"
-  Integer,  // a whole number
-  Boolean,  // true / false
-  String,   // free text
-  Choice,   // one of `choices`
-  Path,     // a file path, relative to the case file that sets it
+  Real,      // a number in SI `unit`; the file may also give a string with a unit: "120 kW", "18 degC"
+  Integer,   // a whole number
+  Boolean,   // true / false
+  String,    // free text
+  Choice,    // one of `choices`
+  Path,      // a file path, relative to the case file that sets it
+  DateTime,  // an offset date-time, TOML `2022-01-01T00:00:00+09:00` or the same as a string
+             // (core/DateTime.hpp)
 };
 
 struct KeyDef {
@@ -40,6 +43,32 @@ struct KeyDef {
 // All keys, in documentation order.
 const std::vector<KeyDef>& caseSchema();
 
+// A check across keys, declared beside the keys (SchemaTable.cpp): the case reader enforces
+// every rule (io/Case.cpp) and the reference lists every rule (schemaMarkdown, schemaJson).
+struct CrossRule {
+  enum class Kind {
+    Less,          // `low` < `high`
+    LessOrEqual,   // `low` ≤ `high`
+    SumLess,       // Σ coefficient·key over `terms` < `high`
+    RequiredWhen,  // `low` must be set when the choice `high` = `value`
+  };
+  Kind kind = Kind::Less;
+  std::string low;   // the smaller key (Less, LessOrEqual); the key required (RequiredWhen)
+  std::string high;  // the larger key (Less, LessOrEqual, SumLess); the choice key (RequiredWhen)
+  // Less, LessOrEqual: the key an error names when both or neither were set by the user (a
+  // default is never the user's mistake, so the explicitly set key is named otherwise).
+  bool blameHigh = false;
+  std::vector<std::pair<double, std::string>> terms;  // SumLess
+  std::string value;                                  // RequiredWhen: the choice value
+  std::string example;                                // RequiredWhen: an example value for the message
+};
+
+// All checks across keys, in documentation order.
+const std::vector<CrossRule>& crossRules();
+
+// One rule as text: "`hull.draft` < `hull.depth`".
+std::string describeRule(const CrossRule& rule);
+
 // The key with that dotted path, or nullptr.
 const KeyDef* findKey(std::string_view path);
 
@@ -61,5 +90,13 @@ std::string describeRange(const KeyDef& key, std::string_view unit);
 
 // The whole schema as Markdown (docs/case-format.md is this text).
 std::string schemaMarkdown();
+
+// The whole schema as JSON (`fdtwin schema --json`): {"keys": [{key, type, unit, default,
+// default_si, required, min, max, min_exclusive, max_exclusive, choices, doc, absolute_temperature}],
+// "rules": [{kind, keys, text}]}.
+std::string schemaJson();
+
+// The name of a type as written in the reference ("real", "choice", "datetime", ...).
+const char* typeName(ValueType type);
 
 }  // namespace fdtwin

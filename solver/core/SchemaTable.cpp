@@ -1,4 +1,5 @@
-// The case-file keys. One line per key: path, type, SI unit, default, range, description.
+// The case-file keys, one line per key: path, type, SI unit, default, range, description; and
+// the checks across keys. The parameter each key sets is bound in run/CaseBindings.cpp.
 // Sources of defaults are in the shipped cases' comments and docs/physics.md.
 #include "core/Schema.hpp"
 
@@ -75,10 +76,11 @@ std::vector<KeyDef> makeSchema() {
   using VT = ValueType;
   return {
       // --- case --------------------------------------------------------------------------
-      text("extends", VT::Path, "", "Another case file whose keys this one starts from (relative to this file)."),
+      text("extends", VT::Path, "",
+           "Another case file whose keys this one starts from (relative to this file)."),
       text("case.name", VT::String, "", "Name of the case, stored in results.", true),
       text("case.description", VT::String, "\"\"", "Free text describing the case."),
-      text("case.start", VT::String, "\"2022-01-01T00:00:00+09:00\"",
+      text("case.start", VT::DateTime, "2022-01-01T00:00:00+09:00",
            "ISO 8601 date and time of t = 0 (with UTC offset); also the origin of environment CSV time."),
       positive("case.duration", "s", "604800", "Simulated duration."),
       positive("case.output_interval", "s", "3600", "Interval between output rows."),
@@ -93,58 +95,80 @@ std::vector<KeyDef> makeSchema() {
            "Absolute salinity of the seawater (KODC line 208: 34.2-34.5 g/kg)."),
       real("environment.current_speed_mean", "m/s", "0.25", 0.0, 5.0,
            "Mean current speed of the synthetic environment."),
-      temperature("environment.sst_mean", "293.90", "Annual mean sea surface temperature (synthetic; Ulsan 20.75 degC)."),
-      real("environment.sst_amplitude", "K", "6.25", 0.0, 30.0, "Annual amplitude of the sea surface temperature (synthetic)."),
-      temperature("environment.air_mean", "290.95", 200.0, 340.0, "Annual mean air temperature (synthetic; Ulsan 17.8 degC)."),
-      real("environment.air_amplitude", "K", "9.0", 0.0, 40.0, "Annual amplitude of the air temperature (synthetic)."),
-      real("environment.latitude", "deg", "35.345", -90.0, 90.0, "Latitude for the synthetic sun (KMA buoy 22189)."),
-      real("environment.mixed_layer_depth", "m", "60", 0.0, 2000.0, "Mean mixed-layer depth of the synthetic thermocline."),
+      temperature("environment.sst_mean", "293.90",
+                  "Annual mean sea surface temperature (synthetic; Ulsan 20.75 degC)."),
+      real("environment.sst_amplitude", "K", "6.25", 0.0, 30.0,
+           "Annual amplitude of the sea surface temperature (synthetic)."),
+      temperature("environment.air_mean", "290.95", 200.0, 340.0,
+                  "Annual mean air temperature (synthetic; Ulsan 17.8 degC)."),
+      real("environment.air_amplitude", "K", "9.0", 0.0, 40.0,
+           "Annual amplitude of the air temperature (synthetic)."),
+      real("environment.latitude", "deg", "35.345", -90.0, 90.0,
+           "Latitude for the synthetic sun (KMA buoy 22189)."),
+      real("environment.mixed_layer_depth", "m", "60", 0.0, 2000.0,
+           "Mean mixed-layer depth of the synthetic thermocline."),
       real("environment.mixed_layer_amplitude", "m", "34", 0.0, 2000.0,
            "Annual amplitude of the synthetic mixed-layer depth (not above its mean)."),
-      temperature("environment.deep_temperature", "274.74", "Deep-water temperature of the synthetic thermocline."),
+      temperature("environment.deep_temperature", "274.74",
+                  "Deep-water temperature of the synthetic thermocline."),
       // --- IT load --------------------------------------------------------------------------
       integer("it.halls", "2", 1, 64, "Number of data halls."),
       integer("it.rows_per_hall", "8", 1, 200, "Rack rows per hall."),
       integer("it.racks_per_row", "10", 1, 200, "Racks per row."),
       positive("it.rack_power_peak", "W", "120e3", "Electrical power of one rack at full utilization."),
       real("it.rack_power_idle", "W", "20e3", 0.0, kInf, "Electrical power of one idle rack."),
-      fraction("it.liquid_fraction", "0.85", "Share of rack heat taken by the cold plates; the rest goes to hall air."),
+      fraction("it.liquid_fraction", "0.85",
+               "Share of rack heat taken by the cold plates; the rest goes to hall air."),
       positive("it.chip_thermal_resistance", "K/W", "2.0e-4",
                "Chip-to-coolant thermal resistance of one rack (all cold plates in parallel)."),
       positive("it.chip_heat_capacity", "J/K", "3.0e4", "Heat capacity of one rack's dies and cold plates."),
       positive("it.coolant_flow_per_power", "m3/(s W)", "2.5e-8",
                "Cold-plate coolant flow per W of peak rack power (OCP: 1.5 L/min per kW)."),
-      positive("it.rack_coolant_volume", "m3", "0.05", "Coolant held in one rack's manifolds and cold plates."),
+      positive("it.rack_coolant_volume", "m3", "0.05",
+               "Coolant held in one rack's manifolds and cold plates."),
       temperature("it.chip_limit", "358.15", "Chip temperature above which a rack throttles."),
       positive("it.throttle_hysteresis", "K", "5",
-               "Width of the throttling band below the chip limit (power falls linearly to throttle_factor across it); also the hysteresis of throttle events."),
+               "Width of the throttling band below the chip limit (power falls linearly to throttle_factor "
+               "across it); also the hysteresis of throttle events."),
       efficiency("it.throttle_factor", "0.5", "Share of rack power left at the chip limit."),
       text("it.profile", VT::Choice, "\"training\"", "Utilization profile of the halls.", false,
            {"training", "inference", "idle", "csv"}),
-      text("it.profile_file", VT::Path, "", "Utilization CSV (columns time_s, utilization) for it.profile = \"csv\"."),
-      fraction("it.utilization", "0.95", "Utilization in the compute phase (training) or at the daily peak (inference)."),
-      positive("it.training_period", "s", "3600", "Interval between synchronisation/checkpoint dips of a training job."),
+      text("it.profile_file", VT::Path, "",
+           "Utilization CSV (columns time_s, utilization) for it.profile = \"csv\"."),
+      fraction("it.utilization", "0.95",
+               "Utilization in the compute phase (training) or at the daily peak (inference)."),
+      positive("it.training_period", "s", "3600",
+               "Interval between synchronisation/checkpoint dips of a training job."),
       positive("it.training_dip_duration", "s", "120", "Duration of one dip."),
-      fraction("it.training_dip_level", "0.27", "Utilization during a dip (H100 traces: ~27 % of compute power)."),
+      fraction("it.training_dip_level", "0.27",
+               "Utilization during a dip (H100 traces: ~27 % of compute power)."),
       positive("it.training_ramp", "s", "5", "Duration of the ramp into and out of a dip."),
       text("it.training_dips", VT::Choice, "\"resolved\"",
-           "\"resolved\": every dip followed in time (power and thermal transients, seconds-scale output); \"mean\": each period at its mean utilization (same IT energy, ~20x fewer solver steps; for hourly output and annual studies).",
+           "\"resolved\": every dip followed in time (power and thermal transients, seconds-scale output); "
+           "\"mean\": each period at its mean utilization (same IT energy, ~20x fewer solver steps; for "
+           "hourly output and annual studies).",
            false, {"resolved", "mean"}),
-      real("it.hall_phase_shift", "s", "0", 0.0, kInf, "Offset between the training jobs of successive halls."),
-      fraction("it.inference_min", "0.35", "Inference utilization at the daily trough (relative to it.utilization)."),
+      real("it.hall_phase_shift", "s", "0", 0.0, kInf,
+           "Offset between the training jobs of successive halls."),
+      fraction("it.inference_min", "0.35",
+               "Inference utilization at the daily trough (relative to it.utilization)."),
       // --- liquid and air cooling -----------------------------------------------------------
       temperature("cooling.facility_supply_setpoint", "300.15",
                   "Facility water supply temperature held by the seawater pump control (ASHRAE W32 class)."),
       positive("cooling.facility_flow", "kg/s", "600", "Facility water flow."),
-      positive("cooling.facility_volume", "m3", "40", "Facility water held in each of the supply and return headers."),
-      positive("cooling.cdu_ua", "W/K", "3.0e6", "UA of one hall's coolant distribution unit (CDU) plate exchanger."),
-      positive("cooling.tcs_volume", "m3", "4", "Coolant held in one hall's technology cooling system return header."),
+      positive("cooling.facility_volume", "m3", "40",
+               "Facility water held in each of the supply and return headers."),
+      positive("cooling.cdu_ua", "W/K", "3.0e6",
+               "UA of one hall's coolant distribution unit (CDU) plate exchanger."),
+      positive("cooling.tcs_volume", "m3", "4",
+               "Coolant held in one hall's technology cooling system return header."),
       positive("cooling.tcs_pump_head", "m", "25", "Head of the CDU (secondary loop) pumps."),
       positive("cooling.facility_pump_head", "m", "20", "Head of the facility water pumps."),
       efficiency("cooling.pump_efficiency", "0.8", "Hydraulic efficiency of the pumps."),
       efficiency("cooling.motor_efficiency", "0.95", "Efficiency of the pump motors."),
       efficiency("cooling.vfd_efficiency", "0.97", "Efficiency of the variable-frequency drives."),
-      positive("cooling.hall_heat_capacity", "J/K", "5.0e7", "Heat capacity of one hall's air, structure and equipment."),
+      positive("cooling.hall_heat_capacity", "J/K", "5.0e7",
+               "Heat capacity of one hall's air, structure and equipment."),
       positive("cooling.air_flow", "m3/s", "100", "Air flow through one hall's rear-door/CRAH coils."),
       efficiency("cooling.air_coil_effectiveness", "0.7", "Effectiveness of the rear-door/CRAH coils."),
       positive("cooling.fan_pressure", "Pa", "250", "Pressure rise of the coil fans."),
@@ -154,20 +178,26 @@ std::vector<KeyDef> makeSchema() {
       positive("seawater.design_flow", "kg/s", "1000", "Seawater flow at full pump speed."),
       real("seawater.min_speed", "1", "0.2", 0.0, 1.0, "Lowest pump speed (fraction of design).", true),
       positive("seawater.pump_head_design", "m", "15", "Seawater pump head at design flow."),
-      real("seawater.pump_head_static", "m", "3", 0.0, kInf, "Static lift of the seawater system (does not scale with speed)."),
+      real("seawater.pump_head_static", "m", "3", 0.0, kInf,
+           "Static lift of the seawater system (does not scale with speed)."),
       positive("seawater.hx_area", "m2", "1500", "Heat transfer area of the titanium plate heat exchangers."),
-      positive("seawater.hx_u_clean", "W/(m2 K)", "5000", "Overall heat transfer coefficient of the clean plates."),
+      positive("seawater.hx_u_clean", "W/(m2 K)", "5000",
+               "Overall heat transfer coefficient of the clean plates."),
       real("seawater.fouling_resistance_max", "m2K/W", "7e-5", 0.0, 0.01,
            "Asymptotic seawater-side fouling resistance (Kern-Seaton)."),
       positive("seawater.fouling_time_constant", "s", "864000", "Time constant of fouling growth."),
-      positive("seawater.cleaning_interval", "s", "5184000", "Interval between plate cleanings (fouling resets)."),
+      positive("seawater.cleaning_interval", "s", "5184000",
+               "Interval between plate cleanings (fouling resets)."),
       real("seawater.cleaning_duration", "s", "86400", 0.0, kInf,
-           "Time to clean the whole plate bank, pack after pack: fouling falls linearly to zero over it (0: an instantaneous reset). Less than the interval."),
+           "Time to clean the whole plate bank, pack after pack: fouling falls linearly to zero over it (0: "
+           "an instantaneous reset). Less than the interval."),
       real("seawater.recirculation", "1", "0.05", 0.0, 0.9,
            "Share of intake flow that is recirculated discharge water (used when no CFD is coupled)."),
-      positive("seawater.discharge_dT_max", "K", "8", "Largest outfall temperature rise the pump control allows."),
+      positive("seawater.discharge_dT_max", "K", "8",
+               "Largest outfall temperature rise the pump control allows."),
       positive("seawater.controller_gain", "1/K", "0.2", "Proportional gain of the pump speed controllers."),
-      positive("seawater.controller_integral_time", "s", "300", "Integral time of the pump speed controllers."),
+      positive("seawater.controller_integral_time", "s", "300",
+               "Integral time of the pump speed controllers."),
       // --- hull ------------------------------------------------------------------------------
       positive("hull.length", "m", "140", "Hull length."),
       positive("hull.beam", "m", "36", "Hull beam."),
@@ -180,27 +210,34 @@ std::vector<KeyDef> makeSchema() {
       integer("hull.panels_dry_height", "2", 1, 100, "Side panels above the waterline, per column."),
       positive("hull.plate_thickness", "m", "0.02", "Steel plate thickness."),
       real("hull.inner_resistance", "m2K/W", "0.5", 0.0, kInf,
-           "Thermal resistance between the plate and the hall air besides the inner film (voids, insulation)."),
+           "Thermal resistance between the plate and the hall air besides the inner film (voids, "
+           "insulation)."),
       positive("hull.inner_h", "W/(m2 K)", "5", "Inner (air side) natural-convection film coefficient."),
       fraction("hull.solar_absorptance", "0.7", "Solar absorptance of the deck and topsides paint."),
       fraction("hull.emissivity", "0.9", "Thermal emissivity of the deck and topsides."),
       text("hull.sea_correlation", VT::Choice, "\"flat_plate\"",
-           "Sea-side convection: turbulent flat plate or ITTC-1957/Colburn (they bracket the hull value).", false,
-           {"flat_plate", "ittc_colburn"}),
+           "Sea-side convection: turbulent flat plate or ITTC-1957/Colburn (they bracket the hull value).",
+           false, {"flat_plate", "ittc_colburn"}),
       // --- power plant -------------------------------------------------------------------------
       real("power.hotel_load", "W", "1.0e6", 0.0, kInf, "Hotel and auxiliary electrical load."),
       integer("power.engines.count", "3", 0, 100, "Number of gas engines."),
       positive("power.engines.rated_power", "W", "19e6", "Rated electrical power of one engine."),
       efficiency("power.engines.efficiency", "0.46", "Electrical efficiency at rated power (LHV)."),
-      fraction("power.engines.no_load_fuel_fraction", "0.10", "Willans-line fuel at zero load, as share of rated fuel."),
+      fraction("power.engines.no_load_fuel_fraction", "0.10",
+               "Willans-line fuel at zero load, as share of rated fuel."),
       fraction("power.engines.min_load", "0.10", "Lowest stable load of a running engine."),
       real("power.engines.startup_time", "s", "300", 0.0, kInf, "Time from a start command to synchronised."),
       positive("power.engines.ramp_rate", "1/s", "0.0167", "Ramp limit as share of rated power per second."),
-      positive("power.engines.governor_time_constant", "s", "5", "Time constant of the engine load response."),
-      fraction("power.engines.jacket_heat_fraction", "0.45", "Share of the engine waste heat rejected to the sea."),
-      efficiency("power.engines.start_threshold", "0.9", "Start another engine when demand exceeds this share of running capacity."),
-      efficiency("power.engines.stop_threshold", "0.6", "Stop an engine when demand fits under this share of one engine fewer."),
-      real("power.engines.min_run_time", "s", "1800", 0.0, kInf, "Shortest time between two commitment changes."),
+      positive("power.engines.governor_time_constant", "s", "5",
+               "Time constant of the engine load response."),
+      fraction("power.engines.jacket_heat_fraction", "0.45",
+               "Share of the engine waste heat rejected to the sea."),
+      efficiency("power.engines.start_threshold", "0.9",
+                 "Start another engine when demand exceeds this share of running capacity."),
+      efficiency("power.engines.stop_threshold", "0.6",
+                 "Stop an engine when demand fits under this share of one engine fewer."),
+      real("power.engines.min_run_time", "s", "1800", 0.0, kInf,
+           "Shortest time between two commitment changes."),
       positive("power.fuel.lhv", "J/kg", "49.5e6", "Lower heating value of the fuel (natural gas)."),
       positive("power.fuel.co2_factor", "kg/J", "56.1e-9", "CO2 per J of fuel LHV (IPCC 2006 natural gas)."),
       real("power.battery.capacity", "J", "7.2e10", 0.0, kInf, "Usable battery energy (20 MWh)."),
@@ -210,41 +247,109 @@ std::vector<KeyDef> makeSchema() {
       fraction("power.battery.soc_max", "0.9", "Highest state of charge."),
       fraction("power.battery.soc_initial", "0.5", "State of charge at t = 0."),
       fraction("power.battery.soc_target", "0.5", "State of charge the dispatch steers to."),
-      positive("power.battery.recharge_time", "s", "7200", "Time constant with which the dispatch restores the target charge."),
-      real("power.solar.peak_power", "W", "1.0e6", 0.0, kInf, "Deck solar power at STC (1000 W/m2, 25 degC)."),
-      real("power.solar.temperature_coefficient", "1/K", "-0.004", -0.02, 0.0, "Power temperature coefficient."),
+      positive("power.battery.recharge_time", "s", "7200",
+               "Time constant with which the dispatch restores the target charge."),
+      real("power.solar.peak_power", "W", "1.0e6", 0.0, kInf,
+           "Deck solar power at STC (1000 W/m2, 25 degC)."),
+      real("power.solar.temperature_coefficient", "1/K", "-0.004", -0.02, 0.0,
+           "Power temperature coefficient."),
       temperature("power.solar.noct", "318.15", "Nominal operating cell temperature."),
       efficiency("power.solar.inverter_efficiency", "0.97", "Inverter efficiency."),
       real("power.shore.import_limit", "W", "0", 0.0, kInf, "Shore connection import limit (0: none)."),
       // --- CFD of the sea around the hull (OpenFOAM; docs/cfd.md) ------------------------------------
-      text("cfd.mesh", VT::Choice, "\"coarse\"", "Resolution of the sea mesh: coarse (~14k cells, tests) or production (~590k cells).",
-           false, {"coarse", "production"}),
+      text("cfd.mesh", VT::Choice, "\"coarse\"",
+           "Resolution of the sea mesh: coarse (~14k cells, tests) or production (~590k cells).", false,
+           {"coarse", "production"}),
       text("cfd.solver", VT::Choice, "\"steady\"",
-           "OpenFOAM solver per coupling window: steady (buoyantBoussinesqSimpleFoam) or transient (buoyantBoussinesqPimpleFoam).",
+           "OpenFOAM solver per coupling window: steady (buoyantBoussinesqSimpleFoam) or transient "
+           "(buoyantBoussinesqPimpleFoam).",
            false, {"steady", "transient"}),
-      positive("cfd.sea_depth", "m", "40", "Water depth of the CFD domain (rigid lid at the surface, slip sea bed)."),
-      positive("cfd.coupling_window", "s", "3600", "Coupling window: the plant and the CFD exchange fields at its ends."),
+      positive("cfd.sea_depth", "m", "40",
+               "Water depth of the CFD domain (rigid lid at the surface, slip sea bed)."),
+      positive("cfd.coupling_window", "s", "3600",
+               "Coupling window: the plant and the CFD exchange fields at its ends."),
       integer("cfd.iterations", "100", 1, 100000, "SIMPLE iterations per coupling window (steady solver)."),
-      integer("cfd.initial_iterations", "300", 1, 100000, "Iterations of the first window (cold start) and of each training point."),
-      integer("cfd.ranks", "1", 1, 4096, "MPI ranks of the CFD (1: serial; >1: decomposePar + mpirun -parallel)."),
-      positive("cfd.mixing_zone_radius", "m", "100", "Radius of the mixing zone around the outfall (IFC: 100 m when none is set)."),
-      positive("cfd.permit_dT", "K", "3", "Largest temperature rise allowed at the mixing-zone edge (IFC EHS guidelines)."),
+      integer("cfd.initial_iterations", "300", 1, 100000,
+              "Iterations of the first window (cold start) and of each training point."),
+      integer("cfd.ranks", "1", 1, 4096,
+              "MPI ranks of the CFD (1: serial; >1: decomposePar + mpirun -parallel)."),
+      positive("cfd.mixing_zone_radius", "m", "100",
+               "Radius of the mixing zone around the outfall (IFC: 100 m when none is set)."),
+      positive("cfd.permit_dT", "K", "3",
+               "Largest temperature rise allowed at the mixing-zone edge (IFC EHS guidelines)."),
       positive("cfd.plume_threshold", "K", "0.5", "Temperature rise that defines the plume's extent."),
       text("cfd.outfall.face", VT::Choice, "\"stern\"", "Hull face the outfall opening sits on.", false,
            {"stern", "bow", "port", "starboard", "bottom"}),
-      real("cfd.outfall.x", "m", "0", 0.0, kInf, "Outfall position along the hull from the stern (port, starboard, bottom faces)."),
-      real("cfd.outfall.y", "m", "0", -kInf, kInf, "Outfall position across the hull, to port (stern, bow, bottom faces)."),
-      real("cfd.outfall.depth", "m", "2.5", 0.0, kInf, "Outfall depth below the waterline (stern, bow, port, starboard faces)."),
+      real("cfd.outfall.x", "m", "0", 0.0, kInf,
+           "Outfall position along the hull from the stern (port, starboard, bottom faces)."),
+      real("cfd.outfall.y", "m", "0", -kInf, kInf,
+           "Outfall position across the hull, to port (stern, bow, bottom faces)."),
+      real("cfd.outfall.depth", "m", "2.5", 0.0, kInf,
+           "Outfall depth below the waterline (stern, bow, port, starboard faces)."),
       positive("cfd.outfall.size", "m", "2", "Side of the square outfall opening (at least one mesh face)."),
       text("cfd.intake.face", VT::Choice, "\"bottom\"", "Hull face the intake sea chest sits on.", false,
            {"stern", "bow", "port", "starboard", "bottom"}),
-      real("cfd.intake.x", "m", "35", 0.0, kInf, "Intake position along the hull from the stern (port, starboard, bottom faces)."),
-      real("cfd.intake.y", "m", "0", -kInf, kInf, "Intake position across the hull, to port (stern, bow, bottom faces)."),
-      real("cfd.intake.depth", "m", "2.5", 0.0, kInf, "Intake depth below the waterline (stern, bow, port, starboard faces)."),
+      real("cfd.intake.x", "m", "35", 0.0, kInf,
+           "Intake position along the hull from the stern (port, starboard, bottom faces)."),
+      real("cfd.intake.y", "m", "0", -kInf, kInf,
+           "Intake position across the hull, to port (stern, bow, bottom faces)."),
+      real("cfd.intake.depth", "m", "2.5", 0.0, kInf,
+           "Intake depth below the waterline (stern, bow, port, starboard faces)."),
       positive("cfd.intake.size", "m", "2", "Side of the square intake opening (at least one mesh face)."),
       // --- solver --------------------------------------------------------------------------------
       real("solver.rtol", "1", "1e-5", 1e-12, 1e-2, "Relative tolerance of CVODES."),
       real("solver.max_step", "s", "0", 0.0, kInf, "Largest internal step (0: no limit)."),
+  };
+}
+
+CrossRule less(std::string low, std::string high, bool blameHigh = false) {
+  CrossRule r;
+  r.kind = CrossRule::Kind::Less;
+  r.low = std::move(low);
+  r.high = std::move(high);
+  r.blameHigh = blameHigh;
+  return r;
+}
+CrossRule atMost(std::string low, std::string high, bool blameHigh = false) {
+  CrossRule r = less(std::move(low), std::move(high), blameHigh);
+  r.kind = CrossRule::Kind::LessOrEqual;
+  return r;
+}
+CrossRule sumLess(std::vector<std::pair<double, std::string>> terms, std::string high) {
+  CrossRule r;
+  r.kind = CrossRule::Kind::SumLess;
+  r.terms = std::move(terms);
+  r.high = std::move(high);
+  return r;
+}
+CrossRule requiredWhen(std::string key, std::string choiceKey, std::string value, std::string example) {
+  CrossRule r;
+  r.kind = CrossRule::Kind::RequiredWhen;
+  r.low = std::move(key);
+  r.high = std::move(choiceKey);
+  r.value = std::move(value);
+  r.example = std::move(example);
+  return r;
+}
+
+// Checks across keys, in the order the reader applies them (the first broken one is reported).
+std::vector<CrossRule> makeRules() {
+  return {
+      less("power.battery.soc_min", "power.battery.soc_max"),
+      atMost("power.battery.soc_min", "power.battery.soc_initial", true),
+      atMost("power.battery.soc_initial", "power.battery.soc_max"),
+      atMost("power.battery.soc_min", "power.battery.soc_target", true),
+      atMost("power.battery.soc_target", "power.battery.soc_max"),
+      atMost("it.rack_power_idle", "it.rack_power_peak"),
+      less("hull.draft", "hull.depth"),
+      less("hull.double_bottom", "hull.depth"),
+      atMost("case.output_interval", "case.duration"),
+      // A cleaning must end before the next starts (SeawaterSystem's schedule).
+      less("seawater.cleaning_duration", "seawater.cleaning_interval"),
+      // The ramps and the dip fit inside one period (UtilizationProfile's training shape).
+      sumLess({{1.0, "it.training_dip_duration"}, {2.0, "it.training_ramp"}}, "it.training_period"),
+      requiredWhen("environment.file", "environment.source", "csv", "environment.csv"),
+      requiredWhen("it.profile_file", "it.profile", "csv", "utilization.csv"),
   };
 }
 
@@ -253,6 +358,11 @@ std::vector<KeyDef> makeSchema() {
 const std::vector<KeyDef>& caseSchema() {
   static const std::vector<KeyDef> schema = makeSchema();
   return schema;
+}
+
+const std::vector<CrossRule>& crossRules() {
+  static const std::vector<CrossRule> rules = makeRules();
+  return rules;
 }
 
 }  // namespace fdtwin

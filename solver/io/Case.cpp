@@ -17,6 +17,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <optional>
 #include <regex>
 #include <sstream>
 #include <stdexcept>
@@ -24,6 +25,7 @@
 #include <type_traits>
 #include <variant>
 
+#include "core/DateTime.hpp"
 #include "core/Error.hpp"
 #include "core/Text.hpp"
 #include "core/Units.hpp"
@@ -71,6 +73,8 @@ std::string expectation(const KeyDef& k) {
       return "a quoted file path";
     case ValueType::Choice:
       return "one of: " + choiceList(k);
+    case ValueType::DateTime:
+      return "a date and time with UTC offset (e.g. 2022-01-01T00:00:00+09:00)";
   }
   return "";
 }
@@ -152,6 +156,25 @@ CaseEntry convert(const KeyDef& k, const toml::value& v, const Source& src) {
       if (!v.is_string() || v.as_string().str.empty()) throw expected();
       e.value = resolvePath(v.as_string().str, src.baseDir);
       return e;
+    case ValueType::DateTime: {
+      std::string text;
+      if (v.is_offset_datetime()) {
+        std::ostringstream os;
+        os << v.as_offset_datetime();
+        text = os.str();
+      } else if (v.is_string()) {
+        text = v.as_string().str;
+      } else if (v.is_local_datetime()) {
+        throw expected(" (the UTC offset is missing: add Z or ±hh:mm)");
+      } else {
+        throw expected();
+      }
+      std::string why;
+      const auto t = parseDateTime(text, &why);
+      if (!t) throw expected(fmt::format(" ({})", why));
+      e.value = formatDateTime(*t);
+      return e;
+    }
   }
   throw std::logic_error("convert: unhandled value type");
 }
@@ -199,11 +222,40 @@ InputError syntaxError(const toml::exception& err, const std::string& name) {
   return InputError(name, line, "", msg);
 }
 
+// toml11 rejects an impossible date-time (2022-02-30T…) as a syntax error without the key, and
+// on the wrong line; find the first unquoted date-time value that does not parse and name it.
+std::optional<InputError> badDateTime(const std::string& text, const std::string& name) {
+  static const std::regex header(R"(^\s*\[+\s*([A-Za-z0-9_.\-]+)\s*\]+)");
+  static const std::regex dated(
+      R"(^\s*([A-Za-z0-9_.\-]+)\s*=\s*([0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9:.]+([Zz]|[+-][0-9]{2}:[0-9]{2})?)\s*(#.*)?$)");
+  std::istringstream lines(text);
+  std::string section;
+  int lineNo = 0;
+  for (std::string line; std::getline(lines, line);) {
+    ++lineNo;
+    std::smatch m;
+    if (std::regex_search(line, m, header)) {
+      section = m[1].str();
+    } else if (std::regex_match(line, m, dated)) {
+      std::string why;
+      if (parseDateTime(m[2].str(), &why)) continue;
+      const std::string path = section.empty() ? m[1].str() : section + "." + m[1].str();
+      const KeyDef* k = findKey(path);
+      const std::string expected =
+          k && k->type == ValueType::DateTime ? expectation(*k) : "a valid date and time";
+      return InputError(name, lineNo, path,
+                        fmt::format("expected {}, got {} ({})", expected, m[2].str(), why));
+    }
+  }
+  return std::nullopt;
+}
+
 toml::value parseToml(const std::string& text, const std::string& name) {
   std::istringstream in(text);
   try {
     return toml::parse(in, name);
   } catch (const toml::exception& e) {
+    if (auto date = badDateTime(text, name)) throw *date;
     throw syntaxError(e, name);
   } catch (const std::exception& e) {
     throw InputError(name, 0, "", fmt::format("TOML error: {}", e.what()));
@@ -374,7 +426,7 @@ void applyOverride(std::map<std::string, CaseEntry>& entries, const std::string&
 void fillDefaults(std::map<std::string, CaseEntry>& entries) {
   for (const auto& k : caseSchema()) {
     if (k.defaultValue.empty() || k.path == "extends" || entries.count(k.path)) continue;
-    entries[k.path] = convert(k, parseValueText(k.defaultValue, k), Source{"", 0, ""});
+    entries[k.path] = CaseEntry{defaultValue(k), "", 0};
   }
 }
 
@@ -402,6 +454,12 @@ std::string valueToToml(const CaseValue& v) {
 }
 
 }  // namespace
+
+CaseValue defaultValue(const KeyDef& key) {
+  if (key.defaultValue.empty())
+    throw std::logic_error(fmt::format("defaultValue: key \"{}\" has no default", key.path));
+  return convert(key, parseValueText(key.defaultValue, key), Source{"", 0, ""}).value;
+}
 
 Case Case::load(const std::string& path, const std::vector<std::string>& overrides) {
   Case c;
@@ -451,6 +509,12 @@ bool Case::boolean(const std::string& key) const {
   const CaseEntry& e = entry(key);
   if (const auto* b = std::get_if<bool>(&e.value)) return *b;
   throw std::logic_error(fmt::format("Case::boolean: key \"{}\" is not a boolean", key));
+}
+
+DateTime Case::dateTime(const std::string& key) const {
+  const auto t = parseDateTime(string(key));
+  if (!t) throw std::logic_error(fmt::format("Case::dateTime: key \"{}\" is not a date-time", key));
+  return *t;
 }
 
 const std::string& Case::string(const std::string& key) const {
@@ -528,8 +592,8 @@ void Case::validate() const {
                      fmt::format("must be {}, got {}{}", describeRange(k, k.unit), withUnit(x, k), hint));
   }
 
-  // 3. Checks across keys (listed for users in schemaMarkdown(), Schema.cpp: keep in step).
-  // `low` must be below (strict) or not above `high`. The key blamed is `preferred` unless
+  // 3. Checks across keys, as declared beside the keys (core/SchemaTable.cpp).
+  // `low` must be below (strict) or not above `high`. The key blamed is the rule's choice unless
   // only the other one was set explicitly (a default is never the user's mistake).
   const auto order = [&](const std::string& low, const std::string& high, bool strict, bool blameHigh) {
     const double lo = real(low);
@@ -549,52 +613,61 @@ void Case::validate() const {
                      fmt::format("must be {} {} ({}, {}), got {}", strict ? "greater than" : "at least", low,
                                  withUnit(lo, k), origin(eLo), withUnit(hi, k)));
   };
-  order("power.battery.soc_min", "power.battery.soc_max", true, false);
-  order("power.battery.soc_min", "power.battery.soc_initial", false, true);
-  order("power.battery.soc_initial", "power.battery.soc_max", false, false);
-  order("power.battery.soc_min", "power.battery.soc_target", false, true);
-  order("power.battery.soc_target", "power.battery.soc_max", false, false);
-  order("it.rack_power_idle", "it.rack_power_peak", false, false);
-  order("hull.draft", "hull.depth", true, false);
-  order("hull.double_bottom", "hull.depth", true, false);
-  order("case.output_interval", "case.duration", false, false);
-  order("seawater.cleaning_duration", "seawater.cleaning_interval", true, false);
-
-  {
-    const double dip = real("it.training_dip_duration");
-    const double ramp = real("it.training_ramp");
-    const double period = real("it.training_period");
-    if (!(dip + 2.0 * ramp < period)) {
-      const CaseEntry& eDip = entry("it.training_dip_duration");
-      const CaseEntry& eRamp = entry("it.training_ramp");
-      const CaseEntry& ePeriod = entry("it.training_period");
-      const std::string sum =
-          fmt::format("it.training_dip_duration + 2 · it.training_ramp = {} s", number(dip + 2 * ramp));
-      if (eDip.file.empty() && eRamp.file.empty() && !ePeriod.file.empty()) {
-        throw InputError(fileOf(ePeriod), ePeriod.line, "it.training_period",
-                         fmt::format("must be greater than {} ({}), got {} s", sum,
-                                     origin(eDip.file.empty() ? eRamp : eDip), number(period)));
+  // Σ c·key < high. The key blamed is the first term set explicitly; the bound when only it was.
+  const auto sumBelow = [&](const CrossRule& r) {
+    double sum = 0.0;
+    std::string text;
+    const CaseEntry* blamed = nullptr;
+    std::string blamedKey;
+    for (const auto& [coefficient, key] : r.terms) {
+      sum += coefficient * real(key);
+      text += (text.empty() ? "" : " + ") +
+              (coefficient == 1.0 ? key : fmt::format("{} · {}", number(coefficient), key));
+      const CaseEntry& e = entry(key);
+      if (!blamed || (blamed->file.empty() && !e.file.empty())) {
+        blamed = &e;
+        blamedKey = key;
       }
-      const bool blameDip = !eDip.file.empty() || eRamp.file.empty();
-      const CaseEntry& e = blameDip ? eDip : eRamp;
-      throw InputError(fileOf(e), e.line, blameDip ? "it.training_dip_duration" : "it.training_ramp",
-                       fmt::format("{} must be less than it.training_period ({} s, {})", sum, number(period),
-                                   origin(ePeriod)));
+    }
+    const double bound = real(r.high);
+    if (sum < bound) return;
+    const KeyDef& k = *findKey(r.high);
+    const std::string total = fmt::format("{} = {}", text, withUnit(sum, k));
+    const CaseEntry& eHigh = entry(r.high);
+    if (blamed->file.empty() && !eHigh.file.empty()) {
+      throw InputError(
+          fileOf(eHigh), eHigh.line, r.high,
+          fmt::format("must be greater than {} ({}), got {}", total, origin(*blamed), withUnit(bound, k)));
+    }
+    throw InputError(
+        fileOf(*blamed), blamed->line, blamedKey,
+        fmt::format("{} must be less than {} ({}, {})", total, r.high, withUnit(bound, k), origin(eHigh)));
+  };
+  const auto fileWhen = [&](const CrossRule& r) {
+    if (string(r.high) != r.value || has(r.low)) return;
+    const CaseEntry& e = entry(r.high);
+    const auto dot = r.low.rfind('.');
+    throw InputError(
+        fileOf(e), e.line, r.low,
+        fmt::format("missing: required when {} = \"{}\" ({}); add {} = \"{}\" under [{}]", r.high, r.value,
+                    origin(e), r.low.substr(dot + 1), r.example, r.low.substr(0, dot)));
+  };
+  for (const CrossRule& r : crossRules()) {
+    switch (r.kind) {
+      case CrossRule::Kind::Less:
+        order(r.low, r.high, true, r.blameHigh);
+        break;
+      case CrossRule::Kind::LessOrEqual:
+        order(r.low, r.high, false, r.blameHigh);
+        break;
+      case CrossRule::Kind::SumLess:
+        sumBelow(r);
+        break;
+      case CrossRule::Kind::RequiredWhen:
+        fileWhen(r);
+        break;
     }
   }
-
-  const auto fileWhen = [&](const std::string& choiceKey, const std::string& fileKey,
-                            const std::string& example) {
-    if (string(choiceKey) != "csv" || has(fileKey)) return;
-    const CaseEntry& e = entry(choiceKey);
-    const auto dot = fileKey.rfind('.');
-    throw InputError(
-        fileOf(e), e.line, fileKey,
-        fmt::format("missing: required when {} = \"csv\" ({}); add {} = \"{}\" under [{}]", choiceKey,
-                    origin(e), fileKey.substr(dot + 1), example, fileKey.substr(0, dot)));
-  };
-  fileWhen("environment.source", "environment.file", "environment.csv");
-  fileWhen("it.profile", "it.profile_file", "utilization.csv");
 }
 
 }  // namespace fdtwin

@@ -7,6 +7,7 @@
 #include <variant>
 #include <vector>
 
+#include "core/DateTime.hpp"
 #include "core/Schema.hpp"
 
 namespace fdtwin {
@@ -18,6 +19,10 @@ struct CaseEntry {
   std::string file;  // where it was set ("" for defaults, "--set" for the command line)
   int line = 0;
 };
+
+// The typed SI value of a key's default (the schema's TOML literal, read like a file value).
+// Throws std::logic_error for a key without a default.
+CaseValue defaultValue(const KeyDef& key);
 
 class Case {
  public:
@@ -32,7 +37,9 @@ class Case {
   double real(const std::string& key) const;
   long long integer(const std::string& key) const;
   bool boolean(const std::string& key) const;
-  const std::string& string(const std::string& key) const;  // String, Choice and Path (Path: absolute)
+  const std::string& string(
+      const std::string& key) const;                // String, Choice, Path (absolute), DateTime (normalised)
+  DateTime dateTime(const std::string& key) const;  // a DateTime key, parsed
   bool has(const std::string& key) const;                      // set in a file, by --set or by a default
   const CaseEntry& entry(const std::string& key) const;
 

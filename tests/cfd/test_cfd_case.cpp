@@ -17,11 +17,12 @@
 #include "cfd/Surrogate.hpp"
 #include "cfd/Training.hpp"
 #include "core/Error.hpp"
-#include "run/RunCase.hpp"
 #include "io/Case.hpp"
-#include "run/CfdFromCase.hpp"
 #include "io/ResultReader.hpp"
 #include "model/properties/Seawater.hpp"
+#include "run/CaseBindings.hpp"
+#include "run/CfdFromCase.hpp"
+#include "run/RunCase.hpp"
 
 using namespace fdtwin;
 using namespace fdtwin::cfd;
@@ -49,9 +50,16 @@ WindowInput uniformSea(double current, double q, double rise, double T = 293.15)
   return in;
 }
 
+// CFD parameters on the default hull (the schema's, as a case that sets nothing builds it).
+CfdParams defaultCfd() {
+  CfdParams p;
+  p.hull = io::defaultPlantParams().hull;
+  return p;
+}
+
 // A layout that can recirculate: intake and outfall 15 m apart on the port side at mid-draft.
 CfdParams recirculating(double outfallX) {
-  CfdParams p;
+  CfdParams p = defaultCfd();
   p.intake = {HullFace::Port, 70.0, 0.0, 2.5, 2.0};
   p.outfall = {HullFace::Port, outfallX, 0.0, 2.5, 2.0};
   return p;
@@ -99,7 +107,7 @@ TEST(CfdFiles, GradingMatchesFirstCell) {
 
 // --- errors --------------------------------------------------------------------------------
 TEST(CfdErrors, LayoutOutsideTheHullNamesTheKey) {
-  CfdParams p;
+  CfdParams p = defaultCfd();
   p.outfall = {HullFace::Port, 200.0, 0.0, 2.5, 2.0};  // hull is 140 m long
   try {
     (void)seaDomain(p);
@@ -108,7 +116,7 @@ TEST(CfdErrors, LayoutOutsideTheHullNamesTheKey) {
     EXPECT_EQ(e.key(), "cfd.outfall.x");
     EXPECT_NE(std::string(e.what()).find("hull.length"), std::string::npos) << e.what();
   }
-  p = CfdParams{};
+  p = defaultCfd();
   p.intake = {HullFace::Stern, 0.0, 0.5, 2.5, 2.0};  // on top of the outfall
   EXPECT_THROW((void)seaDomain(p), InputError);
   // Through the case reader: file and line of the key.
@@ -127,7 +135,7 @@ TEST(CfdErrors, MissingOpenFoamIsAnInputError) {
   const char* old = std::getenv("PATH");
   const std::string saved = old ? old : "";
   setenv("PATH", "/nonexistent-fdtwin", 1);
-  CfdParams p;
+  CfdParams p = defaultCfd();
   try {
     SeaCase sc(p, tmpDir("nofoam"));
     setenv("PATH", saved.c_str(), 1);
@@ -147,7 +155,7 @@ TEST(CfdErrors, MissingOpenFoamIsAnInputError) {
 
 TEST(CfdErrors, FailingRunIsARunErrorWithLogExcerpt) {
   REQUIRE_OPENFOAM();
-  CfdParams p;
+  CfdParams p = defaultCfd();
   const std::string dir = tmpDir("fail");
   SeaCase sc(p, dir);
   writeText(dir + "/system/fvSchemes.in", "FoamFile { version 2.0; format ascii; class dictionary; object fvSchemes; }\n");
@@ -169,7 +177,7 @@ TEST(CfdErrors, FailingRunIsARunErrorWithLogExcerpt) {
 // the stack trace.
 TEST(CfdErrors, DivergingWindowIsReportedWithItsResiduals) {
   REQUIRE_OPENFOAM();
-  CfdParams p;
+  CfdParams p = defaultCfd();
   const std::string dir = tmpDir("diverge");
   SeaCase sc(p, dir);
   std::string f = readText(dir + "/system/fvSolution.in");
@@ -195,7 +203,7 @@ TEST(CfdErrors, DivergingWindowIsReportedWithItsResiduals) {
 // the other boundaries (the domain's content no longer changes): within 2 % (issue 5).
 TEST(CfdCase, CoarseSerialRunConservesEnergy) {
   REQUIRE_OPENFOAM();
-  CfdParams p;
+  CfdParams p = defaultCfd();
   const std::string dir = tmpDir("serial");
   SeaCase sc(p, dir);
   EXPECT_GT(sc.cells(), 10000);
@@ -224,7 +232,7 @@ TEST(CfdCase, CoarseSerialRunConservesEnergy) {
 // 1.00 at 300 s, 0.74 at 1200 s, 0.09 at 2400 s).
 TEST(CfdCase, TransientVariantStoresThenPassesTheHeat) {
   REQUIRE_OPENFOAM();
-  CfdParams p;
+  CfdParams p = defaultCfd();
   p.solver = "transient";
   p.window = 600.0;
   p.transientStep = 5.0;
@@ -285,7 +293,7 @@ struct PlateResult {
 };
 
 PlateResult flatPlate(double prandtlOverride, const std::string& mesh) {
-  CfdParams p;
+  CfdParams p = defaultCfd();
   p.geometry = "flat-plate";
   p.mesh = mesh;
   p.hull.length = 10.0;

@@ -58,8 +58,26 @@ proc = t.run("schema")
 if t.expect_exit(proc, 0, "fdtwin schema"):
     t.check(proc.stdout.lstrip().startswith("#") and "racks_per_row" in proc.stdout,
             "`fdtwin schema` does not print the Markdown key reference")
+proc = t.run("schema", "--json")
+if t.expect_exit(proc, 0, "fdtwin schema --json"):
+    schema = json.loads(proc.stdout)
+    keys = {k["key"]: k for k in schema["keys"]}
+    t.check(keys.get("it.rack_power_peak", {}).get("default") == 120e3 and keys["it.rack_power_peak"]["unit"] == "W",
+            "`fdtwin schema --json` does not give it.rack_power_peak's SI default and unit")
+    t.check(keys.get("it.profile", {}).get("choices") == ["training", "inference", "idle", "csv"],
+            "`fdtwin schema --json` does not list the choices of it.profile")
+    t.check(keys.get("case.start", {}).get("type") == "datetime", "case.start is not a datetime in the JSON schema")
+    t.check(any(r["keys"] == ["seawater.cleaning_duration", "seawater.cleaning_interval"] for r in schema["rules"]),
+            "`fdtwin schema --json` does not list the cleaning_duration < cleaning_interval rule")
 proc = t.run("validate", t.case)
 t.expect_exit(proc, 0, "fdtwin validate of the default case")
+for start, phrase in [("2022-02-30T00:00:00+09:00", "day out of range"), ("2022-01-01T00:00:00", "UTC offset"),
+                      ('"yesterday"', "YYYY-MM-DD")]:
+    bad_start = t.path("bad_start.toml")
+    with open(bad_start, "w") as f:
+        f.write(f'[case]\nname = "x"\nstart = {start}\n')
+    input_error(t.run("validate", bad_start), f"validate of case.start = {start}", "bad_start.toml:3", "case.start",
+                phrase)
 
 # --- bad cases -----------------------------------------------------------------------------------
 bad = t.path("syntax.toml")

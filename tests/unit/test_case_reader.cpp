@@ -117,6 +117,11 @@ const std::vector<BadCase> kBadCases{
      "it.training_dip_duration + 2 · it.training_ramp = 1810 s must be less than it.training_period (1800 s"},
     {"output_interval_too_long.toml", 4, "case.output_interval",
      "must be at most case.duration (86400 s, set at "},
+    // date-times
+    {"start_bad_date.toml", 4, "case.start", "(day out of range for that month)"},
+    {"start_without_offset.toml", 3, "case.start", "(the UTC offset is missing: add Z or ±hh:mm)"},
+    {"start_not_a_date.toml", 3, "case.start",
+     "expected a date and time with UTC offset (e.g. 2022-01-01T00:00:00+09:00), got \"1 Jan 2022\""},
     // extends
     {"extends_cycle_a.toml", 2, "extends", "extends cycle: ", "extends_cycle_b.toml"},
     {"extends_cycle_b.toml", 1, "extends", "extends cycle: ", "extends_cycle_a.toml"},

@@ -4,12 +4,13 @@
 #include <cmath>
 
 #include "model/it/UtilizationProfile.hpp"
+#include "run/CaseBindings.hpp"
 
 namespace fdtwin::it {
 namespace {
 
 ProfileParams training() {
-  ProfileParams p;
+  ProfileParams p = io::defaultPlantParams().it.profile;
   p.kind = ProfileKind::Training;
   p.level = 0.9;
   p.period = 3600;
@@ -72,7 +73,7 @@ TEST(UtilizationProfile, TrainingIsContinuousAndBreakpointsAreItsKinks) {
 }
 
 TEST(UtilizationProfile, InferencePeaksAtFourPmAndTroughsAtFourAm) {
-  ProfileParams p;
+  ProfileParams p = io::defaultPlantParams().it.profile;
   p.kind = ProfileKind::Inference;
   p.level = 0.8;
   p.inferenceMin = 0.4;
@@ -83,7 +84,7 @@ TEST(UtilizationProfile, InferencePeaksAtFourPmAndTroughsAtFourAm) {
 }
 
 TEST(UtilizationProfile, CsvInterpolatesAndRepeats) {
-  ProfileParams p;
+  ProfileParams p = io::defaultPlantParams().it.profile;
   p.kind = ProfileKind::Csv;
   p.csvTime = {0, 100, 200};
   p.csvValue = {0.0, 1.0, 0.5};

@@ -5,6 +5,7 @@
 
 #include "integrate/Integrator.hpp"
 #include "model/hull/Hull.hpp"
+#include "run/CaseBindings.hpp"
 
 namespace fdtwin {
 namespace {
@@ -30,7 +31,7 @@ class HullOnly : public network::OdeSystem {
 // Reference: the step response of a first-order lumped node, T(t) = T_ext + (T0 − T_ext)·exp(−t/τ),
 // τ = C/(h·A) (Incropera §5.2, lumped capacitance). Tolerance: 1e-4 of the step at rtol 1e-7.
 TEST(LumpedNode, HullPanelStepResponseMatchesExponential) {
-  HullParams p;
+  HullParams p = io::defaultPlantParams().hull;
   p.emissivity = 0.0;
   p.solarAbsorptance = 0.0;
   hull::HullGeometry geom(p);

@@ -7,12 +7,13 @@
 #include "../support/PlantHarness.hpp"
 #include "model/properties/Seawater.hpp"
 #include "model/seawater/SeawaterSystem.hpp"
+#include "run/CaseBindings.hpp"
 
 namespace fdtwin {
 namespace {
 
 PlantParams constantLoad() {
-  PlantParams p;
+  PlantParams p = io::defaultPlantParams();
   p.it.profile.kind = it::ProfileKind::Idle;  // u = 0: every rack draws P_idle
   p.it.rackPowerIdle = 90e3;
   p.seawater.foulingMax = 0.0;                // no time dependence
@@ -111,12 +112,14 @@ TEST(PlantEvents, ThrottlingSettlesInsideTheBandWithoutChattering) {
 }
 
 // Fouling: R_f = R_∞(1 − exp(−t/τ)) since the last cleaning (Kern–Seaton, physics sheet §2.2),
-// reset at each cleaning.
+// reset at each cleaning. An instantaneous reset (cleaning_duration = 0; the schema's default
+// is a one-day staged cleaning, tested below).
 TEST(PlantEvents, FoulingGrowsAndResetsAtCleaning) {
   PlantParams p = constantLoad();
   p.seawater.foulingMax = 7e-5;
   p.seawater.foulingTau = 86400.0;
   p.seawater.cleaningInterval = 2 * 86400.0;
+  p.seawater.cleaningDuration = 0.0;
   Plant plant(p, std::make_shared<test::ConstantEnvironment>(test::calmSea()));
   const auto y = test::integratePlant(plant, 3 * 86400.0);
   int cleanings = 0;
@@ -180,7 +183,7 @@ TEST(PlantPower, UnservedLoadIsReportedAndShed) {
 
 // Engine commitment: a load rise starts an engine, which comes online exactly start-up time later.
 TEST(PlantPower, EngineStartsAndComesOnlineAfterStartupTime) {
-  PlantParams p;
+  PlantParams p = io::defaultPlantParams();
   p.it.profile.kind = it::ProfileKind::Inference;  // trough 35 %, peak at 16:00
   p.it.profile.inferenceMin = 0.2;
   p.engines.minRunTime = 600.0;

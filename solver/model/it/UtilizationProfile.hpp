@@ -25,17 +25,19 @@ namespace fdtwin::it {
 
 enum class ProfileKind { Training, Inference, Idle, Csv };
 
+// The keyed members (it.utilization, it.training_*, it.inference_min) have their one default in
+// the case schema (io::defaultPlantParams().it.profile); the others are set by their users.
 struct ProfileParams {
-  ProfileKind kind = ProfileKind::Training;
-  double level = 0.95;         // 1
-  double period = 1800.0;      // s
-  double dipDuration = 120.0;  // s
-  double dipLevel = 0.27;      // 1
-  double ramp = 5.0;           // s
-  bool dipsResolved = true;    // false: the period mean instead of each dip
-  double phase = 0.0;          // s, shifts the training pattern
-  double inferenceMin = 0.35;  // 1
-  double startHourOfDay = 0.0; // local hour at t = 0
+  ProfileKind kind;
+  double level;         // 1
+  double period;        // s
+  double dipDuration;   // s
+  double dipLevel;      // 1
+  double ramp;          // s
+  bool dipsResolved;    // false: the period mean instead of each dip
+  double phase = 0.0;   // s, shifts the training pattern (Plant: hall k is shifted by k·hallPhaseShift)
+  double inferenceMin;  // 1
+  double startHourOfDay = 0.0;            // local hour at t = 0 (from case.start)
   std::vector<double> csvTime, csvValue;  // for Csv
 };
 
