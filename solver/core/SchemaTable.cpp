@@ -209,6 +209,8 @@ std::vector<KeyDef> makeSchema() {
       integer("hull.panels_wet_height", "2", 1, 100, "Side panels below the waterline, per column."),
       integer("hull.panels_dry_height", "2", 1, 100, "Side panels above the waterline, per column."),
       positive("hull.plate_thickness", "m", "0.02", "Steel plate thickness."),
+      positive("hull.plate_density", "kg/m3", "7850",
+               "Density of the hull plate (Incropera Table A.1, plain carbon steel)."),
       real("hull.inner_resistance", "m2K/W", "0.5", 0.0, kInf,
            "Thermal resistance between the plate and the hall air besides the inner film (voids, "
            "insulation)."),

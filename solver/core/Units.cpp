@@ -243,6 +243,7 @@ const std::array kQuantities{
     Quantity{kArea, "an area"},
     Quantity{kVolume, "a volume"},
     Quantity{kMass, "a mass"},
+    Quantity{Dimension{-3, 1, 0, 0}, "a density"},
     Quantity{Dimension{0, 1, -1, 0}, "a mass flow"},
     Quantity{Dimension{3, 0, -1, 0}, "a volume flow"},
     Quantity{kPressure, "a pressure"},

@@ -64,6 +64,7 @@ struct HullParams {
   double length, beam, depth, draft, doubleBottom;  // m
   int panelsLength, panelsBeam, panelsWetHeight, panelsDryHeight;
   double plateThickness;   // m
+  double plateDensity;     // kg/m3
   double innerResistance;  // m2K/W
   double innerH;           // W/(m2 K)
   double solarAbsorptance;

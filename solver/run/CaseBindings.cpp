@@ -82,6 +82,7 @@ const std::vector<KeyBinding<PlantParams>>& plantBindings() {
       bindKey("hull.panels_wet_height", &P::hull, &HullParams::panelsWetHeight),
       bindKey("hull.panels_dry_height", &P::hull, &HullParams::panelsDryHeight),
       bindKey("hull.plate_thickness", &P::hull, &HullParams::plateThickness),
+      bindKey("hull.plate_density", &P::hull, &HullParams::plateDensity),
       bindKey("hull.inner_resistance", &P::hull, &HullParams::innerResistance),
       bindKey("hull.inner_h", &P::hull, &HullParams::innerH),
       bindKey("hull.solar_absorptance", &P::hull, &HullParams::solarAbsorptance),

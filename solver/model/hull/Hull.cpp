@@ -3,8 +3,7 @@
 namespace fdtwin::hull {
 
 namespace {
-constexpr double kSteelDensity = 7850.0;  // kg/m3 [textbook, Incropera A.1 plain carbon steel]
-constexpr double kSteelCp = 470.0;        // J/kg K [same, ~434-480 over 300-400 K]
+constexpr double kSteelCp = 470.0;  // J/kg K [Incropera A.1 plain carbon steel, ~434-480 over 300-400 K]
 constexpr double kSigma = 5.670374419e-8; // W/m2K4 Stefan-Boltzmann
 constexpr double kVerticalSolarShare = 0.3;
 }  // namespace
@@ -14,7 +13,7 @@ Hull::Hull(const HullGeometry& geometry, std::vector<int> panelHall) : m_geom(ge
   const double uIn = 1.0 / (1.0 / p.innerH + p.innerResistance);
   for (size_t i = 0; i < m_geom.panels().size(); ++i) {
     const double A = m_geom.panels()[i].area;
-    m_C.push_back(kSteelDensity * kSteelCp * p.plateThickness * A);
+    m_C.push_back(p.plateDensity * kSteelCp * p.plateThickness * A);
     m_UinA.push_back(m_hall[i] >= 0 ? uIn * A : 0.0);
   }
 }
