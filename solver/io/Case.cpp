@@ -179,89 +179,6 @@ CaseEntry convert(const KeyDef& k, const toml::value& v, const Source& src) {
   throw std::logic_error("convert: unhandled value type");
 }
 
-// "TOML syntax error: …" with toml11's reason and, for two common mistakes, a hint.
-InputError syntaxError(const toml::exception& err, const std::string& name) {
-  const std::string what = err.what();
-  std::istringstream lines(what);
-  std::string first;
-  std::getline(lines, first);
-  first = std::regex_replace(first, std::regex(R"(^\[error\]\s*(toml::\w+:\s*)?)"), "");
-  first = trim(first);
-  if (!first.empty() && first.back() == '.') first.pop_back();
-  // toml11 draws the offending spot as " 3 | text" followed by "   |   ^--- comment" (or
-  // "~~~ comment"); keep the last comment and the first line number of the snippet.
-  std::string pointer;
-  int firstLine = 0;
-  const std::regex snippetLine(R"(^\s*(\d+) \|)");
-  const std::regex caretLine(R"(^\s*\|\s*(\^-*|~+)\s*(.*)$)");
-  for (std::string l; std::getline(lines, l);) {
-    std::smatch m;
-    if (std::regex_search(l, m, snippetLine) && firstLine == 0) firstLine = std::stoi(m[1].str());
-    if (std::regex_search(l, m, caretLine)) pointer = trim(m[2].str());
-  }
-  if (!pointer.empty() && pointer.back() == '.') pointer.pop_back();
-  std::string msg = "TOML syntax error: " + first;
-  std::smatch dup;
-  if (std::regex_search(first, dup, std::regex(R"re((value|table) \("(.*)"\) already exists)re"))) {
-    msg = fmt::format("TOML syntax error: the {} \"{}\" is defined twice (first on line {})", dup[1].str(),
-                      dup[2].str(), firstLine);
-  } else if (!pointer.empty() && pointer != "here" && first.find(pointer) == std::string::npos) {
-    msg += first.empty() ? pointer : ": " + pointer;
-  }
-
-  const std::string& text = err.location().line_str();
-  std::smatch m;
-  if (std::regex_search(
-          text, m, std::regex(R"(=\s*([-+]?[0-9][0-9_.eE+-]*)\s*([A-Za-z%][A-Za-z0-9/%()^ ]*)\s*(#.*)?$)"))) {
-    msg += fmt::format(" (a value with a unit must be quoted: \"{} {}\")", m[1].str(), trim(m[2].str()));
-  } else if (std::regex_search(text, m, std::regex(R"(=\s*([A-Za-z_][A-Za-z0-9_-]*)\s*(#.*)?$)")) &&
-             m[1] != "true" && m[1] != "false" && m[1] != "inf" && m[1] != "nan") {
-    msg += fmt::format(" (text must be quoted: \"{}\")", m[1].str());
-  }
-  const int line = err.location().line() > 0 ? static_cast<int>(err.location().line()) : 0;
-  return InputError(name, line, "", msg);
-}
-
-// toml11 rejects an impossible date-time (2022-02-30T…) as a syntax error without the key, and
-// on the wrong line; find the first unquoted date-time value that does not parse and name it.
-std::optional<InputError> badDateTime(const std::string& text, const std::string& name) {
-  static const std::regex header(R"(^\s*\[+\s*([A-Za-z0-9_.\-]+)\s*\]+)");
-  static const std::regex dated(
-      R"(^\s*([A-Za-z0-9_.\-]+)\s*=\s*([0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9:.]+([Zz]|[+-][0-9]{2}:[0-9]{2})?)\s*(#.*)?$)");
-  std::istringstream lines(text);
-  std::string section;
-  int lineNo = 0;
-  for (std::string line; std::getline(lines, line);) {
-    ++lineNo;
-    std::smatch m;
-    if (std::regex_search(line, m, header)) {
-      section = m[1].str();
-    } else if (std::regex_match(line, m, dated)) {
-      std::string why;
-      if (parseDateTime(m[2].str(), &why)) continue;
-      const std::string path = section.empty() ? m[1].str() : section + "." + m[1].str();
-      const KeyDef* k = findKey(path);
-      const std::string expected =
-          k && k->type == ValueType::DateTime ? expectation(*k) : "a valid date and time";
-      return InputError(name, lineNo, path,
-                        fmt::format("expected {}, got {} ({})", expected, m[2].str(), why));
-    }
-  }
-  return std::nullopt;
-}
-
-toml::value parseToml(const std::string& text, const std::string& name) {
-  std::istringstream in(text);
-  try {
-    return toml::parse(in, name);
-  } catch (const toml::exception& e) {
-    if (auto date = badDateTime(text, name)) throw *date;
-    throw syntaxError(e, name);
-  } catch (const std::exception& e) {
-    throw InputError(name, 0, "", fmt::format("TOML error: {}", e.what()));
-  }
-}
-
 // A value written as in TOML ("120e3", "\"csv\"", "true"); text that is not a TOML value is
 // taken as a bare string ("inference", "120 kW"). Strings, choices and paths always accept
 // the raw text ("--set case.name=2024").
@@ -356,7 +273,7 @@ class Loader {
   void read(const std::string& text, const std::string& name, const std::string& baseDir,
             const std::string& id) {
     m_chain.push_back({id, name});
-    const toml::value root = parseToml(text, name);
+    const toml::value root = io::parseToml(text, name);
     std::vector<Item> items;
     flatten(root, "", items);
     std::stable_sort(items.begin(), items.end(), [](const Item& a, const Item& b) {

@@ -11,4 +11,9 @@ std::string tomlString(std::string_view s);             // an escaped TOML basic
 std::string tomlNumber(double v);                      // 120000 → "120000", 0.1 → "0.1"
 std::string describeTomlValue(const toml::value& v);   // the value as written, for "got …"
 
+// Parses TOML text; `name` stands for the file in messages. Throws InputError (file, line,
+// "TOML syntax error: …" with hints for an unquoted unit or text; for an impossible date-time
+// value, its key). Case files and sweep files are both read through it.
+toml::value parseToml(const std::string& text, const std::string& name);
+
 }  // namespace fdtwin::io

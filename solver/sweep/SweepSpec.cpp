@@ -21,9 +21,8 @@
 #include "core/Schema.hpp"
 #include "core/Text.hpp"
 #include "core/Units.hpp"
-#include "io/Case.hpp"
-#include "sweep/Kpis.hpp"
 #include "io/TomlText.hpp"
+#include "sweep/Kpis.hpp"
 #include "sweep/SweepSchema.hpp"
 
 namespace fdtwin::sweep {
@@ -63,24 +62,6 @@ std::string readFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError(path, 0, "", "cannot read sweep file");
   return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
-// TOML syntax errors are reported exactly as for case files: the case reader checks the syntax
-// before anything else, so any "TOML syntax error" it raises on this text is the one to show.
-toml::value parseToml(const std::string& text, const std::string& name) {
-  try {
-    Case::parse(text, name, ".");
-  } catch (const InputError& e) {
-    if (e.detail().rfind("TOML", 0) == 0) throw;
-  } catch (const std::exception&) {
-    // not a case: expected
-  }
-  std::istringstream in(text);
-  try {
-    return toml::parse(in, name);
-  } catch (const std::exception& e) {
-    throw InputError(name, 0, "", fmt::format("TOML error: {}", e.what()));
-  }
 }
 
 std::vector<std::string> allSweepPaths() {
@@ -321,7 +302,7 @@ const char* modeName(Mode mode) {
 
 SweepSpec SweepSpec::load(const std::string& path) {
   const std::string text = readFile(path);
-  const toml::value root = parseToml(text, path);
+  const toml::value root = io::parseToml(text, path);  // syntax errors exactly as for case files
   SweepSpec s;
   s.file = path;
   s.errorFile = path;
