@@ -195,4 +195,10 @@ PlantParams defaultPlantParams() {
   return p;
 }
 
+env::SyntheticEnvironmentParameters defaultEnvironmentParameters() {
+  env::SyntheticEnvironmentParameters p{};  // members without a key keep their initialisers
+  applyDefaults(environmentBindings(), p);
+  return p;
+}
+
 }  // namespace fdtwin::io

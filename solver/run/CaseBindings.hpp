@@ -140,5 +140,7 @@ void applyDefaults(const std::vector<KeyBinding<Params>>& bindings, Params& p) {
 // The plant that every key left at its schema default describes (the plant of a case that sets
 // nothing). Tests build their plants from this, so they test the plant `fdtwin run` builds.
 PlantParams defaultPlantParams();
+// The synthetic environment of a case that sets no environment.* key.
+env::SyntheticEnvironmentParameters defaultEnvironmentParameters();
 
 }  // namespace fdtwin::io

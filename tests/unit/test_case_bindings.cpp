@@ -81,6 +81,18 @@ TEST(CaseBindings, DefaultPlantIsThePlantOfACaseThatSetsNothing) {
   EXPECT_EQ(fromSchema.seawater.cleaningDuration, 86400.0);
 }
 
+TEST(CaseBindings, DefaultEnvironmentIsTheEnvironmentOfACaseThatSetsNothing) {
+  const Case c = Case::parse("[case]\nname = \"defaults\"\n", "defaults.toml", ".");
+  const auto fromCase = std::dynamic_pointer_cast<const env::SyntheticEnvironment>(io::makeEnvironment(c));
+  ASSERT_TRUE(fromCase);
+  const auto fromSchema = io::defaultEnvironmentParameters();
+  for (const auto& b : io::environmentBindings()) {
+    EXPECT_EQ(b.read(fromSchema), defaultValue(*findKey(b.key))) << b.key;
+    EXPECT_EQ(b.read(fromCase->parameters()), c.entry(b.key).value) << b.key;
+  }
+  EXPECT_EQ(fromSchema.seed, 1u);  // the struct's initialiser had drifted to 2022
+}
+
 TEST(CaseBindings, SetKeysReachTheirParameters) {
   const Case c = Case::parse(
       "[case]\nname = \"x\"\n[it]\nrack_power_peak = \"130 kW\"\nprofile = \"inference\"\ntraining_dips = "

@@ -13,6 +13,7 @@
 
 #include "core/Error.hpp"
 #include "io/CsvEnvironment.hpp"
+#include "run/CaseBindings.hpp"
 
 namespace fs = std::filesystem;
 using fdtwin::InputError;
@@ -307,7 +308,7 @@ TEST(CsvEnvironment, CycleBoundaryBelongsToTheCycleItEnds) {
 // Synthetic default
 // ------------------------------------------------------------------------------------------
 TEST(SyntheticEnvironment, DeterministicGivenSeedAndDifferentOtherwise) {
-  SyntheticEnvironmentParameters p;
+  SyntheticEnvironmentParameters p = fdtwin::io::defaultEnvironmentParameters();
   p.seed = 7;
   const SyntheticEnvironment a(p), b(p);
   p.seed = 8;
@@ -325,7 +326,7 @@ TEST(SyntheticEnvironment, DeterministicGivenSeedAndDifferentOtherwise) {
 }
 
 TEST(SyntheticEnvironment, SeasonsAndDaysResembleUlsan) {
-  const SyntheticEnvironment env;
+  const SyntheticEnvironment env(fdtwin::io::defaultEnvironmentParameters());
   const double day = 86400.0;
   // SST monthly means: 14.5 degC in February, 27 degC in August (buoy 22189; brief defaults).
   EXPECT_NEAR(env.at(46 * day).T_seaSurface - kC0, 14.5, 0.4);
@@ -362,7 +363,7 @@ TEST(SyntheticEnvironment, SeasonsAndDaysResembleUlsan) {
 }
 
 TEST(SyntheticEnvironment, BadParametersAreInputErrors) {
-  SyntheticEnvironmentParameters p;
+  SyntheticEnvironmentParameters p = fdtwin::io::defaultEnvironmentParameters();
   p.cloudFactor = -0.1;
   try {
     SyntheticEnvironment env(p);
@@ -370,10 +371,10 @@ TEST(SyntheticEnvironment, BadParametersAreInputErrors) {
   } catch (const InputError& e) {
     EXPECT_EQ(e.key(), "cloudFactor");
   }
-  p = {};
+  p = fdtwin::io::defaultEnvironmentParameters();
   p.sstMean = 20.0;  // degC for kelvin
   EXPECT_THROW(SyntheticEnvironment{p}, InputError);
-  p = {};
+  p = fdtwin::io::defaultEnvironmentParameters();
   p.currentM2Amplitude = 0.5;  // would reverse the speed
   EXPECT_THROW(SyntheticEnvironment{p}, InputError);
 }

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "io/CsvEnvironment.hpp"
+#include "run/CaseBindings.hpp"
 
 using fdtwin::env::CsvEnvironment;
 using fdtwin::env::EnvironmentSample;
@@ -115,7 +116,7 @@ TEST(Thermocline, SummerStratifiedWinterMixed) {
     EXPECT_LT(s.T_seaSurface - seaTemperatureAtDepth(s, 75.0), 0.5) << "day " << day;
   }
   // The same contrast holds for the synthetic default's seasonal mixed layer.
-  const SyntheticEnvironment synthetic;
+  const SyntheticEnvironment synthetic(fdtwin::io::defaultEnvironmentParameters());
   const EnvironmentSample summer = synthetic.at(226 * kDay);
   const EnvironmentSample winter = synthetic.at(20 * kDay);
   EXPECT_GT(summer.T_seaSurface - seaTemperatureAtDepth(summer, 50.0), 5.0);

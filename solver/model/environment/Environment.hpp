@@ -64,7 +64,6 @@ class Environment {
 // CsvEnvironment (a table read from a CSV file) lives in io/CsvEnvironment.hpp: the model
 // knows nothing of files.
 
-
 // --------------------------------------------------------------------------------------------
 // SyntheticEnvironment: a smooth built-in default (C-infinity in t, so breakpoints() is empty).
 //   T_s(t)   = sstMean + sstAnnualAmplitude cos(2 pi (d - sstPeakDay)/365)
@@ -88,20 +87,22 @@ class Environment {
 // Defaults resemble the Ulsan buoy 22189 in 2022 (data/environment/SOURCE.md): SST 14.5 degC
 // in February to 27 degC in August; air 8.8 .. 26.8 degC monthly; mean GHI 173 W/m2 (Pohang,
 // i.e. 0.68 of clear sky); mean wind 6.6 m/s; thermocline from the KODC line-208 fits.
+// Members that a case key sets (environment.*) have no initialiser: their one default is the
+// schema's (io::defaultEnvironmentParameters(), run/CaseBindings.hpp).
 struct SyntheticEnvironmentParameters {
   // site and clock
-  double latitude_deg = 35.345;    // deg N, KMA buoy 22189
+  double latitude_deg;             // deg N, KMA buoy 22189
   double longitude_deg = 129.841;  // deg E
   double utcOffset_h = 9.0;        // h, the local standard time of t (KST)
   // sea surface temperature
-  double sstMean = 293.90;           // K (20.75 degC)
-  double sstAnnualAmplitude = 6.25;  // K
+  double sstMean;                    // K (20.75 degC)
+  double sstAnnualAmplitude;         // K
   double sstPeakDay = 228.0;         // day of the maximum (0 = 1 Jan; 228 = 17 Aug)
   double sstDiurnalAmplitude = 0.2;  // K
   double sstDiurnalPeakHour = 15.0;  // h, local solar time
   // air temperature
-  double airMean = 290.95;           // K (17.8 degC)
-  double airAnnualAmplitude = 9.0;   // K
+  double airMean;                    // K (17.8 degC)
+  double airAnnualAmplitude;         // K
   double airPeakDay = 218.0;         // day of the maximum (218 = 7 Aug)
   double airDiurnalAmplitude = 1.5;  // K
   double airDiurnalPeakHour = 14.0;  // h, local solar time
@@ -115,23 +116,23 @@ struct SyntheticEnvironmentParameters {
   int windComponents = 16;             // number of sinusoids in X(t), 0 .. 1000
   double windShortestPeriod_h = 3.0;   // h
   double windLongestPeriod_h = 240.0;  // h
-  std::uint64_t seed = 2022;           // draws the wind periods and phases
+  std::uint64_t seed;                  // draws the wind periods and phases
   // current [SYNTHETIC, no measurement at the site]
-  double currentMean = 0.25;         // m/s, >= currentM2Amplitude so that speed >= 0
+  double currentMean;                // m/s, >= currentM2Amplitude so that speed >= 0
   double currentM2Amplitude = 0.15;  // m/s
   double currentM2Phase_rad = 0.0;   // rad
   // thermocline (physics.md §5.2 fits to KODC line 208-03, 2023)
-  double mldMean = 60.0;             // m
-  double mldAnnualAmplitude = 34.0;  // m, <= mldMean
+  double mldMean;                    // m
+  double mldAnnualAmplitude;         // m, <= mldMean
   double mldDeepestDay = 15.0;       // day of the deepest mixed layer (16 Jan)
-  double T_deep = 274.74;            // K
+  double T_deep;                     // K
   double thermoclineScale = 50.0;    // m
 };
 
 class SyntheticEnvironment final : public Environment {
  public:
   // Checks the parameters (InputError with key = parameter name, no file).
-  explicit SyntheticEnvironment(const SyntheticEnvironmentParameters& parameters = {});
+  explicit SyntheticEnvironment(const SyntheticEnvironmentParameters& parameters);
 
   EnvironmentSample at(double t) const override;
 
