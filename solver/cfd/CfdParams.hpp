@@ -13,12 +13,13 @@ enum class HullFace { Stern, Bow, Port, Starboard, Bottom };
 HullFace hullFaceFromName(const std::string& name);  // "stern", "bow", "port", "starboard", "bottom"
 const char* hullFaceName(HullFace f);
 
+// Set by the cfd.outfall.* / cfd.intake.* keys; their defaults are the schema's only.
 struct SeaChest {
-  HullFace face = HullFace::Stern;
-  double x = 0.0;      // m, along the hull (bottom, port, starboard)
-  double y = 0.0;      // m, across (bottom, stern, bow)
-  double depth = 2.5;  // m below the waterline (stern, bow, port, starboard)
-  double size = 2.0;   // m, side of the square opening (at least one mesh face is used)
+  HullFace face;
+  double x;      // m, along the hull (bottom, port, starboard)
+  double y;      // m, across (bottom, stern, bow)
+  double depth;  // m below the waterline (stern, bow, port, starboard)
+  double size;   // m, side of the square opening (at least one mesh face is used)
 };
 
 // Cells of the 17-block sea box (docs/cfd.md): hull-length, hull-beam and draft blocks are
@@ -31,30 +32,32 @@ struct MeshResolution {
 };
 MeshResolution meshResolution(const std::string& name);  // "coarse" or "production"
 
+// Members a case key sets have no initialiser: io::defaultCfdParams() (run/CaseBindings.hpp)
+// fills them from the schema, and io::cfdParams() from a case. The others are fixed here.
 struct CfdParams {
   // "sea-box": the sea around the hull. "flat-plate": the validation case of docs/cfd.md, a
   // plate of hull.length (the `hull` patch, at the bottom of a channel of depth sea_depth,
   // after a slip lead-in of a quarter of its length), one cell wide, no outfall or intake.
   std::string geometry = "sea-box";
   HullParams hull;
-  SeaChest outfall{HullFace::Stern, 0.0, 0.0, 2.5, 2.0};
-  SeaChest intake{HullFace::Bottom, 35.0, 0.0, 0.0, 2.0};
-  std::string mesh = "coarse";
-  double seaDepth = 40.0;        // m, depth of the domain (rigid lid at the surface, slip sea bed)
+  SeaChest outfall;
+  SeaChest intake;
+  std::string mesh;              // "coarse" or "production"
+  double seaDepth;               // m, depth of the domain (rigid lid at the surface, slip sea bed)
   double upstreamLengths = 1.0;  // domain ahead of the bow, in hull lengths
   double downstreamLengths = 2.0;
   double lateralBeams = 3.0;     // domain beside the hull (each side), in beams
-  std::string solver = "steady";  // "steady" (SIMPLE) or "transient" (PIMPLE)
-  double window = 3600.0;        // s, coupling window
-  int iterations = 100;          // SIMPLE iterations per window (steady)
-  int initialIterations = 300;   // iterations of the first window (cold start)
+  std::string solver;            // "steady" (SIMPLE) or "transient" (PIMPLE)
+  double window;                 // s, coupling window
+  int iterations;                // SIMPLE iterations per window (steady)
+  int initialIterations;         // iterations of the first window (cold start)
   double transientStep = 5.0;    // s, PIMPLE time step (transient)
-  int ranks = 1;                 // MPI ranks (1: serial)
-  double mixingZoneRadius = 100.0;  // m, around the outfall (IFC: 100 m when none is set)
-  double permitDT = 3.0;         // K, allowed rise at the mixing-zone edge
-  double plumeThreshold = 0.5;   // K, rise that defines the plume's extent
+  int ranks;                     // MPI ranks (1: serial)
+  double mixingZoneRadius;       // m, around the outfall (IFC: 100 m when none is set)
+  double permitDT;               // K, allowed rise at the mixing-zone edge
+  double plumeThreshold;         // K, rise that defines the plume's extent
   double hullExcessTraining = 0.05;  // K, hull wall excess over the sea during training (h from the wall conductance; small, so the hull does not warm the intake)
-  double salinity = 34.3;        // g/kg
+  double salinity;                   // g/kg
   double prandtlOverride = 0.0;  // > 0: molecular Prandtl number of a test fluid (validation only)
 };
 

@@ -201,4 +201,13 @@ env::SyntheticEnvironmentParameters defaultEnvironmentParameters() {
   return p;
 }
 
+cfd::CfdParams defaultCfdParams() {
+  cfd::CfdParams p{};  // members without a key keep their initialisers
+  applyDefaults(cfdBindings(), p);
+  const PlantParams plant = defaultPlantParams();
+  p.hull = plant.hull;
+  p.salinity = plant.seawater.salinity;
+  return p;
+}
+
 }  // namespace fdtwin::io

@@ -142,5 +142,7 @@ void applyDefaults(const std::vector<KeyBinding<Params>>& bindings, Params& p) {
 PlantParams defaultPlantParams();
 // The synthetic environment of a case that sets no environment.* key.
 env::SyntheticEnvironmentParameters defaultEnvironmentParameters();
+// The CFD side of a case that sets nothing (on the default hull and salinity).
+cfd::CfdParams defaultCfdParams();
 
 }  // namespace fdtwin::io

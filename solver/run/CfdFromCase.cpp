@@ -8,7 +8,7 @@
 namespace fdtwin::io {
 
 cfd::CfdParams cfdParams(const Case& c) {
-  cfd::CfdParams p;
+  cfd::CfdParams p{};
   applyBindings(cfdBindings(), c, p);
   const PlantParams plant = plantParams(c);
   p.hull = plant.hull;

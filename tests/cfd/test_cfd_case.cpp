@@ -50,12 +50,8 @@ WindowInput uniformSea(double current, double q, double rise, double T = 293.15)
   return in;
 }
 
-// CFD parameters on the default hull (the schema's, as a case that sets nothing builds it).
-CfdParams defaultCfd() {
-  CfdParams p;
-  p.hull = io::defaultPlantParams().hull;
-  return p;
-}
+// CFD parameters of a case that sets nothing (the schema's defaults).
+CfdParams defaultCfd() { return io::defaultCfdParams(); }
 
 // A layout that can recirculate: intake and outfall 15 m apart on the port side at mid-draft.
 CfdParams recirculating(double outfallX) {

@@ -12,6 +12,7 @@
 #include "core/Schema.hpp"
 #include "io/Case.hpp"
 #include "run/CaseBindings.hpp"
+#include "run/CfdFromCase.hpp"
 #include "run/PlantFromCase.hpp"
 
 namespace fdtwin {
@@ -91,6 +92,19 @@ TEST(CaseBindings, DefaultEnvironmentIsTheEnvironmentOfACaseThatSetsNothing) {
     EXPECT_EQ(b.read(fromCase->parameters()), c.entry(b.key).value) << b.key;
   }
   EXPECT_EQ(fromSchema.seed, 1u);  // the struct's initialiser had drifted to 2022
+}
+
+TEST(CaseBindings, DefaultCfdIsTheCfdOfACaseThatSetsNothing) {
+  const Case c = Case::parse("[case]\nname = \"defaults\"\n", "defaults.toml", ".");
+  const cfd::CfdParams fromCase = io::cfdParams(c);
+  const cfd::CfdParams fromSchema = io::defaultCfdParams();
+  for (const auto& b : io::cfdBindings()) {
+    EXPECT_EQ(b.read(fromSchema), defaultValue(*findKey(b.key))) << b.key;
+    EXPECT_EQ(b.read(fromCase), c.entry(b.key).value) << b.key;
+  }
+  EXPECT_EQ(fromSchema.salinity, fromCase.salinity);
+  EXPECT_EQ(fromSchema.hull.length, fromCase.hull.length);
+  EXPECT_EQ(fromSchema.intake.depth, 2.5);  // the struct's initialiser had drifted to 0
 }
 
 TEST(CaseBindings, SetKeysReachTheirParameters) {
