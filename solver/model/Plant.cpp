@@ -13,10 +13,9 @@
 namespace fdtwin {
 
 namespace {
-constexpr double kT0 = 273.15;           // K, reference of stored thermal energy
-constexpr double kCoolantT = 303.15;     // K, closed-loop water properties evaluated here
-constexpr double kSeawaterBeta = 2.5e-4; // 1/K, thermal expansion near 15 °C, 35 g/kg [textbook]
-constexpr double kNaturalDT = 1.0;       // K, ΔT for the natural-convection floor of the sea side
+constexpr double kCoolantT = 303.15;      // K, closed-loop water properties evaluated here
+constexpr double kSeawaterBeta = 2.5e-4;  // 1/K, thermal expansion near 15 °C, 35 g/kg [textbook]
+constexpr double kNaturalDT = 1.0;        // K, ΔT for the natural-convection floor of the sea side
 
 it::ProfileParams hallProfile(const ItParams& p, int h) {
   it::ProfileParams q = p.profile;
@@ -58,7 +57,8 @@ Plant::Plant(const PlantParams& p, std::shared_ptr<const env::Environment> envir
 
   for (int h = 0; h < p.it.halls; ++h) {
     m_profiles.emplace_back(hallProfile(p.it, h));
-    const double tcsC = static_cast<double>(m_hallRacks[static_cast<size_t>(h)].size()) * m_racks.flowCapacity();
+    const double tcsC =
+        static_cast<double>(m_hallRacks[static_cast<size_t>(h)].size()) * m_racks.flowCapacity();
     const double tcsFlow = tcsC / m_cpCoolant;
     m_halls.emplace_back(p.cooling, p.it.halls, tcsC, tcsFlow, m_cpCoolant, m_rhoCoolant);
   }
@@ -66,28 +66,45 @@ Plant::Plant(const PlantParams& p, std::shared_ptr<const env::Environment> envir
   // State vector: racks, halls, facility loop, seawater control, engines, battery, hull.
   m_racks.declareStates(m_layout, kCoolantT);
   for (int h = 0; h < p.it.halls; ++h) {
-    m_iRet.push_back(m_layout.add(fmt::format("hall{} T_tcs_return", h + 1), "cooling", "K", 300.0, kCoolantT));
-    m_iAir.push_back(m_layout.add(fmt::format("hall{} T_air", h + 1), "cooling", "K", 300.0, kCoolantT));
+    auto& hc = m_halls[static_cast<size_t>(h)];
+    hc.declareStates(m_layout, h + 1, kCoolantT);
+    m_hallReturnStates.push_back(hc.states().tcsReturn);
+    m_hallAirStates.push_back(hc.states().air);
   }
-  m_iFr = m_layout.add("facility T_return", "cooling", "K", 300.0, kCoolantT);
-  m_iFs = m_layout.add("facility T_supply", "cooling", "K", 300.0, kCoolantT);
-  m_iI1 = m_layout.add("seawater pump PI integral (supply)", "seawater", "1", 1.0, 1.0);
-  m_iI2 = m_layout.add("seawater pump PI integral (discharge)", "seawater", "1", 1.0, 1.0);
-  m_iDTm = m_layout.add("seawater discharge dT (measured)", "seawater", "K", 10.0, 5.0);
-  m_iEng0 = m_layout.size();
-  for (int k = 0; k < m_engines.count(); ++k) {
-    m_layout.add(fmt::format("engine {} P", k + 1), "power", "W", std::max(1.0, p.engines.ratedPower), 0.0);
-  }
-  m_iDf = m_layout.add("engine demand (filtered)", "power", "W", std::max(1e6, p.engines.ratedPower), 0.0);
-  m_iSoc = m_layout.add("battery SOC", "power", "1", 1.0, p.battery.socInitial);
+  m_facility.declareStates(m_layout, kCoolantT);
+  m_seawater.declareStates(m_layout);
+  m_engines.declareStates(m_layout);
+  m_dispatch.declareStates(m_layout);
   m_hull.declareStates(m_layout, 288.15);
 
-  m_sourceNames = {"fuel (LHV)", "solar PV electricity", "shore import", "sunlight absorbed by the hull",
-                   "cooling auxiliaries not supplied (blackout)"};
-  m_sinkNames = {"seawater discharge",    "engine jacket heat to sea", "engine exhaust to air",
-                 "hull to sea",           "hull to air",               "hotel load",
-                 "battery losses",        "pump motor and drive losses", "load bank (surplus)"};
+  declareLedger();
   m_ydotScratch.resize(static_cast<size_t>(size()));
+}
+
+void Plant::declareLedger() {
+  using network::LedgerKind;
+  auto& l = m_ledger;
+  // Sources and sinks in the order of /balance/source_names and /balance/sink_names.
+  m_slots.fuel = l.add("fuel (LHV)", LedgerKind::Source);
+  m_slots.solar = l.add("solar PV electricity", LedgerKind::Source);
+  m_slots.shore = l.add("shore import", LedgerKind::Source);
+  m_slots.hullSun = l.add("sunlight absorbed by the hull", LedgerKind::Source);
+  m_slots.auxUnpowered = l.add("cooling auxiliaries not supplied (blackout)", LedgerKind::Source);
+  m_slots.discharge = l.add("seawater discharge", LedgerKind::Sink, true);
+  m_slots.jacket = l.add("engine jacket heat to sea", LedgerKind::Sink, true);
+  m_slots.exhaust = l.add("engine exhaust to air", LedgerKind::Sink);
+  m_slots.hullToSea = l.add("hull to sea", LedgerKind::Sink, true);
+  m_slots.hullToAir = l.add("hull to air", LedgerKind::Sink);
+  m_slots.hotel = l.add("hotel load", LedgerKind::Sink);
+  m_slots.batteryLoss = l.add("battery losses", LedgerKind::Sink);
+  m_slots.drives = l.add("pump motor and drive losses", LedgerKind::Sink);
+  m_slots.loadBank = l.add("load bank (surplus)", LedgerKind::Sink);
+  m_slots.racks = l.add("racks (chips and coolant)", LedgerKind::Stored);
+  m_slots.halls = l.add("halls (TCS headers and air)", LedgerKind::Stored);
+  m_slots.facility = l.add("facility water loop", LedgerKind::Stored);
+  m_slots.hull = l.add("hull plates", LedgerKind::Stored);
+  m_slots.battery = l.add("battery", LedgerKind::Stored);
+  m_flowCount = l.count(LedgerKind::Source) + l.count(LedgerKind::Sink);
 }
 
 void Plant::layoutRacks() {
@@ -165,12 +182,16 @@ void Plant::evaluate(double t, const double* y, double* ydot, PlantSignals& s) {
   s.env = m_cacheEnv;
   s.T_seaIntakeAmbient = m_cacheTamb;
   s.utilization.resize(static_cast<size_t>(nh));
-  for (int h = 0; h < nh; ++h) s.utilization[static_cast<size_t>(h)] = m_profiles[static_cast<size_t>(h)].at(t);
+  for (int h = 0; h < nh; ++h)
+    s.utilization[static_cast<size_t>(h)] = m_profiles[static_cast<size_t>(h)].at(t);
 
   // Seawater side and pump speed.
-  const double tFs = y[m_iFs], tFr = y[m_iFr];
-  const double speed = m_seawater.speed(tFs, y[m_iDTm], y[m_iI1], y[m_iI2]);
-  s.sw = seawaterAt(speed, tFr, y[m_iDTm], t);
+  const auto& fl = m_facility.states();
+  const auto& sc = m_seawater.states();
+  const double tFs = y[fl.supply], tFr = y[fl.ret];
+  const double speed =
+      m_seawater.speed(tFs, y[sc.dischargeRise], y[sc.integralSupply], y[sc.integralDischarge]);
+  s.sw = seawaterAt(speed, tFr, y[sc.dischargeRise], t);
 
   // Electrical demand.
   s.P_pumps = s.sw.P_el + m_facility.pumpElectricPower();
@@ -189,14 +210,14 @@ void Plant::evaluate(double t, const double* y, double* ydot, PlantSignals& s) {
   s.solarAvailable = m_solar.power(s.env.T_air, s.env.G_solar);
 
   // Engines and dispatch.
-  const double soc = y[m_iSoc];
+  const double soc = y[m_dispatch.states().soc];
   s.engineDemand = m_dispatch.engineDemand(s.P_demand, s.solarAvailable, soc);
   s.engineSum = 0.0;
   s.fuel = 0.0;
   s.engineSetpoint.resize(static_cast<size_t>(m_engines.count()));
   s.fuelPower.resize(static_cast<size_t>(m_engines.count()));
   for (int k = 0; k < m_engines.count(); ++k) {
-    const double pk = y[m_iEng0 + k];
+    const double pk = y[m_engines.stateIndex(k)];
     s.engineSetpoint[static_cast<size_t>(k)] = m_engines.setpoint(k, s.engineDemand);
     s.fuelPower[static_cast<size_t>(k)] = m_engines.fuelPower(k, pk);
     if (m_engines.status(k) == power::EngineStatus::Online) s.engineSum += pk;
@@ -225,16 +246,16 @@ void Plant::evaluate(double t, const double* y, double* ydot, PlantSignals& s) {
   s.hallHeat.assign(static_cast<size_t>(nh), 0.0);
   for (int h = 0; h < nh; ++h) {
     const auto& hc = m_halls[static_cast<size_t>(h)];
-    const double tRet = y[m_iRet[static_cast<size_t>(h)]];
+    const double tRet = y[hc.states().tcsReturn];
     s.tSupply[static_cast<size_t>(h)] = hc.supplyTemperature(tRet, tFs);
     s.qCdu[static_cast<size_t>(h)] = hc.cduHeat(tRet, tFs);
-    s.qCoil[static_cast<size_t>(h)] = hc.coilHeat(y[m_iAir[static_cast<size_t>(h)]], tFs);
+    s.qCoil[static_cast<size_t>(h)] = hc.coilHeat(y[hc.states().air], tFs);
   }
   double* yd = ydot ? ydot : m_ydotScratch.data();
   double itServed = 0.0;
   m_racks.rhs(y, yd, s.utilization, s.tSupply, s.servedShare, s.hallHeat, &itServed);
   s.hull = {};
-  m_hull.rhs(y, yd, m_cacheBoundary, m_iAir, s.hallHeat, s.hull);
+  m_hull.rhs(y, yd, m_cacheBoundary, m_hallAirStates, s.hallHeat, s.hull);
   if (!ydot) return;
 
   // TCS return headers and hall air.
@@ -242,27 +263,30 @@ void Plant::evaluate(double t, const double* y, double* ydot, PlantSignals& s) {
   for (int h = 0; h < nh; ++h) {
     const auto& hc = m_halls[static_cast<size_t>(h)];
     const size_t hs = static_cast<size_t>(h);
-    const double tRet = y[m_iRet[hs]];
+    const auto& hx = hc.states();
+    const double tRet = y[hx.tcsReturn];
     double mix = 0.0;
     for (int i : m_hallRacks[hs]) mix += mc * (y[m_racks.outletIndex(i)] - tRet);
-    ydot[m_iRet[hs]] = (mix + hc.pumpShaftPower()) / hc.headerCapacity();
-    ydot[m_iAir[hs]] = (s.hallHeat[hs] + hc.fanPower() - s.qCoil[hs]) / hc.airCapacity();
+    ydot[hx.tcsReturn] = (mix + hc.pumpShaftPower()) / hc.headerCapacity();
+    ydot[hx.air] = (s.hallHeat[hs] + hc.fanPower() - s.qCoil[hs]) / hc.airCapacity();
   }
   // Facility loop.
   double loads = m_facility.pumpShaftPower();
   for (int h = 0; h < nh; ++h) loads += s.qCdu[static_cast<size_t>(h)] + s.qCoil[static_cast<size_t>(h)];
   const double cFw = m_facility.flowCapacity(), cH = m_facility.headerCapacity();
-  ydot[m_iFr] = (cFw * (tFs - tFr) + loads) / cH;
-  ydot[m_iFs] = (cFw * (tFr - tFs) - s.sw.Q_hx) / cH;
+  ydot[fl.ret] = (cFw * (tFs - tFr) + loads) / cH;
+  ydot[fl.supply] = (cFw * (tFr - tFs) - s.sw.Q_hx) / cH;
   // Pump speed control.
-  m_seawater.controllerRates(tFs, y[m_iDTm], y[m_iI1], y[m_iI2], &ydot[m_iI1], &ydot[m_iI2]);
-  ydot[m_iDTm] = (s.sw.dT - y[m_iDTm]) / seawater::SeawaterSystem::kSensorLag;
+  m_seawater.controllerRates(tFs, y[sc.dischargeRise], y[sc.integralSupply], y[sc.integralDischarge],
+                             &ydot[sc.integralSupply], &ydot[sc.integralDischarge]);
+  ydot[sc.dischargeRise] = (s.sw.dT - y[sc.dischargeRise]) / seawater::SeawaterSystem::kSensorLag;
   // Engines, commitment filter, battery.
+  const auto& en = m_engines.states();
   for (int k = 0; k < m_engines.count(); ++k) {
-    ydot[m_iEng0 + k] = m_engines.rate(y[m_iEng0 + k], s.engineSetpoint[static_cast<size_t>(k)]);
+    ydot[en.first + k] = m_engines.rate(y[en.first + k], s.engineSetpoint[static_cast<size_t>(k)]);
   }
-  ydot[m_iDf] = (s.engineDemand - y[m_iDf]) / power::GasEngines::kDemandFilterTime;
-  ydot[m_iSoc] = s.dispatch.socRate;
+  ydot[en.demandFiltered] = (s.engineDemand - y[en.demandFiltered]) / power::GasEngines::kDemandFilterTime;
+  ydot[m_dispatch.states().soc] = s.dispatch.socRate;
 }
 
 void Plant::rhs(double t, const double* y, double* ydot) { evaluate(t, y, ydot, m_scratch); }
@@ -282,33 +306,37 @@ void Plant::jacobian(double t, const double* y, network::SparseJacobian& J) {
     dRet[static_cast<size_t>(h)] = m_halls[static_cast<size_t>(h)].supplyFromReturn();
     dFs[static_cast<size_t>(h)] = m_halls[static_cast<size_t>(h)].supplyFromFacility();
   }
-  m_racks.jacobian(J, y, m_scratch.utilization, m_scratch.servedShare, m_iRet, m_iFs, dRet, dFs);
+  const auto& fl = m_facility.states();
+  const auto& sc = m_seawater.states();
+  m_racks.jacobian(J, y, m_scratch.utilization, m_scratch.servedShare, m_hallReturnStates, fl.supply, dRet,
+                   dFs);
   const double mc = m_racks.flowCapacity();
   const double cFw = m_facility.flowCapacity(), cH = m_facility.headerCapacity();
   double dFrFs = cFw;
   for (int h = 0; h < nh; ++h) {
     const size_t hs = static_cast<size_t>(h);
     const auto& hc = m_halls[hs];
-    for (int i : m_hallRacks[hs]) J.add(m_iRet[hs], m_racks.outletIndex(i), mc / hc.headerCapacity());
-    J.add(m_iRet[hs], m_iRet[hs], -hc.tcsCapacity() / hc.headerCapacity());
+    const auto& hx = hc.states();
+    for (int i : m_hallRacks[hs]) J.add(hx.tcsReturn, m_racks.outletIndex(i), mc / hc.headerCapacity());
+    J.add(hx.tcsReturn, hx.tcsReturn, -hc.tcsCapacity() / hc.headerCapacity());
     double inner = 0.0;
     for (int p = 0; p < m_hull.count(); ++p) {
       if (m_hull.panelHall(p) != h) continue;
       inner += m_hull.innerConductance(p);
-      J.add(m_iAir[hs], m_hull.stateIndex(p), m_hull.innerConductance(p) / hc.airCapacity());
+      J.add(hx.air, m_hull.stateIndex(p), m_hull.innerConductance(p) / hc.airCapacity());
     }
-    J.add(m_iAir[hs], m_iAir[hs], (-inner - hc.coilConductance()) / hc.airCapacity());
-    J.add(m_iAir[hs], m_iFs, hc.coilConductance() / hc.airCapacity());
-    J.add(m_iFr, m_iRet[hs], hc.cduEffectivenessCmin() / cH);
-    J.add(m_iFr, m_iAir[hs], hc.coilConductance() / cH);
+    J.add(hx.air, hx.air, (-inner - hc.coilConductance()) / hc.airCapacity());
+    J.add(hx.air, fl.supply, hc.coilConductance() / hc.airCapacity());
+    J.add(fl.ret, hx.tcsReturn, hc.cduEffectivenessCmin() / cH);
+    J.add(fl.ret, hx.air, hc.coilConductance() / cH);
     dFrFs -= hc.cduEffectivenessCmin() + hc.coilConductance();
   }
-  J.add(m_iFr, m_iFr, -cFw / cH);
-  J.add(m_iFr, m_iFs, dFrFs / cH);
+  J.add(fl.ret, fl.ret, -cFw / cH);
+  J.add(fl.ret, fl.supply, dFrFs / cH);
 
   // Seawater side and controllers: small nonlinear block, differentiated by local finite
   // differences over its five inputs (T_fs, T_fr, I1, I2, ΔT_m).
-  const int in[5] = {m_iFs, m_iFr, m_iI1, m_iI2, m_iDTm};
+  const int in[5] = {fl.supply, fl.ret, sc.integralSupply, sc.integralDischarge, sc.dischargeRise};
   auto block = [&](const double* x, double* out) {
     const double n = m_seawater.speed(x[0], x[4], x[2], x[3]);
     const auto sw = seawaterAt(n, x[1], x[4], t);
@@ -319,7 +347,7 @@ void Plant::jacobian(double t, const double* y, network::SparseJacobian& J) {
   double x[5], f0[4], f1[4];
   for (int j = 0; j < 5; ++j) x[j] = y[in[j]];
   block(x, f0);
-  const int rows[4] = {m_iFs, m_iI1, m_iI2, m_iDTm};
+  const int rows[4] = {fl.supply, sc.integralSupply, sc.integralDischarge, sc.dischargeRise};
   for (int j = 0; j < 5; ++j) {
     const double h = 1e-6 * std::max(1.0, std::abs(x[j]));
     const double keep = x[j];
@@ -330,25 +358,29 @@ void Plant::jacobian(double t, const double* y, network::SparseJacobian& J) {
   }
 
   // Engines (diagonal; the weak coupling through the demand is left to Newton's iteration).
+  const auto& en = m_engines.states();
   for (int k = 0; k < m_engines.count(); ++k) {
-    J.add(m_iEng0 + k, m_iEng0 + k,
-          m_engines.rateSlope(y[m_iEng0 + k], m_scratch.engineSetpoint[static_cast<size_t>(k)]));
+    J.add(en.first + k, en.first + k,
+          m_engines.rateSlope(y[en.first + k], m_scratch.engineSetpoint[static_cast<size_t>(k)]));
   }
-  J.add(m_iDf, m_iDf, -1.0 / power::GasEngines::kDemandFilterTime);
+  J.add(en.demandFiltered, en.demandFiltered, -1.0 / power::GasEngines::kDemandFilterTime);
   // Battery: ∂(dSOC/dt)/∂SOC and ∂/∂P_k by local differences of the dispatch.
   {
     const auto& s = m_scratch;
-    const double soc = y[m_iSoc];
+    const int iSoc = m_dispatch.states().soc;
+    const double soc = y[iSoc];
     const double base = m_dispatch.solve(s.P_demand, s.engineSum, s.solarAvailable, soc).socRate;
     const double hs = 1e-7;
-    J.add(m_iSoc, m_iSoc, (m_dispatch.solve(s.P_demand, s.engineSum, s.solarAvailable, soc + hs).socRate - base) / hs);
+    J.add(iSoc, iSoc,
+          (m_dispatch.solve(s.P_demand, s.engineSum, s.solarAvailable, soc + hs).socRate - base) / hs);
     const double hp = 1.0;
-    const double dP = (m_dispatch.solve(s.P_demand, s.engineSum + hp, s.solarAvailable, soc).socRate - base) / hp;
+    const double dP =
+        (m_dispatch.solve(s.P_demand, s.engineSum + hp, s.solarAvailable, soc).socRate - base) / hp;
     for (int k = 0; k < m_engines.count(); ++k) {
-      J.add(m_iSoc, m_iEng0 + k, m_engines.status(k) == power::EngineStatus::Online ? dP : 0.0);
+      J.add(iSoc, en.first + k, m_engines.status(k) == power::EngineStatus::Online ? dP : 0.0);
     }
   }
-  m_hull.jacobian(J, y, m_cacheBoundary, m_iAir);
+  m_hull.jacobian(J, y, m_cacheBoundary, m_hallAirStates);
 }
 
 void Plant::roots(double /*t*/, const double* y, double* g) {
@@ -357,9 +389,10 @@ void Plant::roots(double /*t*/, const double* y, double* g) {
   const auto& e = m_p.engines;
   const int on = m_engines.online();
   const bool canStart = m_engines.starting() == 0 && on < m_engines.count();
-  const double demand = y[m_iDf];
+  const double demand = y[m_engines.states().demandFiltered];
   g[n] = canStart ? demand - e.startThreshold * on * e.ratedPower : -1.0;
-  g[n + 1] = (on > 1 && m_engines.starting() == 0) ? e.stopThreshold * (on - 1) * e.ratedPower - demand : -1.0;
+  g[n + 1] =
+      (on > 1 && m_engines.starting() == 0) ? e.stopThreshold * (on - 1) * e.ratedPower - demand : -1.0;
 }
 
 void Plant::log(double t, std::string kind, std::string component) {
@@ -370,7 +403,7 @@ bool Plant::checkCommitment(double t, double* y) {
   const auto& e = m_p.engines;
   if (m_engines.count() == 0 || m_engines.starting() > 0) return false;
   const int on = m_engines.online();
-  const double demand = y[m_iDf];
+  const double demand = y[m_engines.states().demandFiltered];
   const bool gateOpen = on == 0 || t - m_lastCommitment >= e.minRunTime;
   if (!gateOpen) return false;
   if (on < m_engines.count() && demand > e.startThreshold * on * e.ratedPower) {
@@ -388,7 +421,7 @@ bool Plant::checkCommitment(double t, double* y) {
     for (int k = m_engines.count() - 1; k >= 0; --k) {
       if (m_engines.status(k) == power::EngineStatus::Online) {
         m_engines.setStatus(k, power::EngineStatus::Off);
-        y[m_iEng0 + k] = 0.0;
+        y[m_engines.stateIndex(k)] = 0.0;
         m_lastCommitment = t;
         log(t, "engine_stop", fmt::format("engine {}", k + 1));
         return true;
@@ -449,7 +482,7 @@ bool Plant::handleTimeEvents(double t, double* y) {
   for (int k = 0; k < m_engines.count(); ++k) {
     if (m_engines.status(k) == power::EngineStatus::Starting && m_engines.readyTime(k) <= t + eps) {
       m_engines.setStatus(k, power::EngineStatus::Online);
-      y[m_iEng0 + k] = 0.0;
+      y[m_engines.stateIndex(k)] = 0.0;
       log(t, "engine_online", fmt::format("engine {}", k + 1));
       changed = true;
     }
@@ -464,32 +497,43 @@ bool Plant::handleTimeEvents(double t, double* y) {
   return changed;
 }
 
-int Plant::quadratureCount() const {
-  return static_cast<int>(m_sourceNames.size() + m_sinkNames.size()) + kExtraCount;
+int Plant::quadratureCount() const { return m_flowCount + kExtraCount; }
+
+void Plant::setFlows(const PlantSignals& s) {
+  auto& l = m_ledger;
+  l.set(m_slots.fuel, s.fuel);
+  l.set(m_slots.solar, s.dispatch.solar);
+  l.set(m_slots.shore, s.dispatch.shore);
+  l.set(m_slots.hullSun, s.hull.solar);
+  l.set(m_slots.auxUnpowered, s.auxUnpowered);
+  l.set(m_slots.discharge, s.sw.Q_seawater);
+  l.set(m_slots.jacket, s.jacket);
+  l.set(m_slots.exhaust, s.exhaust);
+  l.set(m_slots.hullToSea, s.hull.toSea);
+  l.set(m_slots.hullToAir, s.hull.toAir);
+  l.set(m_slots.hotel, s.P_hotelServed);
+  l.set(m_slots.batteryLoss, s.dispatch.batteryLoss);
+  l.set(m_slots.drives, s.drivesLoss);
+  l.set(m_slots.loadBank, s.dispatch.dumped);
 }
 
-void Plant::balanceTerms(const PlantSignals& s, double* sources, double* sinks) const {
-  sources[0] = s.fuel;
-  sources[1] = s.dispatch.solar;
-  sources[2] = s.dispatch.shore;
-  sources[3] = s.hull.solar;
-  sources[4] = s.auxUnpowered;
-  sinks[0] = s.sw.Q_seawater;
-  sinks[1] = s.jacket;
-  sinks[2] = s.exhaust;
-  sinks[3] = s.hull.toSea;
-  sinks[4] = s.hull.toAir;
-  sinks[5] = s.P_hotelServed;
-  sinks[6] = s.dispatch.batteryLoss;
-  sinks[7] = s.drivesLoss;
-  sinks[8] = s.dispatch.dumped;
+const network::EnergyLedger& Plant::updateLedger(const PlantSignals& s, const double* y) {
+  setFlows(s);
+  double halls = 0.0;
+  for (const auto& hc : m_halls) halls += hc.storedEnergy(y);
+  m_ledger.set(m_slots.racks, m_racks.storedEnergy(y));
+  m_ledger.set(m_slots.halls, halls);
+  m_ledger.set(m_slots.facility, m_facility.storedEnergy(y));
+  m_ledger.set(m_slots.hull, m_hull.storedEnergy(y));
+  m_ledger.set(m_slots.battery, m_dispatch.storedEnergy(y));
+  return m_ledger;
 }
 
 void Plant::quadratures(double t, const double* y, double* qdot) {
   evaluate(t, y, nullptr, m_scratch);
-  const size_t ns = m_sourceNames.size(), nk = m_sinkNames.size();
-  balanceTerms(m_scratch, qdot, qdot + ns);
-  double* x = qdot + ns + nk;
+  setFlows(m_scratch);
+  m_ledger.flows(qdot);
+  double* x = qdot + m_flowCount;
   x[kE_it] = m_scratch.P_itServed;
   x[kE_facility] = m_scratch.P_facility;
   x[kE_demand] = m_scratch.P_demand;
@@ -497,23 +541,6 @@ void Plant::quadratures(double t, const double* y, double* qdot) {
   x[kFuelMass] = m_scratch.fuel / m_p.engines.fuelLhv;
   x[kCO2Mass] = m_scratch.fuel * m_p.engines.co2Factor;
   x[kE_fuel] = m_scratch.fuel;
-}
-
-double Plant::storedEnergy(const double* y) const {
-  double e = 0.0;
-  for (int i = 0; i < m_racks.count(); ++i) {
-    e += m_racks.chipCapacity() * (y[m_racks.chipIndex(i)] - kT0);
-    e += m_racks.coolantCapacity() * (y[m_racks.outletIndex(i)] - kT0);
-  }
-  for (int h = 0; h < m_p.it.halls; ++h) {
-    const auto& hc = m_halls[static_cast<size_t>(h)];
-    e += hc.headerCapacity() * (y[m_iRet[static_cast<size_t>(h)]] - kT0);
-    e += hc.airCapacity() * (y[m_iAir[static_cast<size_t>(h)]] - kT0);
-  }
-  e += m_facility.headerCapacity() * (y[m_iFr] - kT0 + y[m_iFs] - kT0);
-  for (int p = 0; p < m_hull.count(); ++p) e += m_hull.heatCapacity(p) * (y[m_hull.stateIndex(p)] - kT0);
-  e += m_p.battery.capacity * y[m_iSoc];
-  return e;
 }
 
 std::vector<double> Plant::initialState() {
@@ -557,18 +584,20 @@ std::vector<double> Plant::initialState() {
   }
   const double tFr = bisect(tAmb, tAmb + 200.0, [&](double x) { return qAt(n, x).Q_hx < loads; });
   const double tFs = tFr - loads / cFw;
-  y[static_cast<size_t>(m_iFr)] = tFr;
-  y[static_cast<size_t>(m_iFs)] = tFs;
+  const auto& fl = m_facility.states();
+  y[static_cast<size_t>(fl.ret)] = tFr;
+  y[static_cast<size_t>(fl.supply)] = tFs;
   for (int h = 0; h < m_p.it.halls; ++h) {
     const size_t hs = static_cast<size_t>(h);
     const auto& hc = m_halls[hs];
     const double qCdu = qLiqHall[hs] + hc.pumpShaftPower();
     const double tRet = tFs + qCdu / hc.cduEffectivenessCmin();
     const double tSup = tRet - qCdu / hc.tcsCapacity();
-    y[static_cast<size_t>(m_iRet[hs])] = tRet;
-    y[static_cast<size_t>(m_iAir[hs])] = tFs + (qAirHall[hs] + hc.fanPower()) / hc.coilConductance();
+    y[static_cast<size_t>(hc.states().tcsReturn)] = tRet;
+    y[static_cast<size_t>(hc.states().air)] = tFs + (qAirHall[hs] + hc.fanPower()) / hc.coilConductance();
     for (int i : m_hallRacks[hs]) {
-      const double qi = m_p.it.liquidFraction * m_racks.demand(i, s.utilization[hs], y[static_cast<size_t>(m_racks.chipIndex(i))]);
+      const double qi = m_p.it.liquidFraction *
+                        m_racks.demand(i, s.utilization[hs], y[static_cast<size_t>(m_racks.chipIndex(i))]);
       const double tOut = tSup + qi / m_racks.flowCapacity();
       y[static_cast<size_t>(m_racks.outletIndex(i))] = tOut;
       y[static_cast<size_t>(m_racks.chipIndex(i))] = tOut + qi * m_p.it.chipResistance;
@@ -576,9 +605,10 @@ std::vector<double> Plant::initialState() {
   }
   const auto sw = qAt(n, tFr);
   const double gain = m_p.seawater.controllerGain;
-  y[static_cast<size_t>(m_iDTm)] = sw.dT;
-  y[static_cast<size_t>(m_iI1)] = n - gain * (tFs - m_p.cooling.facilitySupplySetpoint);
-  y[static_cast<size_t>(m_iI2)] = n - gain * (sw.dT - m_p.seawater.dischargeDTMax);
+  const auto& sc = m_seawater.states();
+  y[static_cast<size_t>(sc.dischargeRise)] = sw.dT;
+  y[static_cast<size_t>(sc.integralSupply)] = n - gain * (tFs - m_p.cooling.facilitySupplySetpoint);
+  y[static_cast<size_t>(sc.integralDischarge)] = n - gain * (sw.dT - m_p.seawater.dischargeDTMax);
   // Hull panels at their outside temperatures.
   for (int p = 0; p < m_hull.count(); ++p) {
     const auto& pn = m_hullGeometry.panels()[static_cast<size_t>(p)];
@@ -591,13 +621,15 @@ std::vector<double> Plant::initialState() {
   const auto& e = m_p.engines;
   int units = 0;
   if (m_engines.count() > 0 && demand > 0.0) {
-    units = std::clamp(static_cast<int>(std::ceil(demand / (e.startThreshold * e.ratedPower))), 1, m_engines.count());
+    units = std::clamp(static_cast<int>(std::ceil(demand / (e.startThreshold * e.ratedPower))), 1,
+                       m_engines.count());
   }
   for (int k = 0; k < m_engines.count(); ++k) {
     m_engines.setStatus(k, k < units ? power::EngineStatus::Online : power::EngineStatus::Off);
   }
-  for (int k = 0; k < m_engines.count(); ++k) y[static_cast<size_t>(m_iEng0 + k)] = m_engines.setpoint(k, demand);
-  y[static_cast<size_t>(m_iDf)] = demand;
+  for (int k = 0; k < m_engines.count(); ++k)
+    y[static_cast<size_t>(m_engines.stateIndex(k))] = m_engines.setpoint(k, demand);
+  y[static_cast<size_t>(m_engines.states().demandFiltered)] = demand;
   m_lastCleaning = 0.0;
   m_lastCommitment = -1e300;
   m_events.clear();

@@ -25,6 +25,7 @@
 #include "model/power/GasEngines.hpp"
 #include "model/power/SolarPv.hpp"
 #include "model/seawater/SeawaterSystem.hpp"
+#include "network/EnergyLedger.hpp"
 #include "network/OdeSystem.hpp"
 #include "network/StateLayout.hpp"
 
@@ -82,11 +83,13 @@ class Plant : public network::OdeSystem {
   // Algebraic signals at (t, y) (ydot may be null).
   void evaluate(double t, const double* y, double* ydot, PlantSignals& s);
 
-  // Energy accounting. Quadratures are: sources, sinks, then the extra integrals below.
-  const std::vector<std::string>& sourceNames() const { return m_sourceNames; }
-  const std::vector<std::string>& sinkNames() const { return m_sinkNames; }
-  void balanceTerms(const PlantSignals& s, double* sources, double* sinks) const;
-  double storedEnergy(const double* y) const;  // J, thermal relative to 0 °C plus battery
+  // Energy accounting: the ledger of named terms (sources and sinks in W, stored energy in J,
+  // thermal relative to 0 °C plus the battery). Quadratures are the ledger's sources, then its
+  // sinks (EnergyLedger::flows), then the extra integrals below.
+  const std::vector<network::LedgerTerm>& ledgerTerms() const { return m_ledger.terms(); }
+  const network::EnergyLedger& ledger() const { return m_ledger; }
+  // Fills every term of the ledger at (s, y) and returns it.
+  const network::EnergyLedger& updateLedger(const PlantSignals& s, const double* y);
   enum Extra { kE_it = 0, kE_facility, kE_demand, kE_unserved, kFuelMass, kCO2Mass, kE_fuel, kExtraCount };
 
   // CFD coupling hooks (solver/cfd). Without them the constant recirculation factor and the
@@ -98,8 +101,14 @@ class Plant : public network::OdeSystem {
   //    current speed (a vector of one value per panel, 0 for dry panels).
   using IntakeRiseModel = std::function<double(double currentSpeed, double mdot, double dischargeRise)>;
   using HullSeaModel = std::function<std::vector<double>(double currentSpeed)>;
-  void setIntakeRiseModel(IntakeRiseModel m) { m_intakeModel = std::move(m); m_cacheT = -1e300; }
-  void setHullSeaModel(HullSeaModel m) { m_hullSeaModel = std::move(m); m_cacheT = -1e300; }
+  void setIntakeRiseModel(IntakeRiseModel m) {
+    m_intakeModel = std::move(m);
+    m_cacheT = -1e300;
+  }
+  void setHullSeaModel(HullSeaModel m) {
+    m_hullSeaModel = std::move(m);
+    m_cacheT = -1e300;
+  }
 
   // Component access for the recorder and tests.
   const it::Racks& racks() const { return m_racks; }
@@ -108,13 +117,11 @@ class Plant : public network::OdeSystem {
   const PlantParams& params() const { return m_p; }
   const std::vector<std::array<double, 6>>& hallBoxes() const { return m_hallBoxes; }
   int hallCount() const { return m_p.it.halls; }
-  int hallAirIndex(int h) const { return m_iAir[static_cast<size_t>(h)]; }
-  int hallReturnIndex(int h) const { return m_iRet[static_cast<size_t>(h)]; }
-  int facilitySupplyIndex() const { return m_iFs; }
-  int facilityReturnIndex() const { return m_iFr; }
-  int socIndex() const { return m_iSoc; }
-  int engineIndex(int k) const { return m_iEng0 + k; }
-  double coolantCp() const { return m_cpCoolant; }
+  int hallAirIndex(int h) const { return m_halls[static_cast<size_t>(h)].states().air; }
+  int facilitySupplyIndex() const { return m_facility.states().supply; }
+  int facilityReturnIndex() const { return m_facility.states().ret; }
+  int socIndex() const { return m_dispatch.states().soc; }
+  int engineIndex(int k) const { return m_engines.stateIndex(k); }
 
  private:
   void layoutRacks();
@@ -123,6 +130,15 @@ class Plant : public network::OdeSystem {
   bool updateThrottleReport(double t, const double* y, int i);
   seawater::SeawaterState seawaterAt(double speed, double tFr, double dischargeRise, double t) const;
   void log(double t, std::string kind, std::string component);
+  void declareLedger();
+  void setFlows(const PlantSignals& s);
+
+  // The plant's terms of the energy ledger, each bound to its name where it is added.
+  struct LedgerSlots {
+    int fuel, solar, shore, hullSun, auxUnpowered;                                               // sources
+    int discharge, jacket, exhaust, hullToSea, hullToAir, hotel, batteryLoss, drives, loadBank;  // sinks
+    int racks, halls, facility, hull, battery;                                                   // stored
+  };
 
   PlantParams m_p;
   std::shared_ptr<const env::Environment> m_env;
@@ -141,13 +157,15 @@ class Plant : public network::OdeSystem {
   std::vector<std::vector<int>> m_hallRacks;
 
   network::StateLayout m_layout;
-  std::vector<int> m_iRet, m_iAir;
-  int m_iFr = -1, m_iFs = -1, m_iI1 = -1, m_iI2 = -1, m_iDTm = -1, m_iEng0 = -1, m_iDf = -1, m_iSoc = -1;
+  std::vector<int> m_hallReturnStates, m_hallAirStates;  // per hall, gathered for Racks and Hull
+
+  network::EnergyLedger m_ledger;
+  LedgerSlots m_slots{};
+  int m_flowCount = 0;  // sources + sinks: the first quadratures
 
   double m_lastCleaning = 0.0;  // start of the last cleaning logged (schedule: SeawaterSystem)
   double m_lastCommitment = -1e300;
   std::vector<PlantEvent> m_events;
-  std::vector<std::string> m_sourceNames, m_sinkNames;
 
   // Cache of time-only quantities (environment, hull boundary), keyed on t.
   double m_cacheT = -1e300;

@@ -6,13 +6,25 @@
 // where Q_sw is the heat handed to the seawater (SeawaterSystem). Pump: P_shaft = ṁ·g·H/η_pump
 // (enters the water), P_el = P_shaft/(η_motor·η_vfd).
 #include "model/PlantParams.hpp"
+#include "network/StateLayout.hpp"
 
 namespace fdtwin::cooling {
+
+// Where the loop's states sit in the plant's state vector.
+struct FacilityStates {
+  int ret = -1;     // T_fr, K
+  int supply = -1;  // T_fs, K
+};
 
 class FacilityLoop {
  public:
   FacilityLoop(const CoolingParams& p, double coolantCp, double coolantDensity);
-  double flowCapacity() const { return m_C; }       // ṁ_fw·c, W/K
+  void declareStates(network::StateLayout& layout, double initialT);
+  const FacilityStates& states() const { return m_states; }
+  // Thermal energy of both headers relative to 0 °C, J.
+  double storedEnergy(const double* y) const;
+
+  double flowCapacity() const { return m_C; }          // ṁ_fw·c, W/K
   double headerCapacity() const { return m_headerC; }  // J/K, each header
   double pumpShaftPower() const { return m_pumpShaft; }
   double pumpElectricPower() const { return m_pumpShaft / (m_p.motorEfficiency * m_p.vfdEfficiency); }
@@ -20,6 +32,7 @@ class FacilityLoop {
 
  private:
   CoolingParams m_p;
+  FacilityStates m_states;
   double m_C, m_headerC, m_pumpShaft;
 };
 

@@ -9,7 +9,12 @@ namespace {
 constexpr double kTaper = 0.02;  // SOC band over which the battery power limit tapers to zero
 }
 
-Dispatch::Dispatch(const BatteryParams& b, double shoreLimit) : m_b(b), m_shore(shoreLimit), m_eta(std::sqrt(b.roundTrip)) {}
+Dispatch::Dispatch(const BatteryParams& b, double shoreLimit)
+    : m_b(b), m_shore(shoreLimit), m_eta(std::sqrt(b.roundTrip)) {}
+
+void Dispatch::declareStates(network::StateLayout& layout) {
+  m_states.soc = layout.add("battery SOC", "power", "1", 1.0, m_b.socInitial);
+}
 
 double Dispatch::dischargeLimit(double soc) const {
   if (m_b.capacity <= 0.0) return 0.0;
@@ -23,7 +28,8 @@ double Dispatch::chargeLimit(double soc) const {
 double Dispatch::engineDemand(double demand, double solarAvailable, double soc) const {
   double restore = 0.0;
   if (m_b.capacity > 0.0) {
-    restore = std::clamp(m_b.capacity * (m_b.socTarget - soc) / m_b.rechargeTime, -m_b.powerMax, m_b.powerMax);
+    restore =
+        std::clamp(m_b.capacity * (m_b.socTarget - soc) / m_b.rechargeTime, -m_b.powerMax, m_b.powerMax);
   }
   return demand - solarAvailable + restore;
 }

@@ -3,10 +3,23 @@
 #include <algorithm>
 #include <cmath>
 
+#include <fmt/format.h>
+
 namespace fdtwin::power {
 
 GasEngines::GasEngines(const EngineParams& p)
-    : m_p(p), m_status(static_cast<size_t>(p.count), EngineStatus::Off), m_ready(static_cast<size_t>(p.count), 0.0) {}
+    : m_p(p),
+      m_status(static_cast<size_t>(p.count), EngineStatus::Off),
+      m_ready(static_cast<size_t>(p.count), 0.0) {}
+
+void GasEngines::declareStates(network::StateLayout& layout) {
+  m_states.first = layout.size();
+  for (int k = 0; k < count(); ++k) {
+    layout.add(fmt::format("engine {} P", k + 1), "power", "W", std::max(1.0, m_p.ratedPower), 0.0);
+  }
+  m_states.demandFiltered =
+      layout.add("engine demand (filtered)", "power", "W", std::max(1e6, m_p.ratedPower), 0.0);
+}
 
 int GasEngines::online() const {
   return static_cast<int>(std::count(m_status.begin(), m_status.end(), EngineStatus::Online));

@@ -17,15 +17,26 @@
 #include <vector>
 
 #include "model/PlantParams.hpp"
+#include "network/StateLayout.hpp"
 
 namespace fdtwin::power {
 
 enum class EngineStatus { Off, Starting, Online };
 
+// Where the engines' states sit in the plant's state vector.
+struct EngineStates {
+  int first = -1;           // P_1 … P_n, W (consecutive)
+  int demandFiltered = -1;  // the filtered engine demand, W
+};
+
 class GasEngines {
  public:
   explicit GasEngines(const EngineParams& p);
   int count() const { return m_p.count; }
+  // Reserves P_k of every engine, then the filtered demand.
+  void declareStates(network::StateLayout& layout);
+  const EngineStates& states() const { return m_states; }
+  int stateIndex(int k) const { return m_states.first + k; }
   const EngineParams& params() const { return m_p; }
 
   EngineStatus status(int k) const { return m_status[static_cast<size_t>(k)]; }
@@ -36,14 +47,15 @@ class GasEngines {
   void setReadyTime(int k, double t) { m_ready[static_cast<size_t>(k)] = t; }
 
   double setpoint(int k, double demand) const;
-  double rate(double p, double pSet) const;        // dP/dt
-  double rateSlope(double p, double pSet) const;   // ∂(dP/dt)/∂P
-  double fuelPower(int k, double p) const;         // W LHV
+  double rate(double p, double pSet) const;       // dP/dt
+  double rateSlope(double p, double pSet) const;  // ∂(dP/dt)/∂P
+  double fuelPower(int k, double p) const;        // W LHV
   double ratedFuelPower() const { return m_p.ratedPower / m_p.efficiency; }
   static constexpr double kDemandFilterTime = 900.0;  // s
 
  private:
   EngineParams m_p;
+  EngineStates m_states;
   std::vector<EngineStatus> m_status;
   std::vector<double> m_ready;
 };

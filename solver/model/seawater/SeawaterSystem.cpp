@@ -8,6 +8,12 @@
 
 namespace fdtwin::seawater {
 
+void SeawaterSystem::declareStates(network::StateLayout& layout) {
+  m_states.integralSupply = layout.add("seawater pump PI integral (supply)", "seawater", "1", 1.0, 1.0);
+  m_states.integralDischarge = layout.add("seawater pump PI integral (discharge)", "seawater", "1", 1.0, 1.0);
+  m_states.dischargeRise = layout.add("seawater discharge dT (measured)", "seawater", "K", 10.0, 5.0);
+}
+
 namespace {
 constexpr double kGravity = 9.80665;
 }
@@ -40,7 +46,9 @@ double SeawaterSystem::cleaningStart(double t) const {
 
 double SeawaterSystem::fouling(double t) const {
   const double T = m_p.cleaningInterval, D = m_p.cleaningDuration;
-  auto kernSeaton = [&](double age) { return cooling::foulingResistance(std::max(0.0, age), m_p.foulingMax, m_p.foulingTau); };
+  auto kernSeaton = [&](double age) {
+    return cooling::foulingResistance(std::max(0.0, age), m_p.foulingMax, m_p.foulingTau);
+  };
   if (t < T) return kernSeaton(t);  // clean at t = 0, before the first cleaning
   const double start = cleaningStart(t);
   if (t >= start + D) return kernSeaton(t - (start + D));

@@ -22,31 +22,41 @@
 //   N = clamp(max(u₁, u₂), N_min, 1).
 // In a cold sea the supply loop alone would throttle the flow and push the rise far past any
 // permit; the second loop stops that.
-#include "model/control/PiController.hpp"
 #include "model/PlantParams.hpp"
+#include "model/control/PiController.hpp"
+#include "network/StateLayout.hpp"
 
 namespace fdtwin::seawater {
 
 struct SeawaterState {
-  double speed = 1.0;     // N, 1
-  double mdot = 0.0;      // kg/s
-  double cp = 4000.0;     // J/kg K at the intake
-  double foulingR = 0.0;  // m2K/W
-  double ua = 0.0;        // W/K
-  double epsCmin = 0.0;   // W/K
-  double T_in = 0.0;      // K
-  double T_dis = 0.0;     // K
-  double dT = 0.0;        // K, T_dis − T_in
-  double Q_hx = 0.0;      // W
-  double Q_seawater = 0.0;// W
-  double P_shaft = 0.0;   // W
-  double P_el = 0.0;      // W
-  double dQhx_dTfr = 0.0; // ∂Q_hx/∂T_fr, W/K
+  double speed = 1.0;       // N, 1
+  double mdot = 0.0;        // kg/s
+  double cp = 4000.0;       // J/kg K at the intake
+  double foulingR = 0.0;    // m2K/W
+  double ua = 0.0;          // W/K
+  double epsCmin = 0.0;     // W/K
+  double T_in = 0.0;        // K
+  double T_dis = 0.0;       // K
+  double dT = 0.0;          // K, T_dis − T_in
+  double Q_hx = 0.0;        // W
+  double Q_seawater = 0.0;  // W
+  double P_shaft = 0.0;     // W
+  double P_el = 0.0;        // W
+  double dQhx_dTfr = 0.0;   // ∂Q_hx/∂T_fr, W/K
+};
+
+// Where the pump controller's states sit in the plant's state vector.
+struct ControlStates {
+  int integralSupply = -1;     // I₁, 1
+  int integralDischarge = -1;  // I₂, 1
+  int dischargeRise = -1;      // ΔT_m, measured outfall rise, K
 };
 
 class SeawaterSystem {
  public:
   SeawaterSystem(const SeawaterParams& p, const CoolingParams& c);
+  void declareStates(network::StateLayout& layout);
+  const ControlStates& states() const { return m_states; }
   // Pump speed from the two controller integrals and errors.
   double speed(double tFs, double dTMeasured, double i1, double i2) const;
   // The seawater side for a given speed, facility return temperature, ambient intake
@@ -62,7 +72,8 @@ class SeawaterSystem {
   double cleaningStart(double t) const;
   double cleaningEnd(double t) const { return cleaningStart(t) + m_p.cleaningDuration; }
   // Controller integral rates (dI₁/dt, dI₂/dt).
-  void controllerRates(double tFs, double dTMeasured, double i1, double i2, double* rate1, double* rate2) const;
+  void controllerRates(double tFs, double dTMeasured, double i1, double i2, double* rate1,
+                       double* rate2) const;
 
   const SeawaterParams& params() const { return m_p; }
   static constexpr double kSensorLag = 10.0;  // s
@@ -71,6 +82,7 @@ class SeawaterSystem {
   SeawaterParams m_p;
   CoolingParams m_c;
   control::PiController m_pi;
+  ControlStates m_states;
 };
 
 }  // namespace fdtwin::seawater
