@@ -77,6 +77,19 @@ Plant::Plant(const PlantParams& p, std::shared_ptr<const env::Environment> envir
   m_dispatch.declareStates(m_layout);
   m_hull.declareStates(m_layout, 288.15);
 
+  // What each hall's nodes couple to: its racks' coolant outlets and the hull panels that
+  // bound its air (in panel order).
+  m_hallOutlets.assign(m_halls.size(), {});
+  m_hallWalls.assign(m_halls.size(), {});
+  for (size_t h = 0; h < m_halls.size(); ++h) {
+    for (int i : m_hallRacks[h]) m_hallOutlets[h].push_back(m_racks.outletIndex(i));
+  }
+  for (int pn = 0; pn < m_hull.count(); ++pn) {
+    const int h = m_hull.panelHall(pn);
+    if (h >= 0)
+      m_hallWalls[static_cast<size_t>(h)].push_back({m_hull.stateIndex(pn), m_hull.innerConductance(pn)});
+  }
+
   declareLedger();
   m_ydotScratch.resize(static_cast<size_t>(size()));
 }
@@ -187,11 +200,9 @@ void Plant::evaluate(double t, const double* y, double* ydot, PlantSignals& s) {
 
   // Seawater side and pump speed.
   const auto& fl = m_facility.states();
-  const auto& sc = m_seawater.states();
   const double tFs = y[fl.supply], tFr = y[fl.ret];
-  const double speed =
-      m_seawater.speed(tFs, y[sc.dischargeRise], y[sc.integralSupply], y[sc.integralDischarge]);
-  s.sw = seawaterAt(speed, tFr, y[sc.dischargeRise], t);
+  const double speed = m_seawater.speed(tFs, y);
+  s.sw = seawaterAt(speed, tFr, y[m_seawater.states().dischargeRise], t);
 
   // Electrical demand.
   s.P_pumps = s.sw.P_el + m_facility.pumpElectricPower();
@@ -258,34 +269,14 @@ void Plant::evaluate(double t, const double* y, double* ydot, PlantSignals& s) {
   m_hull.rhs(y, yd, m_cacheBoundary, m_hallAirStates, s.hallHeat, s.hull);
   if (!ydot) return;
 
-  // TCS return headers and hall air.
+  // The nodes' rates: each component writes its own slice of ydot.
   const double mc = m_racks.flowCapacity();
-  for (int h = 0; h < nh; ++h) {
-    const auto& hc = m_halls[static_cast<size_t>(h)];
-    const size_t hs = static_cast<size_t>(h);
-    const auto& hx = hc.states();
-    const double tRet = y[hx.tcsReturn];
-    double mix = 0.0;
-    for (int i : m_hallRacks[hs]) mix += mc * (y[m_racks.outletIndex(i)] - tRet);
-    ydot[hx.tcsReturn] = (mix + hc.pumpShaftPower()) / hc.headerCapacity();
-    ydot[hx.air] = (s.hallHeat[hs] + hc.fanPower() - s.qCoil[hs]) / hc.airCapacity();
+  for (size_t h = 0; h < m_halls.size(); ++h) {
+    m_halls[h].rhs(y, ydot, m_hallOutlets[h], mc, s.hallHeat[h], s.qCoil[h]);
   }
-  // Facility loop.
-  double loads = m_facility.pumpShaftPower();
-  for (int h = 0; h < nh; ++h) loads += s.qCdu[static_cast<size_t>(h)] + s.qCoil[static_cast<size_t>(h)];
-  const double cFw = m_facility.flowCapacity(), cH = m_facility.headerCapacity();
-  ydot[fl.ret] = (cFw * (tFs - tFr) + loads) / cH;
-  ydot[fl.supply] = (cFw * (tFr - tFs) - s.sw.Q_hx) / cH;
-  // Pump speed control.
-  m_seawater.controllerRates(tFs, y[sc.dischargeRise], y[sc.integralSupply], y[sc.integralDischarge],
-                             &ydot[sc.integralSupply], &ydot[sc.integralDischarge]);
-  ydot[sc.dischargeRise] = (s.sw.dT - y[sc.dischargeRise]) / seawater::SeawaterSystem::kSensorLag;
-  // Engines, commitment filter, battery.
-  const auto& en = m_engines.states();
-  for (int k = 0; k < m_engines.count(); ++k) {
-    ydot[en.first + k] = m_engines.rate(y[en.first + k], s.engineSetpoint[static_cast<size_t>(k)]);
-  }
-  ydot[en.demandFiltered] = (s.engineDemand - y[en.demandFiltered]) / power::GasEngines::kDemandFilterTime;
+  m_facility.rhs(y, ydot, s.qCdu, s.qCoil, s.sw.Q_hx);
+  m_seawater.rhs(y, ydot, tFs, s.sw.dT);
+  m_engines.rhs(y, ydot, s.engineSetpoint, s.engineDemand);
   ydot[m_dispatch.states().soc] = s.dispatch.socRate;
 }
 
@@ -311,28 +302,10 @@ void Plant::jacobian(double t, const double* y, network::SparseJacobian& J) {
   m_racks.jacobian(J, y, m_scratch.utilization, m_scratch.servedShare, m_hallReturnStates, fl.supply, dRet,
                    dFs);
   const double mc = m_racks.flowCapacity();
-  const double cFw = m_facility.flowCapacity(), cH = m_facility.headerCapacity();
-  double dFrFs = cFw;
-  for (int h = 0; h < nh; ++h) {
-    const size_t hs = static_cast<size_t>(h);
-    const auto& hc = m_halls[hs];
-    const auto& hx = hc.states();
-    for (int i : m_hallRacks[hs]) J.add(hx.tcsReturn, m_racks.outletIndex(i), mc / hc.headerCapacity());
-    J.add(hx.tcsReturn, hx.tcsReturn, -hc.tcsCapacity() / hc.headerCapacity());
-    double inner = 0.0;
-    for (int p = 0; p < m_hull.count(); ++p) {
-      if (m_hull.panelHall(p) != h) continue;
-      inner += m_hull.innerConductance(p);
-      J.add(hx.air, m_hull.stateIndex(p), m_hull.innerConductance(p) / hc.airCapacity());
-    }
-    J.add(hx.air, hx.air, (-inner - hc.coilConductance()) / hc.airCapacity());
-    J.add(hx.air, fl.supply, hc.coilConductance() / hc.airCapacity());
-    J.add(fl.ret, hx.tcsReturn, hc.cduEffectivenessCmin() / cH);
-    J.add(fl.ret, hx.air, hc.coilConductance() / cH);
-    dFrFs -= hc.cduEffectivenessCmin() + hc.coilConductance();
+  for (size_t h = 0; h < m_halls.size(); ++h) {
+    m_halls[h].jacobian(J, m_hallOutlets[h], mc, m_hallWalls[h], fl.supply);
   }
-  J.add(fl.ret, fl.ret, -cFw / cH);
-  J.add(fl.ret, fl.supply, dFrFs / cH);
+  m_facility.jacobian(J, m_halls);
 
   // Seawater side and controllers: small nonlinear block, differentiated by local finite
   // differences over its five inputs (T_fs, T_fr, I1, I2, ΔT_m).
@@ -340,7 +313,7 @@ void Plant::jacobian(double t, const double* y, network::SparseJacobian& J) {
   auto block = [&](const double* x, double* out) {
     const double n = m_seawater.speed(x[0], x[4], x[2], x[3]);
     const auto sw = seawaterAt(n, x[1], x[4], t);
-    out[0] = (cFw * (x[1] - x[0]) - sw.Q_hx) / cH;  // T_fs
+    out[0] = m_facility.supplyRate(x[1], x[0], sw.Q_hx);  // T_fs
     m_seawater.controllerRates(x[0], x[4], x[2], x[3], &out[1], &out[2]);
     out[3] = (sw.dT - x[4]) / seawater::SeawaterSystem::kSensorLag;
   };
@@ -357,29 +330,10 @@ void Plant::jacobian(double t, const double* y, network::SparseJacobian& J) {
     for (int r = 0; r < 4; ++r) J.add(rows[r], in[j], (f1[r] - f0[r]) / h);
   }
 
-  // Engines (diagonal; the weak coupling through the demand is left to Newton's iteration).
-  const auto& en = m_engines.states();
-  for (int k = 0; k < m_engines.count(); ++k) {
-    J.add(en.first + k, en.first + k,
-          m_engines.rateSlope(y[en.first + k], m_scratch.engineSetpoint[static_cast<size_t>(k)]));
-  }
-  J.add(en.demandFiltered, en.demandFiltered, -1.0 / power::GasEngines::kDemandFilterTime);
-  // Battery: ∂(dSOC/dt)/∂SOC and ∂/∂P_k by local differences of the dispatch.
-  {
-    const auto& s = m_scratch;
-    const int iSoc = m_dispatch.states().soc;
-    const double soc = y[iSoc];
-    const double base = m_dispatch.solve(s.P_demand, s.engineSum, s.solarAvailable, soc).socRate;
-    const double hs = 1e-7;
-    J.add(iSoc, iSoc,
-          (m_dispatch.solve(s.P_demand, s.engineSum, s.solarAvailable, soc + hs).socRate - base) / hs);
-    const double hp = 1.0;
-    const double dP =
-        (m_dispatch.solve(s.P_demand, s.engineSum + hp, s.solarAvailable, soc).socRate - base) / hp;
-    for (int k = 0; k < m_engines.count(); ++k) {
-      J.add(iSoc, en.first + k, m_engines.status(k) == power::EngineStatus::Online ? dP : 0.0);
-    }
-  }
+  // Engines (diagonal; the weak coupling through the demand is left to Newton's iteration),
+  // battery (by local differences of the dispatch), hull panels.
+  m_engines.jacobian(J, y, m_scratch.engineSetpoint);
+  m_dispatch.jacobian(J, y, m_scratch.P_demand, m_scratch.engineSum, m_scratch.solarAvailable, m_engines);
   m_hull.jacobian(J, y, m_cacheBoundary, m_hallAirStates);
 }
 

@@ -157,7 +157,9 @@ class Plant : public network::OdeSystem {
   std::vector<std::vector<int>> m_hallRacks;
 
   network::StateLayout m_layout;
-  std::vector<int> m_hallReturnStates, m_hallAirStates;  // per hall, gathered for Racks and Hull
+  std::vector<int> m_hallReturnStates, m_hallAirStates;     // per hall, gathered for Racks and Hull
+  std::vector<std::vector<int>> m_hallOutlets;              // per hall: its racks' T_coolant_out
+  std::vector<std::vector<cooling::WallLink>> m_hallWalls;  // per hall: the hull panels on its air
 
   network::EnergyLedger m_ledger;
   LedgerSlots m_slots{};

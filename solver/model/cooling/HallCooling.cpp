@@ -33,6 +33,30 @@ void HallCooling::declareStates(network::StateLayout& layout, int hall, double i
   m_states.air = layout.add(fmt::format("hall{} T_air", hall), "cooling", "K", 300.0, initialT);
 }
 
+void HallCooling::rhs(const double* y, double* ydot, const std::vector<int>& rackOutlets,
+                      double rackFlowCapacity, double airHeat, double coilHeat) const {
+  const double tRet = y[m_states.tcsReturn];
+  double mix = 0.0;
+  for (int o : rackOutlets) mix += rackFlowCapacity * (y[o] - tRet);
+  ydot[m_states.tcsReturn] = (mix + pumpShaftPower()) / headerCapacity();
+  ydot[m_states.air] = (airHeat + fanPower() - coilHeat) / airCapacity();
+}
+
+void HallCooling::jacobian(network::SparseJacobian& J, const std::vector<int>& rackOutlets,
+                           double rackFlowCapacity, const std::vector<WallLink>& walls,
+                           int facilitySupply) const {
+  const int ret = m_states.tcsReturn, air = m_states.air;
+  for (int o : rackOutlets) J.add(ret, o, rackFlowCapacity / headerCapacity());
+  J.add(ret, ret, -tcsCapacity() / headerCapacity());
+  double inner = 0.0;
+  for (const auto& w : walls) {
+    inner += w.conductance;
+    J.add(air, w.state, w.conductance / airCapacity());
+  }
+  J.add(air, air, (-inner - coilConductance()) / airCapacity());
+  J.add(air, facilitySupply, coilConductance() / airCapacity());
+}
+
 double HallCooling::storedEnergy(const double* y) const {
   constexpr double T0 = network::kThermalEnergyReference;
   double e = 0.0;

@@ -16,6 +16,20 @@ void Dispatch::declareStates(network::StateLayout& layout) {
   m_states.soc = layout.add("battery SOC", "power", "1", 1.0, m_b.socInitial);
 }
 
+void Dispatch::jacobian(network::SparseJacobian& J, const double* y, double demand, double engineSum,
+                        double solarAvailable, const GasEngines& engines) const {
+  const int iSoc = m_states.soc;
+  const double soc = y[iSoc];
+  const double base = solve(demand, engineSum, solarAvailable, soc).socRate;
+  const double hs = 1e-7;
+  J.add(iSoc, iSoc, (solve(demand, engineSum, solarAvailable, soc + hs).socRate - base) / hs);
+  const double hp = 1.0;
+  const double dP = (solve(demand, engineSum + hp, solarAvailable, soc).socRate - base) / hp;
+  for (int k = 0; k < engines.count(); ++k) {
+    J.add(iSoc, engines.stateIndex(k), engines.status(k) == EngineStatus::Online ? dP : 0.0);
+  }
+}
+
 double Dispatch::dischargeLimit(double soc) const {
   if (m_b.capacity <= 0.0) return 0.0;
   return m_b.powerMax * std::clamp((soc - m_b.socMin) / kTaper, 0.0, 1.0);

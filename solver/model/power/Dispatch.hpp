@@ -12,6 +12,8 @@
 // ±P_max), so the engines also restore the battery's charge.
 // Electrical balance: ΣP_k + P_solar + P_shore + P_dis − P_ch + P_unserved = P_demand + P_dumped.
 #include "model/PlantParams.hpp"
+#include "model/power/GasEngines.hpp"
+#include "network/SparseJacobian.hpp"
 #include "network/StateLayout.hpp"
 
 namespace fdtwin::power {
@@ -37,6 +39,10 @@ class Dispatch {
   Dispatch(const BatteryParams& b, double shoreLimit);
   DispatchResult solve(double demand, double engines, double solarAvailable, double soc) const;
   double engineDemand(double demand, double solarAvailable, double soc) const;
+  // The row of the SOC: ∂(dSOC/dt)/∂SOC and ∂/∂P_k of the running engines, by local
+  // differences of solve() (it is piecewise linear with tapers).
+  void jacobian(network::SparseJacobian& J, const double* y, double demand, double engineSum,
+                double solarAvailable, const GasEngines& engines) const;
   const BatteryParams& battery() const { return m_b; }
   void declareStates(network::StateLayout& layout);
   const BatteryStates& states() const { return m_states; }

@@ -21,6 +21,23 @@ void GasEngines::declareStates(network::StateLayout& layout) {
       layout.add("engine demand (filtered)", "power", "W", std::max(1e6, m_p.ratedPower), 0.0);
 }
 
+void GasEngines::rhs(const double* y, double* ydot, const std::vector<double>& setpoints,
+                     double demand) const {
+  for (int k = 0; k < count(); ++k) {
+    ydot[m_states.first + k] = rate(y[m_states.first + k], setpoints[static_cast<size_t>(k)]);
+  }
+  ydot[m_states.demandFiltered] = (demand - y[m_states.demandFiltered]) / kDemandFilterTime;
+}
+
+void GasEngines::jacobian(network::SparseJacobian& J, const double* y,
+                          const std::vector<double>& setpoints) const {
+  for (int k = 0; k < count(); ++k) {
+    const int i = m_states.first + k;
+    J.add(i, i, rateSlope(y[i], setpoints[static_cast<size_t>(k)]));
+  }
+  J.add(m_states.demandFiltered, m_states.demandFiltered, -1.0 / kDemandFilterTime);
+}
+
 int GasEngines::online() const {
   return static_cast<int>(std::count(m_status.begin(), m_status.end(), EngineStatus::Online));
 }

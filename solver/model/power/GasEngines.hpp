@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "model/PlantParams.hpp"
+#include "network/SparseJacobian.hpp"
 #include "network/StateLayout.hpp"
 
 namespace fdtwin::power {
@@ -45,6 +46,11 @@ class GasEngines {
   int starting() const;
   double readyTime(int k) const { return m_ready[static_cast<size_t>(k)]; }
   void setReadyTime(int k, double t) { m_ready[static_cast<size_t>(k)] = t; }
+
+  // dP_k/dt for every engine and the demand filter, dD_f/dt = (D − D_f)/τ_f, into ydot.
+  void rhs(const double* y, double* ydot, const std::vector<double>& setpoints, double demand) const;
+  // Their diagonal (the couplings through the demand are left to Newton's iteration).
+  void jacobian(network::SparseJacobian& J, const double* y, const std::vector<double>& setpoints) const;
 
   double setpoint(int k, double demand) const;
   double rate(double p, double pSet) const;       // dP/dt

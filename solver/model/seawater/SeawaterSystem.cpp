@@ -14,6 +14,13 @@ void SeawaterSystem::declareStates(network::StateLayout& layout) {
   m_states.dischargeRise = layout.add("seawater discharge dT (measured)", "seawater", "K", 10.0, 5.0);
 }
 
+void SeawaterSystem::rhs(const double* y, double* ydot, double tFs, double dischargeRise) const {
+  const auto& c = m_states;
+  controllerRates(tFs, y[c.dischargeRise], y[c.integralSupply], y[c.integralDischarge],
+                  &ydot[c.integralSupply], &ydot[c.integralDischarge]);
+  ydot[c.dischargeRise] = (dischargeRise - y[c.dischargeRise]) / kSensorLag;
+}
+
 namespace {
 constexpr double kGravity = 9.80665;
 }

@@ -71,6 +71,12 @@ class SeawaterSystem {
   // Start and end of the cleaning in progress at t, or of the next one (s).
   double cleaningStart(double t) const;
   double cleaningEnd(double t) const { return cleaningStart(t) + m_p.cleaningDuration; }
+  // Pump speed at the controller states in y.
+  double speed(double tFs, const double* y) const {
+    return speed(tFs, y[m_states.dischargeRise], y[m_states.integralSupply], y[m_states.integralDischarge]);
+  }
+  // dI₁/dt, dI₂/dt and dΔT_m/dt into ydot; dischargeRise: the outfall rise ΔT now [K].
+  void rhs(const double* y, double* ydot, double tFs, double dischargeRise) const;
   // Controller integral rates (dI₁/dt, dI₂/dt).
   void controllerRates(double tFs, double dTMeasured, double i1, double i2, double* rate1,
                        double* rate2) const;
