@@ -6,16 +6,13 @@
 
 #include <fmt/format.h>
 
-#include "model/hull/Convection.hpp"
-#include "model/properties/Air.hpp"
+#include "model/hull/OuterBoundary.hpp"
 #include "model/properties/Seawater.hpp"
 
 namespace fdtwin {
 
 namespace {
-constexpr double kCoolantT = 303.15;      // K, closed-loop water properties evaluated here
-constexpr double kSeawaterBeta = 2.5e-4;  // 1/K, thermal expansion near 15 °C, 35 g/kg [textbook]
-constexpr double kNaturalDT = 1.0;        // K, ΔT for the natural-convection floor of the sea side
+constexpr double kCoolantT = 303.15;  // K, closed-loop water properties evaluated here
 
 it::ProfileParams hallProfile(const ItParams& p, int h) {
   it::ProfileParams q = p.profile;
@@ -30,6 +27,7 @@ Plant::Plant(const PlantParams& p, std::shared_ptr<const env::Environment> envir
       m_cpCoolant(props::freshWater(kCoolantT).cp),
       m_rhoCoolant(props::freshWater(kCoolantT).rho),
       m_racks(p.it, m_cpCoolant, m_rhoCoolant),
+      m_rackLayout(p.hull, p.it, m_racks.info()),
       m_facility(p.cooling, m_cpCoolant, m_rhoCoolant),
       m_seawater(p.seawater, p.cooling),
       m_hullGeometry(p.hull),
@@ -40,25 +38,16 @@ Plant::Plant(const PlantParams& p, std::shared_ptr<const env::Environment> envir
   m_solar.tempCoefficient = p.solar.tempCoefficient;
   m_solar.noct = p.solar.noct;
   m_solar.inverterEfficiency = p.solar.inverterEfficiency;
-  layoutRacks();
 
-  // Which hall's air each hull panel bounds (by its x position; ends bound none).
+  // Which hall's air each hull panel bounds.
   std::vector<int> panelHall;
-  for (const auto& pn : m_hullGeometry.panels()) {
-    int hall = -1;
-    const bool bounding = pn.group == hull::PanelGroup::Bottom || pn.group == hull::PanelGroup::SideWet ||
-                          pn.group == hull::PanelGroup::SideDry || pn.group == hull::PanelGroup::Deck;
-    for (size_t h = 0; bounding && h < m_hallBoxes.size(); ++h) {
-      if (pn.centre[0] >= m_hallBoxes[h][0] && pn.centre[0] <= m_hallBoxes[h][3]) hall = static_cast<int>(h);
-    }
-    panelHall.push_back(hall);
-  }
+  for (const auto& pn : m_hullGeometry.panels()) panelHall.push_back(m_rackLayout.boundingHall(pn));
   m_hull = hull::Hull(m_hullGeometry, panelHall);
 
   for (int h = 0; h < p.it.halls; ++h) {
     m_profiles.emplace_back(hallProfile(p.it, h));
     const double tcsC =
-        static_cast<double>(m_hallRacks[static_cast<size_t>(h)].size()) * m_racks.flowCapacity();
+        static_cast<double>(m_rackLayout.hallRacks()[static_cast<size_t>(h)].size()) * m_racks.flowCapacity();
     const double tcsFlow = tcsC / m_cpCoolant;
     m_halls.emplace_back(p.cooling, p.it.halls, tcsC, tcsFlow, m_cpCoolant, m_rhoCoolant);
   }
@@ -82,7 +71,7 @@ Plant::Plant(const PlantParams& p, std::shared_ptr<const env::Environment> envir
   m_hallOutlets.assign(m_halls.size(), {});
   m_hallWalls.assign(m_halls.size(), {});
   for (size_t h = 0; h < m_halls.size(); ++h) {
-    for (int i : m_hallRacks[h]) m_hallOutlets[h].push_back(m_racks.outletIndex(i));
+    for (int i : m_rackLayout.hallRacks()[h]) m_hallOutlets[h].push_back(m_racks.outletIndex(i));
   }
   for (int pn = 0; pn < m_hull.count(); ++pn) {
     const int h = m_hull.panelHall(pn);
@@ -120,74 +109,15 @@ void Plant::declareLedger() {
   m_flowCount = l.count(LedgerKind::Source) + l.count(LedgerKind::Sink);
 }
 
-void Plant::layoutRacks() {
-  const auto& hp = m_p.hull;
-  const int nh = m_p.it.halls;
-  const double x0 = 0.15 * hp.length, x1 = 0.85 * hp.length, gap = 2.0;
-  const double hallLen = (x1 - x0 - gap * (nh - 1)) / nh;
-  const double y0 = -hp.beam / 2 + 2.0, y1 = hp.beam / 2 - 2.0;
-  m_hallRacks.assign(static_cast<size_t>(nh), {});
-  for (int h = 0; h < nh; ++h) {
-    const double hx0 = x0 + h * (hallLen + gap);
-    m_hallBoxes.push_back({hx0, y0, hp.doubleBottom, hx0 + hallLen, y1, hp.depth});
-  }
-  auto& info = m_racks.info();
-  for (size_t i = 0; i < info.size(); ++i) {
-    auto& r = info[i];
-    const auto& box = m_hallBoxes[static_cast<size_t>(r.hall)];
-    const int perHall = m_p.it.rowsPerHall * m_p.it.racksPerRow;
-    const int local = static_cast<int>(i) - r.hall * perHall;
-    const int row = local / m_p.it.racksPerRow, pos = local % m_p.it.racksPerRow;
-    const double dx = (box[3] - box[0]) / m_p.it.racksPerRow, dy = (box[4] - box[1]) / m_p.it.rowsPerHall;
-    r.size[0] = std::min(0.6, 0.9 * dx);
-    r.size[1] = std::min(1.2, 0.6 * dy);
-    r.size[2] = std::min(2.3, 0.8 * (box[5] - box[2]));
-    r.position[0] = box[0] + (pos + 0.5) * dx;
-    r.position[1] = box[1] + (row + 0.5) * dy;
-    r.position[2] = box[2] + 0.5 * r.size[2];
-    m_hallRacks[static_cast<size_t>(r.hall)].push_back(static_cast<int>(i));
-  }
-}
-
-void Plant::hullBoundary(double /*t*/, const env::EnvironmentSample& e, hull::HullBoundary& b) const {
-  const auto& hp = m_p.hull;
-  const auto sea = props::seawater(e.T_seaSurface, m_p.seawater.salinity);
-  const auto air = props::air(e.T_air);
-  const auto corr = hp.ittcColburn ? hull::SeaCorrelation::IttcColburn : hull::SeaCorrelation::FlatPlate;
-  // Natural-convection floor (Churchill–Chu, vertical plate of the draft's height, ΔT = 1 K),
-  // combined with forced convection as Nu³ = Nu_f³ + Nu_n³ (physics sheet §3.3).
-  const double ra = 9.80665 * kSeawaterBeta * kNaturalDT * std::pow(hp.draft, 3) / (sea.nu * sea.alpha);
-  const double hNat = hull::nusseltVerticalPlateChurchillChu(ra, sea.Pr) * sea.k / hp.draft;
-  auto mixed = [&](double hForced) { return std::cbrt(hForced * hForced * hForced + hNat * hNat * hNat); };
-  b.hWetPanel.clear();
+void Plant::hullBoundary(const env::EnvironmentSample& e, hull::HullBoundary& b) const {
+  hull::outerBoundary(m_p.hull, m_p.seawater.salinity, m_hullGeometry, e, b);
   if (m_hullSeaModel) b.hWetPanel = m_hullSeaModel(e.currentSpeed);
-  b.hWetLong = mixed(hull::seaSideH(e.currentSpeed, hp.length, sea, corr));
-  b.hWetEnd = mixed(hull::seaSideH(e.currentSpeed, hp.beam, sea, corr));
-  b.hDryDeck = hull::airSideH(e.windSpeed, hp.length, air);
-  b.hDrySide = hull::airSideH(e.windSpeed, hp.length, air);
-  b.T_air = e.T_air;
-  b.T_sky = hull::skyTemperatureSwinbank(e.T_air);
-  b.T_seaSurface = e.T_seaSurface;
-  b.G = e.G_solar;
-  const auto& panels = m_hullGeometry.panels();
-  b.T_seaPanel.assign(panels.size(), e.T_seaSurface);
-  // Wet panels sit at a few distinct depths (one per row of side panels, and the bottom).
-  double lastDepth = -1.0, lastT = e.T_seaSurface;
-  for (size_t i = 0; i < panels.size(); ++i) {
-    if (!panels[i].wet()) continue;
-    const double depth = std::max(0.0, hp.draft - panels[i].centre[2]);
-    if (depth != lastDepth) {
-      lastT = env::seaTemperatureAtDepth(e, depth);
-      lastDepth = depth;
-    }
-    b.T_seaPanel[i] = lastT;
-  }
 }
 
 void Plant::evaluate(double t, const double* y, double* ydot, PlantSignals& s) {
   if (t != m_cacheT) {
     m_cacheEnv = m_env->at(t);
-    hullBoundary(t, m_cacheEnv, m_cacheBoundary);
+    hullBoundary(m_cacheEnv, m_cacheBoundary);
     m_cacheTamb = env::seaTemperatureAtDepth(m_cacheEnv, m_p.seawater.intakeDepth);
     m_cacheT = t;
   }
@@ -340,13 +270,7 @@ void Plant::jacobian(double t, const double* y, network::SparseJacobian& J) {
 void Plant::roots(double /*t*/, const double* y, double* g) {
   const int n = m_racks.count();
   for (int i = 0; i < n; ++i) g[i] = m_racks.throttleRoot(i, y);
-  const auto& e = m_p.engines;
-  const int on = m_engines.online();
-  const bool canStart = m_engines.starting() == 0 && on < m_engines.count();
-  const double demand = y[m_engines.states().demandFiltered];
-  g[n] = canStart ? demand - e.startThreshold * on * e.ratedPower : -1.0;
-  g[n + 1] =
-      (on > 1 && m_engines.starting() == 0) ? e.stopThreshold * (on - 1) * e.ratedPower - demand : -1.0;
+  m_engines.commitmentRoots(y, g + n);
 }
 
 void Plant::log(double t, std::string kind, std::string component) {
@@ -354,35 +278,10 @@ void Plant::log(double t, std::string kind, std::string component) {
 }
 
 bool Plant::checkCommitment(double t, double* y) {
-  const auto& e = m_p.engines;
-  if (m_engines.count() == 0 || m_engines.starting() > 0) return false;
-  const int on = m_engines.online();
-  const double demand = y[m_engines.states().demandFiltered];
-  const bool gateOpen = on == 0 || t - m_lastCommitment >= e.minRunTime;
-  if (!gateOpen) return false;
-  if (on < m_engines.count() && demand > e.startThreshold * on * e.ratedPower) {
-    for (int k = 0; k < m_engines.count(); ++k) {
-      if (m_engines.status(k) == power::EngineStatus::Off) {
-        m_engines.setStatus(k, power::EngineStatus::Starting);
-        m_engines.setReadyTime(k, t + e.startupTime);
-        m_lastCommitment = t;
-        log(t, "engine_start", fmt::format("engine {}", k + 1));
-        return true;
-      }
-    }
-  }
-  if (on > 1 && demand < e.stopThreshold * (on - 1) * e.ratedPower) {
-    for (int k = m_engines.count() - 1; k >= 0; --k) {
-      if (m_engines.status(k) == power::EngineStatus::Online) {
-        m_engines.setStatus(k, power::EngineStatus::Off);
-        y[m_engines.stateIndex(k)] = 0.0;
-        m_lastCommitment = t;
-        log(t, "engine_stop", fmt::format("engine {}", k + 1));
-        return true;
-      }
-    }
-  }
-  return false;
+  power::EngineEvent event;
+  if (!m_engines.commit(t, y, event)) return false;
+  log(t, event.kind, fmt::format("engine {}", event.engine + 1));
+  return true;
 }
 
 bool Plant::updateThrottleReport(double t, const double* y, int i) {
@@ -422,24 +321,17 @@ double Plant::nextTimeEvent(double t) const {
     if (e > t + 1e-6) next = std::min(next, e);
   }
   for (const auto& prof : m_profiles) next = std::min(next, prof.nextBreakpoint(t));
-  for (int k = 0; k < m_engines.count(); ++k) {
-    if (m_engines.status(k) == power::EngineStatus::Starting) next = std::min(next, m_engines.readyTime(k));
-  }
-  const double gate = m_lastCommitment + m_p.engines.minRunTime;
-  if (gate > t) next = std::min(next, gate);
+  next = std::min(next, m_engines.nextEvent(t));
   return next;
 }
 
 bool Plant::handleTimeEvents(double t, double* y) {
   bool changed = false;
   constexpr double eps = 1e-6;
-  for (int k = 0; k < m_engines.count(); ++k) {
-    if (m_engines.status(k) == power::EngineStatus::Starting && m_engines.readyTime(k) <= t + eps) {
-      m_engines.setStatus(k, power::EngineStatus::Online);
-      y[m_engines.stateIndex(k)] = 0.0;
-      log(t, "engine_online", fmt::format("engine {}", k + 1));
-      changed = true;
-    }
+  std::vector<power::EngineEvent> online;
+  if (m_engines.bringOnline(t, y, online) > 0) {
+    for (const auto& ev : online) log(t, ev.kind, fmt::format("engine {}", ev.engine + 1));
+    changed = true;
   }
   const double cleaning = m_seawater.cleaningStart(t + eps);
   if (cleaning <= t + eps && cleaning > m_lastCleaning + eps) {  // a cleaning starts, not yet logged
@@ -511,7 +403,7 @@ std::vector<double> Plant::initialState() {
   for (int h = 0; h < m_p.it.halls; ++h) {
     const size_t hs = static_cast<size_t>(h);
     const auto& hc = m_halls[hs];
-    for (int i : m_hallRacks[hs]) {
+    for (int i : m_rackLayout.hallRacks()[hs]) {
       const double P = m_racks.demand(i, s.utilization[hs], y[static_cast<size_t>(m_racks.chipIndex(i))]);
       qLiqHall[hs] += m_p.it.liquidFraction * P;
       qAirHall[hs] += (1.0 - m_p.it.liquidFraction) * P;
@@ -549,7 +441,7 @@ std::vector<double> Plant::initialState() {
     const double tSup = tRet - qCdu / hc.tcsCapacity();
     y[static_cast<size_t>(hc.states().tcsReturn)] = tRet;
     y[static_cast<size_t>(hc.states().air)] = tFs + (qAirHall[hs] + hc.fanPower()) / hc.coilConductance();
-    for (int i : m_hallRacks[hs]) {
+    for (int i : m_rackLayout.hallRacks()[hs]) {
       const double qi = m_p.it.liquidFraction *
                         m_racks.demand(i, s.utilization[hs], y[static_cast<size_t>(m_racks.chipIndex(i))]);
       const double tOut = tSup + qi / m_racks.flowCapacity();
@@ -571,21 +463,8 @@ std::vector<double> Plant::initialState() {
   }
   // Engines: commit enough units for the demand at t = 0, sharing it.
   evaluate(t, y.data(), nullptr, m_scratch);
-  const double demand = m_scratch.engineDemand;
-  const auto& e = m_p.engines;
-  int units = 0;
-  if (m_engines.count() > 0 && demand > 0.0) {
-    units = std::clamp(static_cast<int>(std::ceil(demand / (e.startThreshold * e.ratedPower))), 1,
-                       m_engines.count());
-  }
-  for (int k = 0; k < m_engines.count(); ++k) {
-    m_engines.setStatus(k, k < units ? power::EngineStatus::Online : power::EngineStatus::Off);
-  }
-  for (int k = 0; k < m_engines.count(); ++k)
-    y[static_cast<size_t>(m_engines.stateIndex(k))] = m_engines.setpoint(k, demand);
-  y[static_cast<size_t>(m_engines.states().demandFiltered)] = demand;
+  m_engines.commitInitial(m_scratch.engineDemand, y.data());
   m_lastCleaning = 0.0;
-  m_lastCommitment = -1e300;
   m_events.clear();
   for (int i = 0; i < m_racks.count(); ++i) {
     m_racks.setThrottled(i, false);

@@ -1,14 +1,17 @@
 #pragma once
 // The whole floating datacenter as one network of components (see each component's header
 // for its equations):
-//   it/Racks → cooling/HallCooling (TCS header, CDU, hall air, coils) → cooling/FacilityLoop
-//   → seawater/SeawaterSystem (pumps + PI override control, plate HX, outfall, recirculation)
-//   hull/Hull (panels to sea, air, sun and hall air)
-//   power/GasEngines + power/Dispatch (battery, solar, shore, unserved) ← electrical demand
-// The plant owns the state vector (network/StateLayout), assembles the right-hand side and
-// the sparse Jacobian from its components, reports root functions for discrete events
-// (rack throttling, engine commitment) and the terms of the global energy balance.
-// It knows nothing of files, processes or screens.
+//   it/Racks (placed by it/RackLayout) → cooling/HallCooling (TCS header, CDU, hall air,
+//   coils) → cooling/FacilityLoop → seawater/SeawaterSystem (pumps + PI override control,
+//   plate HX, outfall, recirculation)
+//   hull/Hull (panels to sea, air, sun and hall air; outside conditions from hull/OuterBoundary)
+//   power/GasEngines (load response and commitment) + power/Dispatch (battery, solar, shore,
+//   unserved) ← electrical demand
+// Each component reserves its states (behind a named index struct), writes its own slice of
+// the right-hand side and of the Jacobian, and reports its roots and discrete events; the
+// plant owns the state vector (network/StateLayout), wires the signals between components
+// in one pass (evaluate), and keeps the energy ledger (network/EnergyLedger) of named
+// sources, sinks and stored energy. It knows nothing of files, processes or screens.
 #include <array>
 #include <functional>
 #include <memory>
@@ -20,6 +23,7 @@
 #include "model/cooling/HallCooling.hpp"
 #include "model/environment/Environment.hpp"
 #include "model/hull/Hull.hpp"
+#include "model/it/RackLayout.hpp"
 #include "model/it/Racks.hpp"
 #include "model/power/Dispatch.hpp"
 #include "model/power/GasEngines.hpp"
@@ -63,7 +67,7 @@ class Plant : public network::OdeSystem {
   int size() const override { return m_layout.size(); }
   void rhs(double t, const double* y, double* ydot) override;
   void jacobian(double t, const double* y, network::SparseJacobian& J) override;
-  int rootCount() const override { return m_racks.count() + 2; }
+  int rootCount() const override { return m_racks.count() + power::GasEngines::kCommitmentRoots; }
   void roots(double t, const double* y, double* g) override;
   int quadratureCount() const override;
   void quadratures(double t, const double* y, double* qdot) override;
@@ -115,7 +119,7 @@ class Plant : public network::OdeSystem {
   const hull::Hull& hull() const { return m_hull; }
   const power::GasEngines& engines() const { return m_engines; }
   const PlantParams& params() const { return m_p; }
-  const std::vector<std::array<double, 6>>& hallBoxes() const { return m_hallBoxes; }
+  const std::vector<std::array<double, 6>>& hallBoxes() const { return m_rackLayout.hallBoxes(); }
   int hallCount() const { return m_p.it.halls; }
   int hallAirIndex(int h) const { return m_halls[static_cast<size_t>(h)].states().air; }
   int facilitySupplyIndex() const { return m_facility.states().supply; }
@@ -124,8 +128,8 @@ class Plant : public network::OdeSystem {
   int engineIndex(int k) const { return m_engines.stateIndex(k); }
 
  private:
-  void layoutRacks();
-  void hullBoundary(double t, const env::EnvironmentSample& e, hull::HullBoundary& b) const;
+  // The hull's outside conditions (hull/OuterBoundary), with the CFD coefficients if hooked.
+  void hullBoundary(const env::EnvironmentSample& e, hull::HullBoundary& b) const;
   bool checkCommitment(double t, double* y);
   bool updateThrottleReport(double t, const double* y, int i);
   seawater::SeawaterState seawaterAt(double speed, double tFr, double dischargeRise, double t) const;
@@ -144,6 +148,7 @@ class Plant : public network::OdeSystem {
   std::shared_ptr<const env::Environment> m_env;
   double m_cpCoolant, m_rhoCoolant;
   it::Racks m_racks;
+  it::RackLayout m_rackLayout;
   std::vector<it::UtilizationProfile> m_profiles;  // per hall
   std::vector<cooling::HallCooling> m_halls;
   cooling::FacilityLoop m_facility;
@@ -153,8 +158,6 @@ class Plant : public network::OdeSystem {
   power::GasEngines m_engines;
   power::Dispatch m_dispatch;
   power::SolarPv m_solar;
-  std::vector<std::array<double, 6>> m_hallBoxes;
-  std::vector<std::vector<int>> m_hallRacks;
 
   network::StateLayout m_layout;
   std::vector<int> m_hallReturnStates, m_hallAirStates;     // per hall, gathered for Racks and Hull
@@ -166,7 +169,6 @@ class Plant : public network::OdeSystem {
   int m_flowCount = 0;  // sources + sinks: the first quadratures
 
   double m_lastCleaning = 0.0;  // start of the last cleaning logged (schedule: SeawaterSystem)
-  double m_lastCommitment = -1e300;
   std::vector<PlantEvent> m_events;
 
   // Cache of time-only quantities (environment, hull boundary), keyed on t.

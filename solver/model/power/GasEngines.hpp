@@ -24,6 +24,12 @@ namespace fdtwin::power {
 
 enum class EngineStatus { Off, Starting, Online };
 
+// A discrete change of the commitment: kind is engine_start, engine_online or engine_stop.
+struct EngineEvent {
+  int engine = -1;
+  const char* kind = "";
+};
+
 // Where the engines' states sit in the plant's state vector.
 struct EngineStates {
   int first = -1;           // P_1 … P_n, W (consecutive)
@@ -52,6 +58,22 @@ class GasEngines {
   // Their diagonal (the couplings through the demand are left to Newton's iteration).
   void jacobian(network::SparseJacobian& J, const double* y, const std::vector<double>& setpoints) const;
 
+  // Commitment. Root functions (kCommitmentRoots of them) that cross zero when the filtered
+  // demand in y reaches the start or the stop threshold.
+  static constexpr int kCommitmentRoots = 2;
+  void commitmentRoots(const double* y, double* g) const;
+  // Starts or stops one engine when the filtered demand asks for it and the minimum time
+  // since the last change has passed; a stopped engine's P_k is set to 0 in y.
+  bool commit(double t, double* y, EngineEvent& event);
+  // Engines whose start-up ends by t go online (P_k = 0 in y); returns how many.
+  int bringOnline(double t, double* y, std::vector<EngineEvent>& events);
+  // The next commitment time event after t: an engine's ready time or the end of the
+  // minimum run time (the gate of commit()); +inf if none.
+  double nextEvent(double t) const;
+  // Initial commitment for the engine demand D at t = 0: ceil(D/(start_threshold·P_rated))
+  // units online, sharing it (P_k and D_f in y); the gate is open.
+  void commitInitial(double demand, double* y);
+
   double setpoint(int k, double demand) const;
   double rate(double p, double pSet) const;       // dP/dt
   double rateSlope(double p, double pSet) const;  // ∂(dP/dt)/∂P
@@ -64,6 +86,7 @@ class GasEngines {
   EngineStates m_states;
   std::vector<EngineStatus> m_status;
   std::vector<double> m_ready;
+  double m_lastCommitment = -1e300;  // s, time of the last start or stop
 };
 
 }  // namespace fdtwin::power
