@@ -285,19 +285,10 @@ bool Plant::checkCommitment(double t, double* y) {
 }
 
 bool Plant::updateThrottleReport(double t, const double* y, int i) {
-  const double Tc = y[m_racks.chipIndex(i)], w = m_p.it.throttleHysteresis;
-  const std::string rack = "rack " + m_racks.info()[static_cast<size_t>(i)].name;
-  if (!m_racks.throttled(i) && Tc >= m_p.it.chipLimit - w - 1e-6) {
-    m_racks.setThrottled(i, true);
-    log(t, "throttle_on", rack);
-    return true;
-  }
-  if (m_racks.throttled(i) && Tc <= m_p.it.chipLimit - 2.0 * w + 1e-6) {
-    m_racks.setThrottled(i, false);
-    log(t, "throttle_off", rack);
-    return true;
-  }
-  return false;
+  const char* kind = m_racks.updateThrottleReport(i, y);
+  if (kind == nullptr) return false;
+  log(t, kind, "rack " + m_racks.info()[static_cast<size_t>(i)].name);
+  return true;
 }
 
 bool Plant::handleRoots(double t, double* y, const std::vector<int>& rootsFound) {
@@ -314,12 +305,8 @@ bool Plant::handleRoots(double t, double* y, const std::vector<int>& rootsFound)
 
 double Plant::nextTimeEvent(double t) const {
   double next = std::numeric_limits<double>::infinity();
-  // The kinks of the fouling resistance (the seawater system's cleaning schedule): start and
-  // end of the cleaning at or before t, and the start of the next one.
-  const double cs = m_seawater.cleaningStart(t);
-  for (double e : {cs, m_seawater.cleaningEnd(t), cs + m_p.seawater.cleaningInterval}) {
-    if (e > t + 1e-6) next = std::min(next, e);
-  }
+  // The kinks of the fouling resistance (the seawater system's cleaning schedule).
+  next = std::min(next, m_seawater.nextCleaningEvent(t));
   for (const auto& prof : m_profiles) next = std::min(next, prof.nextBreakpoint(t));
   next = std::min(next, m_engines.nextEvent(t));
   return next;
@@ -327,15 +314,12 @@ double Plant::nextTimeEvent(double t) const {
 
 bool Plant::handleTimeEvents(double t, double* y) {
   bool changed = false;
-  constexpr double eps = 1e-6;
   std::vector<power::EngineEvent> online;
   if (m_engines.bringOnline(t, y, online) > 0) {
     for (const auto& ev : online) log(t, ev.kind, fmt::format("engine {}", ev.engine + 1));
     changed = true;
   }
-  const double cleaning = m_seawater.cleaningStart(t + eps);
-  if (cleaning <= t + eps && cleaning > m_lastCleaning + eps) {  // a cleaning starts, not yet logged
-    m_lastCleaning = cleaning;
+  if (m_seawater.cleaningStarted(t)) {
     log(t, "hx_cleaning", "seawater hx");
     changed = changed || m_p.seawater.cleaningDuration <= 0.0;  // a staged cleaning is continuous
   }
@@ -410,61 +394,23 @@ std::vector<double> Plant::initialState() {
     }
     loads += qLiqHall[hs] + hc.pumpShaftPower() + qAirHall[hs] + hc.fanPower();
   }
-  // Seawater side in steady state: the pump speed the controllers would settle at. First the
-  // speed that holds the supply set point; if that would break the discharge limit, the
-  // speed that holds the limit instead (the max selector); then the loop temperatures.
+  // Seawater side in steady state (pump speed, facility return), then each node downstream.
   const double cFw = m_facility.flowCapacity();
-  auto qAt = [&](double n, double tFr) { return m_seawater.evaluate(n, tFr, tAmb, cFw, 0.0); };
-  auto bisect = [](double lo, double hi, auto tooLow) {
-    for (int it = 0; it < 80; ++it) {
-      const double mid = 0.5 * (lo + hi);
-      (tooLow(mid) ? lo : hi) = mid;
-    }
-    return 0.5 * (lo + hi);
-  };
-  const double tFrSet = m_facility.setpoint() + loads / cFw;
-  const double minN = m_p.seawater.minSpeed;
-  double n = bisect(minN, 1.0, [&](double x) { return qAt(x, tFrSet).Q_hx < loads; });
-  if (qAt(n, tFrSet).dT > m_p.seawater.dischargeDTMax) {
-    n = bisect(minN, 1.0, [&](double x) { return qAt(x, tFrSet).dT > m_p.seawater.dischargeDTMax; });
-  }
-  const double tFr = bisect(tAmb, tAmb + 200.0, [&](double x) { return qAt(n, x).Q_hx < loads; });
-  const double tFs = tFr - loads / cFw;
+  const auto steady = m_seawater.steadyState(loads, tAmb, cFw, m_facility.setpoint());
+  const double tFs = steady.tReturn - loads / cFw;
   const auto& fl = m_facility.states();
-  y[static_cast<size_t>(fl.ret)] = tFr;
+  y[static_cast<size_t>(fl.ret)] = steady.tReturn;
   y[static_cast<size_t>(fl.supply)] = tFs;
-  for (int h = 0; h < m_p.it.halls; ++h) {
-    const size_t hs = static_cast<size_t>(h);
-    const auto& hc = m_halls[hs];
-    const double qCdu = qLiqHall[hs] + hc.pumpShaftPower();
-    const double tRet = tFs + qCdu / hc.cduEffectivenessCmin();
-    const double tSup = tRet - qCdu / hc.tcsCapacity();
-    y[static_cast<size_t>(hc.states().tcsReturn)] = tRet;
-    y[static_cast<size_t>(hc.states().air)] = tFs + (qAirHall[hs] + hc.fanPower()) / hc.coilConductance();
-    for (int i : m_rackLayout.hallRacks()[hs]) {
-      const double qi = m_p.it.liquidFraction *
-                        m_racks.demand(i, s.utilization[hs], y[static_cast<size_t>(m_racks.chipIndex(i))]);
-      const double tOut = tSup + qi / m_racks.flowCapacity();
-      y[static_cast<size_t>(m_racks.outletIndex(i))] = tOut;
-      y[static_cast<size_t>(m_racks.chipIndex(i))] = tOut + qi * m_p.it.chipResistance;
-    }
+  for (size_t h = 0; h < m_halls.size(); ++h) {
+    const double tSup = m_halls[h].setSteady(y.data(), tFs, qLiqHall[h], qAirHall[h]);
+    for (int i : m_rackLayout.hallRacks()[h]) m_racks.setSteady(i, y.data(), s.utilization[h], tSup);
   }
-  const auto sw = qAt(n, tFr);
-  const double gain = m_p.seawater.controllerGain;
-  const auto& sc = m_seawater.states();
-  y[static_cast<size_t>(sc.dischargeRise)] = sw.dT;
-  y[static_cast<size_t>(sc.integralSupply)] = n - gain * (tFs - m_p.cooling.facilitySupplySetpoint);
-  y[static_cast<size_t>(sc.integralDischarge)] = n - gain * (sw.dT - m_p.seawater.dischargeDTMax);
-  // Hull panels at their outside temperatures.
-  for (int p = 0; p < m_hull.count(); ++p) {
-    const auto& pn = m_hullGeometry.panels()[static_cast<size_t>(p)];
-    y[static_cast<size_t>(m_hull.stateIndex(p))] =
-        pn.wet() ? m_cacheBoundary.T_seaPanel[static_cast<size_t>(p)] : m_cacheBoundary.T_air;
-  }
+  m_seawater.setSteadyControllers(y.data(), steady, tFs, tAmb, cFw);
+  m_hull.setOutside(y.data(), m_cacheBoundary);
   // Engines: commit enough units for the demand at t = 0, sharing it.
   evaluate(t, y.data(), nullptr, m_scratch);
   m_engines.commitInitial(m_scratch.engineDemand, y.data());
-  m_lastCleaning = 0.0;
+  m_seawater.resetCleaningLog();
   m_events.clear();
   for (int i = 0; i < m_racks.count(); ++i) {
     m_racks.setThrottled(i, false);

@@ -168,7 +168,6 @@ class Plant : public network::OdeSystem {
   LedgerSlots m_slots{};
   int m_flowCount = 0;  // sources + sinks: the first quadratures
 
-  double m_lastCleaning = 0.0;  // start of the last cleaning logged (schedule: SeawaterSystem)
   std::vector<PlantEvent> m_events;
 
   // Cache of time-only quantities (environment, hull boundary), keyed on t.

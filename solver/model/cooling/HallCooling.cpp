@@ -42,6 +42,14 @@ void HallCooling::rhs(const double* y, double* ydot, const std::vector<int>& rac
   ydot[m_states.air] = (airHeat + fanPower() - coilHeat) / airCapacity();
 }
 
+double HallCooling::setSteady(double* y, double tFs, double qLiquid, double qAir) const {
+  const double qCdu = qLiquid + pumpShaftPower();
+  const double tRet = tFs + qCdu / cduEffectivenessCmin();
+  y[m_states.tcsReturn] = tRet;
+  y[m_states.air] = tFs + (qAir + fanPower()) / coilConductance();
+  return tRet - qCdu / tcsCapacity();
+}
+
 void HallCooling::jacobian(network::SparseJacobian& J, const std::vector<int>& rackOutlets,
                            double rackFlowCapacity, const std::vector<WallLink>& walls,
                            int facilitySupply) const {

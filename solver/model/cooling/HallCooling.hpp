@@ -48,6 +48,9 @@ class HallCooling {
   // coilHeat: Q_coil [W] (coilHeat()).
   void rhs(const double* y, double* ydot, const std::vector<int>& rackOutlets, double rackFlowCapacity,
            double airHeat, double coilHeat) const;
+  // Steady T_ret and T_air into y for the racks' liquid heat qLiquid and air heat qAir [W]
+  // at facility supply tFs; returns the CDU supply temperature T_sup.
+  double setSteady(double* y, double tFs, double qLiquid, double qAir) const;
   // The rows of T_ret and T_air: rack outlets, the bounding hull panels (walls) and T_fs.
   void jacobian(network::SparseJacobian& J, const std::vector<int>& rackOutlets, double rackFlowCapacity,
                 const std::vector<WallLink>& walls, int facilitySupply) const;

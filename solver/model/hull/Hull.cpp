@@ -32,6 +32,13 @@ void Hull::declareStates(network::StateLayout& layout, double initialT) {
   }
 }
 
+void Hull::setOutside(double* y, const HullBoundary& b) const {
+  for (int p = 0; p < count(); ++p) {
+    const auto& pn = m_geom.panels()[static_cast<size_t>(p)];
+    y[stateIndex(p)] = pn.wet() ? b.T_seaPanel[static_cast<size_t>(p)] : b.T_air;
+  }
+}
+
 double Hull::storedEnergy(const double* y) const {
   double e = 0.0;
   for (int p = 0; p < count(); ++p)

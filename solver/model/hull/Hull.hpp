@@ -58,6 +58,8 @@ class Hull {
   // Writes ydot for the panels; adds U_in·A·(T_p − T_hall) into hallHeat[h].
   void rhs(const double* y, double* ydot, const HullBoundary& b, const std::vector<int>& hallAirIndex,
            std::vector<double>& hallHeat, HullFlows& flows) const;
+  // Every panel at its outside temperature (the sea at its depth, or the air) into y.
+  void setOutside(double* y, const HullBoundary& b) const;
   void jacobian(network::SparseJacobian& J, const double* y, const HullBoundary& b,
                 const std::vector<int>& hallAirIndex) const;
 

@@ -41,6 +41,26 @@ double Racks::storedEnergy(const double* y) const {
   return e;
 }
 
+void Racks::setSteady(int i, double* y, double u, double tSupply) const {
+  const double qi = m_p.liquidFraction * demand(i, u, y[chipIndex(i)]);
+  const double tOut = tSupply + qi / flowCapacity();
+  y[outletIndex(i)] = tOut;
+  y[chipIndex(i)] = tOut + qi * m_p.chipResistance;
+}
+
+const char* Racks::updateThrottleReport(int i, const double* y) {
+  const double Tc = y[chipIndex(i)], w = m_p.throttleHysteresis;
+  if (!throttled(i) && Tc >= m_p.chipLimit - w - 1e-6) {
+    setThrottled(i, true);
+    return "throttle_on";
+  }
+  if (throttled(i) && Tc <= m_p.chipLimit - 2.0 * w + 1e-6) {
+    setThrottled(i, false);
+    return "throttle_off";
+  }
+  return nullptr;
+}
+
 double Racks::throttleShare(double tChip) const {
   const double w = m_p.throttleHysteresis;
   const double x = std::clamp((tChip - m_p.chipLimit + w) / w, 0.0, 1.0);

@@ -55,6 +55,9 @@ class Racks {
   void rhs(const double* y, double* ydot, const std::vector<double>& uHall,
            const std::vector<double>& tSupply, double served, std::vector<double>& airHeat,
            double* pServed) const;
+  // Steady T_o and T_c of rack i into y at utilization u and CDU supply tSupply (the
+  // steady state in the header), with its demand at the chip temperature now in y.
+  void setSteady(int i, double* y, double u, double tSupply) const;
   // Jacobian entries. supplyFromReturn[h] = ∂T_sup,h/∂T_ret,h, supplyFromFacility[h] = ∂T_sup,h/∂T_fs.
   void jacobian(network::SparseJacobian& J, const double* y, const std::vector<double>& uHall, double served,
                 const std::vector<int>& hallReturnIndex, int facilitySupplyIndex,
@@ -72,6 +75,9 @@ class Racks {
   // Throttle reporting state (changed only by events; the dynamics do not depend on it).
   bool throttled(int i) const { return m_throttled[static_cast<size_t>(i)] != 0; }
   void setThrottled(int i, bool on) { m_throttled[static_cast<size_t>(i)] = on ? 1 : 0; }
+  // Updates the reported throttle state of rack i from its chip temperature in y; returns
+  // "throttle_on" or "throttle_off" when it changed, nullptr otherwise.
+  const char* updateThrottleReport(int i, const double* y);
   // Root function of rack i: crosses zero when the reported throttle state changes.
   double throttleRoot(int i, const double* y) const;
 

@@ -66,11 +66,29 @@ class SeawaterSystem {
   // closed form: T_in = T_amb + intakeRise.
   SeawaterState evaluateWithIntakeRise(double speed, double tFr, double tAmbient, double facilityC,
                                        double foulingR, double intakeRise) const;
+  // Steady state with clean plates for a heat load Q [W] from a facility loop of capacity
+  // rate facilityC, intake at tAmbient: the pump speed the controllers settle at (the one that
+  // holds the supply set point; if that breaks the discharge limit, the one that holds the
+  // limit: the max selector) and the facility return temperature that rejects Q, by bisection.
+  struct Steady {
+    double speed = 1.0;
+    double tReturn = 0.0;  // K
+  };
+  Steady steadyState(double load, double tAmbient, double facilityC, double tSupplySet) const;
+  // Controller states in y that hold the steady speed: ΔT_m = ΔT and I = N − K·e for both loops.
+  void setSteadyControllers(double* y, const Steady& steady, double tFs, double tAmbient,
+                            double facilityC) const;
   // Fouling resistance of the plate bank at time t [m2 K/W] (cleaning schedule above).
   double fouling(double t) const;
   // Start and end of the cleaning in progress at t, or of the next one (s).
   double cleaningStart(double t) const;
   double cleaningEnd(double t) const { return cleaningStart(t) + m_p.cleaningDuration; }
+  // The next kink of R_f after t (start or end of a cleaning), for the integrator's stop time.
+  double nextCleaningEvent(double t) const;
+  // True once per cleaning, at the first call at or after its start (the event log);
+  // resetCleaningLog() forgets the cleanings logged.
+  bool cleaningStarted(double t);
+  void resetCleaningLog() { m_lastCleaning = 0.0; }
   // Pump speed at the controller states in y.
   double speed(double tFs, const double* y) const {
     return speed(tFs, y[m_states.dischargeRise], y[m_states.integralSupply], y[m_states.integralDischarge]);
@@ -89,6 +107,7 @@ class SeawaterSystem {
   CoolingParams m_c;
   control::PiController m_pi;
   ControlStates m_states;
+  double m_lastCleaning = 0.0;  // s, start of the last cleaning logged
 };
 
 }  // namespace fdtwin::seawater
