@@ -6,17 +6,13 @@
 
 #include <fmt/format.h>
 
-#include "model/hull/Convection.hpp"
-#include "model/properties/Air.hpp"
+#include "model/hull/OuterBoundary.hpp"
 #include "model/properties/Seawater.hpp"
 
 namespace fdtwin {
 
 namespace {
-constexpr double kT0 = 273.15;           // K, reference of stored thermal energy
-constexpr double kCoolantT = 303.15;     // K, closed-loop water properties evaluated here
-constexpr double kSeawaterBeta = 2.5e-4; // 1/K, thermal expansion near 15 °C, 35 g/kg [textbook]
-constexpr double kNaturalDT = 1.0;       // K, ΔT for the natural-convection floor of the sea side
+constexpr double kCoolantT = 303.15;  // K, closed-loop water properties evaluated here
 
 it::ProfileParams hallProfile(const ItParams& p, int h) {
   it::ProfileParams q = p.profile;
@@ -31,6 +27,7 @@ Plant::Plant(const PlantParams& p, std::shared_ptr<const env::Environment> envir
       m_cpCoolant(props::freshWater(kCoolantT).cp),
       m_rhoCoolant(props::freshWater(kCoolantT).rho),
       m_racks(p.it, m_cpCoolant, m_rhoCoolant),
+      m_rackLayout(p.hull, p.it, m_racks.info()),
       m_facility(p.cooling, m_cpCoolant, m_rhoCoolant),
       m_seawater(p.seawater, p.cooling),
       m_hullGeometry(p.hull),
@@ -41,24 +38,16 @@ Plant::Plant(const PlantParams& p, std::shared_ptr<const env::Environment> envir
   m_solar.tempCoefficient = p.solar.tempCoefficient;
   m_solar.noct = p.solar.noct;
   m_solar.inverterEfficiency = p.solar.inverterEfficiency;
-  layoutRacks();
 
-  // Which hall's air each hull panel bounds (by its x position; ends bound none).
+  // Which hall's air each hull panel bounds.
   std::vector<int> panelHall;
-  for (const auto& pn : m_hullGeometry.panels()) {
-    int hall = -1;
-    const bool bounding = pn.group == hull::PanelGroup::Bottom || pn.group == hull::PanelGroup::SideWet ||
-                          pn.group == hull::PanelGroup::SideDry || pn.group == hull::PanelGroup::Deck;
-    for (size_t h = 0; bounding && h < m_hallBoxes.size(); ++h) {
-      if (pn.centre[0] >= m_hallBoxes[h][0] && pn.centre[0] <= m_hallBoxes[h][3]) hall = static_cast<int>(h);
-    }
-    panelHall.push_back(hall);
-  }
+  for (const auto& pn : m_hullGeometry.panels()) panelHall.push_back(m_rackLayout.boundingHall(pn));
   m_hull = hull::Hull(m_hullGeometry, panelHall);
 
   for (int h = 0; h < p.it.halls; ++h) {
     m_profiles.emplace_back(hallProfile(p.it, h));
-    const double tcsC = static_cast<double>(m_hallRacks[static_cast<size_t>(h)].size()) * m_racks.flowCapacity();
+    const double tcsC =
+        static_cast<double>(m_rackLayout.hallRacks()[static_cast<size_t>(h)].size()) * m_racks.flowCapacity();
     const double tcsFlow = tcsC / m_cpCoolant;
     m_halls.emplace_back(p.cooling, p.it.halls, tcsC, tcsFlow, m_cpCoolant, m_rhoCoolant);
   }
@@ -66,98 +55,69 @@ Plant::Plant(const PlantParams& p, std::shared_ptr<const env::Environment> envir
   // State vector: racks, halls, facility loop, seawater control, engines, battery, hull.
   m_racks.declareStates(m_layout, kCoolantT);
   for (int h = 0; h < p.it.halls; ++h) {
-    m_iRet.push_back(m_layout.add(fmt::format("hall{} T_tcs_return", h + 1), "cooling", "K", 300.0, kCoolantT));
-    m_iAir.push_back(m_layout.add(fmt::format("hall{} T_air", h + 1), "cooling", "K", 300.0, kCoolantT));
+    auto& hc = m_halls[static_cast<size_t>(h)];
+    hc.declareStates(m_layout, h + 1, kCoolantT);
+    m_hallReturnStates.push_back(hc.states().tcsReturn);
+    m_hallAirStates.push_back(hc.states().air);
   }
-  m_iFr = m_layout.add("facility T_return", "cooling", "K", 300.0, kCoolantT);
-  m_iFs = m_layout.add("facility T_supply", "cooling", "K", 300.0, kCoolantT);
-  m_iI1 = m_layout.add("seawater pump PI integral (supply)", "seawater", "1", 1.0, 1.0);
-  m_iI2 = m_layout.add("seawater pump PI integral (discharge)", "seawater", "1", 1.0, 1.0);
-  m_iDTm = m_layout.add("seawater discharge dT (measured)", "seawater", "K", 10.0, 5.0);
-  m_iEng0 = m_layout.size();
-  for (int k = 0; k < m_engines.count(); ++k) {
-    m_layout.add(fmt::format("engine {} P", k + 1), "power", "W", std::max(1.0, p.engines.ratedPower), 0.0);
-  }
-  m_iDf = m_layout.add("engine demand (filtered)", "power", "W", std::max(1e6, p.engines.ratedPower), 0.0);
-  m_iSoc = m_layout.add("battery SOC", "power", "1", 1.0, p.battery.socInitial);
+  m_facility.declareStates(m_layout, kCoolantT);
+  m_seawater.declareStates(m_layout);
+  m_engines.declareStates(m_layout);
+  m_dispatch.declareStates(m_layout);
   m_hull.declareStates(m_layout, 288.15);
 
-  m_sourceNames = {"fuel (LHV)", "solar PV electricity", "shore import", "sunlight absorbed by the hull",
-                   "cooling auxiliaries not supplied (blackout)"};
-  m_sinkNames = {"seawater discharge",    "engine jacket heat to sea", "engine exhaust to air",
-                 "hull to sea",           "hull to air",               "hotel load",
-                 "battery losses",        "pump motor and drive losses", "load bank (surplus)"};
+  // What each hall's nodes couple to: its racks' coolant outlets and the hull panels that
+  // bound its air (in panel order).
+  m_hallOutlets.assign(m_halls.size(), {});
+  m_hallWalls.assign(m_halls.size(), {});
+  for (size_t h = 0; h < m_halls.size(); ++h) {
+    for (int i : m_rackLayout.hallRacks()[h]) m_hallOutlets[h].push_back(m_racks.outletIndex(i));
+  }
+  for (int pn = 0; pn < m_hull.count(); ++pn) {
+    const int h = m_hull.panelHall(pn);
+    if (h >= 0)
+      m_hallWalls[static_cast<size_t>(h)].push_back({m_hull.stateIndex(pn), m_hull.innerConductance(pn)});
+  }
+
+  declareLedger();
   m_ydotScratch.resize(static_cast<size_t>(size()));
 }
 
-void Plant::layoutRacks() {
-  const auto& hp = m_p.hull;
-  const int nh = m_p.it.halls;
-  const double x0 = 0.15 * hp.length, x1 = 0.85 * hp.length, gap = 2.0;
-  const double hallLen = (x1 - x0 - gap * (nh - 1)) / nh;
-  const double y0 = -hp.beam / 2 + 2.0, y1 = hp.beam / 2 - 2.0;
-  m_hallRacks.assign(static_cast<size_t>(nh), {});
-  for (int h = 0; h < nh; ++h) {
-    const double hx0 = x0 + h * (hallLen + gap);
-    m_hallBoxes.push_back({hx0, y0, hp.doubleBottom, hx0 + hallLen, y1, hp.depth});
-  }
-  auto& info = m_racks.info();
-  for (size_t i = 0; i < info.size(); ++i) {
-    auto& r = info[i];
-    const auto& box = m_hallBoxes[static_cast<size_t>(r.hall)];
-    const int perHall = m_p.it.rowsPerHall * m_p.it.racksPerRow;
-    const int local = static_cast<int>(i) - r.hall * perHall;
-    const int row = local / m_p.it.racksPerRow, pos = local % m_p.it.racksPerRow;
-    const double dx = (box[3] - box[0]) / m_p.it.racksPerRow, dy = (box[4] - box[1]) / m_p.it.rowsPerHall;
-    r.size[0] = std::min(0.6, 0.9 * dx);
-    r.size[1] = std::min(1.2, 0.6 * dy);
-    r.size[2] = std::min(2.3, 0.8 * (box[5] - box[2]));
-    r.position[0] = box[0] + (pos + 0.5) * dx;
-    r.position[1] = box[1] + (row + 0.5) * dy;
-    r.position[2] = box[2] + 0.5 * r.size[2];
-    m_hallRacks[static_cast<size_t>(r.hall)].push_back(static_cast<int>(i));
-  }
+void Plant::declareLedger() {
+  using network::LedgerKind;
+  auto& l = m_ledger;
+  // Sources and sinks in the order of /balance/source_names and /balance/sink_names.
+  m_slots.fuel = l.add("fuel (LHV)", LedgerKind::Source);
+  m_slots.solar = l.add("solar PV electricity", LedgerKind::Source);
+  m_slots.shore = l.add("shore import", LedgerKind::Source);
+  m_slots.hullSun = l.add("sunlight absorbed by the hull", LedgerKind::Source);
+  m_slots.auxUnpowered = l.add("cooling auxiliaries not supplied (blackout)", LedgerKind::Source);
+  m_slots.discharge = l.add("seawater discharge", LedgerKind::Sink, true);
+  m_slots.jacket = l.add("engine jacket heat to sea", LedgerKind::Sink, true);
+  m_slots.exhaust = l.add("engine exhaust to air", LedgerKind::Sink);
+  m_slots.hullToSea = l.add("hull to sea", LedgerKind::Sink, true);
+  m_slots.hullToAir = l.add("hull to air", LedgerKind::Sink);
+  m_slots.hotel = l.add("hotel load", LedgerKind::Sink);
+  m_slots.batteryLoss = l.add("battery losses", LedgerKind::Sink);
+  m_slots.drives = l.add("pump motor and drive losses", LedgerKind::Sink);
+  m_slots.loadBank = l.add("load bank (surplus)", LedgerKind::Sink);
+  m_slots.racks = l.add("racks (chips and coolant)", LedgerKind::Stored);
+  m_slots.halls = l.add("halls (TCS headers and air)", LedgerKind::Stored);
+  m_slots.facility = l.add("facility water loop", LedgerKind::Stored);
+  m_slots.hull = l.add("hull plates", LedgerKind::Stored);
+  m_slots.battery = l.add("battery", LedgerKind::Stored);
+  m_flowCount = l.count(LedgerKind::Source) + l.count(LedgerKind::Sink);
 }
 
-void Plant::hullBoundary(double /*t*/, const env::EnvironmentSample& e, hull::HullBoundary& b) const {
-  const auto& hp = m_p.hull;
-  const auto sea = props::seawater(e.T_seaSurface, m_p.seawater.salinity);
-  const auto air = props::air(e.T_air);
-  const auto corr = hp.ittcColburn ? hull::SeaCorrelation::IttcColburn : hull::SeaCorrelation::FlatPlate;
-  // Natural-convection floor (Churchill–Chu, vertical plate of the draft's height, ΔT = 1 K),
-  // combined with forced convection as Nu³ = Nu_f³ + Nu_n³ (physics sheet §3.3).
-  const double ra = 9.80665 * kSeawaterBeta * kNaturalDT * std::pow(hp.draft, 3) / (sea.nu * sea.alpha);
-  const double hNat = hull::nusseltVerticalPlateChurchillChu(ra, sea.Pr) * sea.k / hp.draft;
-  auto mixed = [&](double hForced) { return std::cbrt(hForced * hForced * hForced + hNat * hNat * hNat); };
-  b.hWetPanel.clear();
+void Plant::hullBoundary(const env::EnvironmentSample& e, hull::HullBoundary& b) const {
+  hull::outerBoundary(m_p.hull, m_p.seawater.salinity, m_hullGeometry, e, b);
   if (m_hullSeaModel) b.hWetPanel = m_hullSeaModel(e.currentSpeed);
-  b.hWetLong = mixed(hull::seaSideH(e.currentSpeed, hp.length, sea, corr));
-  b.hWetEnd = mixed(hull::seaSideH(e.currentSpeed, hp.beam, sea, corr));
-  b.hDryDeck = hull::airSideH(e.windSpeed, hp.length, air);
-  b.hDrySide = hull::airSideH(e.windSpeed, hp.length, air);
-  b.T_air = e.T_air;
-  b.T_sky = hull::skyTemperatureSwinbank(e.T_air);
-  b.T_seaSurface = e.T_seaSurface;
-  b.G = e.G_solar;
-  const auto& panels = m_hullGeometry.panels();
-  b.T_seaPanel.assign(panels.size(), e.T_seaSurface);
-  // Wet panels sit at a few distinct depths (one per row of side panels, and the bottom).
-  double lastDepth = -1.0, lastT = e.T_seaSurface;
-  for (size_t i = 0; i < panels.size(); ++i) {
-    if (!panels[i].wet()) continue;
-    const double depth = std::max(0.0, hp.draft - panels[i].centre[2]);
-    if (depth != lastDepth) {
-      lastT = env::seaTemperatureAtDepth(e, depth);
-      lastDepth = depth;
-    }
-    b.T_seaPanel[i] = lastT;
-  }
 }
 
 void Plant::evaluate(double t, const double* y, double* ydot, PlantSignals& s) {
   if (t != m_cacheT) {
     m_cacheEnv = m_env->at(t);
-    hullBoundary(t, m_cacheEnv, m_cacheBoundary);
+    hullBoundary(m_cacheEnv, m_cacheBoundary);
     m_cacheTamb = env::seaTemperatureAtDepth(m_cacheEnv, m_p.seawater.intakeDepth);
     m_cacheT = t;
   }
@@ -165,12 +125,14 @@ void Plant::evaluate(double t, const double* y, double* ydot, PlantSignals& s) {
   s.env = m_cacheEnv;
   s.T_seaIntakeAmbient = m_cacheTamb;
   s.utilization.resize(static_cast<size_t>(nh));
-  for (int h = 0; h < nh; ++h) s.utilization[static_cast<size_t>(h)] = m_profiles[static_cast<size_t>(h)].at(t);
+  for (int h = 0; h < nh; ++h)
+    s.utilization[static_cast<size_t>(h)] = m_profiles[static_cast<size_t>(h)].at(t);
 
   // Seawater side and pump speed.
-  const double tFs = y[m_iFs], tFr = y[m_iFr];
-  const double speed = m_seawater.speed(tFs, y[m_iDTm], y[m_iI1], y[m_iI2]);
-  s.sw = seawaterAt(speed, tFr, y[m_iDTm], t);
+  const auto& fl = m_facility.states();
+  const double tFs = y[fl.supply], tFr = y[fl.ret];
+  const double speed = m_seawater.speed(tFs, y);
+  s.sw = seawaterAt(speed, tFr, y[m_seawater.states().dischargeRise], t);
 
   // Electrical demand.
   s.P_pumps = s.sw.P_el + m_facility.pumpElectricPower();
@@ -189,14 +151,14 @@ void Plant::evaluate(double t, const double* y, double* ydot, PlantSignals& s) {
   s.solarAvailable = m_solar.power(s.env.T_air, s.env.G_solar);
 
   // Engines and dispatch.
-  const double soc = y[m_iSoc];
+  const double soc = y[m_dispatch.states().soc];
   s.engineDemand = m_dispatch.engineDemand(s.P_demand, s.solarAvailable, soc);
   s.engineSum = 0.0;
   s.fuel = 0.0;
   s.engineSetpoint.resize(static_cast<size_t>(m_engines.count()));
   s.fuelPower.resize(static_cast<size_t>(m_engines.count()));
   for (int k = 0; k < m_engines.count(); ++k) {
-    const double pk = y[m_iEng0 + k];
+    const double pk = y[m_engines.stateIndex(k)];
     s.engineSetpoint[static_cast<size_t>(k)] = m_engines.setpoint(k, s.engineDemand);
     s.fuelPower[static_cast<size_t>(k)] = m_engines.fuelPower(k, pk);
     if (m_engines.status(k) == power::EngineStatus::Online) s.engineSum += pk;
@@ -225,44 +187,27 @@ void Plant::evaluate(double t, const double* y, double* ydot, PlantSignals& s) {
   s.hallHeat.assign(static_cast<size_t>(nh), 0.0);
   for (int h = 0; h < nh; ++h) {
     const auto& hc = m_halls[static_cast<size_t>(h)];
-    const double tRet = y[m_iRet[static_cast<size_t>(h)]];
+    const double tRet = y[hc.states().tcsReturn];
     s.tSupply[static_cast<size_t>(h)] = hc.supplyTemperature(tRet, tFs);
     s.qCdu[static_cast<size_t>(h)] = hc.cduHeat(tRet, tFs);
-    s.qCoil[static_cast<size_t>(h)] = hc.coilHeat(y[m_iAir[static_cast<size_t>(h)]], tFs);
+    s.qCoil[static_cast<size_t>(h)] = hc.coilHeat(y[hc.states().air], tFs);
   }
   double* yd = ydot ? ydot : m_ydotScratch.data();
   double itServed = 0.0;
   m_racks.rhs(y, yd, s.utilization, s.tSupply, s.servedShare, s.hallHeat, &itServed);
   s.hull = {};
-  m_hull.rhs(y, yd, m_cacheBoundary, m_iAir, s.hallHeat, s.hull);
+  m_hull.rhs(y, yd, m_cacheBoundary, m_hallAirStates, s.hallHeat, s.hull);
   if (!ydot) return;
 
-  // TCS return headers and hall air.
+  // The nodes' rates: each component writes its own slice of ydot.
   const double mc = m_racks.flowCapacity();
-  for (int h = 0; h < nh; ++h) {
-    const auto& hc = m_halls[static_cast<size_t>(h)];
-    const size_t hs = static_cast<size_t>(h);
-    const double tRet = y[m_iRet[hs]];
-    double mix = 0.0;
-    for (int i : m_hallRacks[hs]) mix += mc * (y[m_racks.outletIndex(i)] - tRet);
-    ydot[m_iRet[hs]] = (mix + hc.pumpShaftPower()) / hc.headerCapacity();
-    ydot[m_iAir[hs]] = (s.hallHeat[hs] + hc.fanPower() - s.qCoil[hs]) / hc.airCapacity();
+  for (size_t h = 0; h < m_halls.size(); ++h) {
+    m_halls[h].rhs(y, ydot, m_hallOutlets[h], mc, s.hallHeat[h], s.qCoil[h]);
   }
-  // Facility loop.
-  double loads = m_facility.pumpShaftPower();
-  for (int h = 0; h < nh; ++h) loads += s.qCdu[static_cast<size_t>(h)] + s.qCoil[static_cast<size_t>(h)];
-  const double cFw = m_facility.flowCapacity(), cH = m_facility.headerCapacity();
-  ydot[m_iFr] = (cFw * (tFs - tFr) + loads) / cH;
-  ydot[m_iFs] = (cFw * (tFr - tFs) - s.sw.Q_hx) / cH;
-  // Pump speed control.
-  m_seawater.controllerRates(tFs, y[m_iDTm], y[m_iI1], y[m_iI2], &ydot[m_iI1], &ydot[m_iI2]);
-  ydot[m_iDTm] = (s.sw.dT - y[m_iDTm]) / seawater::SeawaterSystem::kSensorLag;
-  // Engines, commitment filter, battery.
-  for (int k = 0; k < m_engines.count(); ++k) {
-    ydot[m_iEng0 + k] = m_engines.rate(y[m_iEng0 + k], s.engineSetpoint[static_cast<size_t>(k)]);
-  }
-  ydot[m_iDf] = (s.engineDemand - y[m_iDf]) / power::GasEngines::kDemandFilterTime;
-  ydot[m_iSoc] = s.dispatch.socRate;
+  m_facility.rhs(y, ydot, s.qCdu, s.qCoil, s.sw.Q_hx);
+  m_seawater.rhs(y, ydot, tFs, s.sw.dT);
+  m_engines.rhs(y, ydot, s.engineSetpoint, s.engineDemand);
+  ydot[m_dispatch.states().soc] = s.dispatch.socRate;
 }
 
 void Plant::rhs(double t, const double* y, double* ydot) { evaluate(t, y, ydot, m_scratch); }
@@ -282,44 +227,30 @@ void Plant::jacobian(double t, const double* y, network::SparseJacobian& J) {
     dRet[static_cast<size_t>(h)] = m_halls[static_cast<size_t>(h)].supplyFromReturn();
     dFs[static_cast<size_t>(h)] = m_halls[static_cast<size_t>(h)].supplyFromFacility();
   }
-  m_racks.jacobian(J, y, m_scratch.utilization, m_scratch.servedShare, m_iRet, m_iFs, dRet, dFs);
+  const auto& fl = m_facility.states();
+  const auto& sc = m_seawater.states();
+  m_racks.jacobian(J, y, m_scratch.utilization, m_scratch.servedShare, m_hallReturnStates, fl.supply, dRet,
+                   dFs);
   const double mc = m_racks.flowCapacity();
-  const double cFw = m_facility.flowCapacity(), cH = m_facility.headerCapacity();
-  double dFrFs = cFw;
-  for (int h = 0; h < nh; ++h) {
-    const size_t hs = static_cast<size_t>(h);
-    const auto& hc = m_halls[hs];
-    for (int i : m_hallRacks[hs]) J.add(m_iRet[hs], m_racks.outletIndex(i), mc / hc.headerCapacity());
-    J.add(m_iRet[hs], m_iRet[hs], -hc.tcsCapacity() / hc.headerCapacity());
-    double inner = 0.0;
-    for (int p = 0; p < m_hull.count(); ++p) {
-      if (m_hull.panelHall(p) != h) continue;
-      inner += m_hull.innerConductance(p);
-      J.add(m_iAir[hs], m_hull.stateIndex(p), m_hull.innerConductance(p) / hc.airCapacity());
-    }
-    J.add(m_iAir[hs], m_iAir[hs], (-inner - hc.coilConductance()) / hc.airCapacity());
-    J.add(m_iAir[hs], m_iFs, hc.coilConductance() / hc.airCapacity());
-    J.add(m_iFr, m_iRet[hs], hc.cduEffectivenessCmin() / cH);
-    J.add(m_iFr, m_iAir[hs], hc.coilConductance() / cH);
-    dFrFs -= hc.cduEffectivenessCmin() + hc.coilConductance();
+  for (size_t h = 0; h < m_halls.size(); ++h) {
+    m_halls[h].jacobian(J, m_hallOutlets[h], mc, m_hallWalls[h], fl.supply);
   }
-  J.add(m_iFr, m_iFr, -cFw / cH);
-  J.add(m_iFr, m_iFs, dFrFs / cH);
+  m_facility.jacobian(J, m_halls);
 
   // Seawater side and controllers: small nonlinear block, differentiated by local finite
   // differences over its five inputs (T_fs, T_fr, I1, I2, ΔT_m).
-  const int in[5] = {m_iFs, m_iFr, m_iI1, m_iI2, m_iDTm};
+  const int in[5] = {fl.supply, fl.ret, sc.integralSupply, sc.integralDischarge, sc.dischargeRise};
   auto block = [&](const double* x, double* out) {
     const double n = m_seawater.speed(x[0], x[4], x[2], x[3]);
     const auto sw = seawaterAt(n, x[1], x[4], t);
-    out[0] = (cFw * (x[1] - x[0]) - sw.Q_hx) / cH;  // T_fs
+    out[0] = m_facility.supplyRate(x[1], x[0], sw.Q_hx);  // T_fs
     m_seawater.controllerRates(x[0], x[4], x[2], x[3], &out[1], &out[2]);
     out[3] = (sw.dT - x[4]) / seawater::SeawaterSystem::kSensorLag;
   };
   double x[5], f0[4], f1[4];
   for (int j = 0; j < 5; ++j) x[j] = y[in[j]];
   block(x, f0);
-  const int rows[4] = {m_iFs, m_iI1, m_iI2, m_iDTm};
+  const int rows[4] = {fl.supply, sc.integralSupply, sc.integralDischarge, sc.dischargeRise};
   for (int j = 0; j < 5; ++j) {
     const double h = 1e-6 * std::max(1.0, std::abs(x[j]));
     const double keep = x[j];
@@ -329,37 +260,17 @@ void Plant::jacobian(double t, const double* y, network::SparseJacobian& J) {
     for (int r = 0; r < 4; ++r) J.add(rows[r], in[j], (f1[r] - f0[r]) / h);
   }
 
-  // Engines (diagonal; the weak coupling through the demand is left to Newton's iteration).
-  for (int k = 0; k < m_engines.count(); ++k) {
-    J.add(m_iEng0 + k, m_iEng0 + k,
-          m_engines.rateSlope(y[m_iEng0 + k], m_scratch.engineSetpoint[static_cast<size_t>(k)]));
-  }
-  J.add(m_iDf, m_iDf, -1.0 / power::GasEngines::kDemandFilterTime);
-  // Battery: ∂(dSOC/dt)/∂SOC and ∂/∂P_k by local differences of the dispatch.
-  {
-    const auto& s = m_scratch;
-    const double soc = y[m_iSoc];
-    const double base = m_dispatch.solve(s.P_demand, s.engineSum, s.solarAvailable, soc).socRate;
-    const double hs = 1e-7;
-    J.add(m_iSoc, m_iSoc, (m_dispatch.solve(s.P_demand, s.engineSum, s.solarAvailable, soc + hs).socRate - base) / hs);
-    const double hp = 1.0;
-    const double dP = (m_dispatch.solve(s.P_demand, s.engineSum + hp, s.solarAvailable, soc).socRate - base) / hp;
-    for (int k = 0; k < m_engines.count(); ++k) {
-      J.add(m_iSoc, m_iEng0 + k, m_engines.status(k) == power::EngineStatus::Online ? dP : 0.0);
-    }
-  }
-  m_hull.jacobian(J, y, m_cacheBoundary, m_iAir);
+  // Engines (diagonal; the weak coupling through the demand is left to Newton's iteration),
+  // battery (by local differences of the dispatch), hull panels.
+  m_engines.jacobian(J, y, m_scratch.engineSetpoint);
+  m_dispatch.jacobian(J, y, m_scratch.P_demand, m_scratch.engineSum, m_scratch.solarAvailable, m_engines);
+  m_hull.jacobian(J, y, m_cacheBoundary, m_hallAirStates);
 }
 
 void Plant::roots(double /*t*/, const double* y, double* g) {
   const int n = m_racks.count();
   for (int i = 0; i < n; ++i) g[i] = m_racks.throttleRoot(i, y);
-  const auto& e = m_p.engines;
-  const int on = m_engines.online();
-  const bool canStart = m_engines.starting() == 0 && on < m_engines.count();
-  const double demand = y[m_iDf];
-  g[n] = canStart ? demand - e.startThreshold * on * e.ratedPower : -1.0;
-  g[n + 1] = (on > 1 && m_engines.starting() == 0) ? e.stopThreshold * (on - 1) * e.ratedPower - demand : -1.0;
+  m_engines.commitmentRoots(y, g + n);
 }
 
 void Plant::log(double t, std::string kind, std::string component) {
@@ -367,51 +278,17 @@ void Plant::log(double t, std::string kind, std::string component) {
 }
 
 bool Plant::checkCommitment(double t, double* y) {
-  const auto& e = m_p.engines;
-  if (m_engines.count() == 0 || m_engines.starting() > 0) return false;
-  const int on = m_engines.online();
-  const double demand = y[m_iDf];
-  const bool gateOpen = on == 0 || t - m_lastCommitment >= e.minRunTime;
-  if (!gateOpen) return false;
-  if (on < m_engines.count() && demand > e.startThreshold * on * e.ratedPower) {
-    for (int k = 0; k < m_engines.count(); ++k) {
-      if (m_engines.status(k) == power::EngineStatus::Off) {
-        m_engines.setStatus(k, power::EngineStatus::Starting);
-        m_engines.setReadyTime(k, t + e.startupTime);
-        m_lastCommitment = t;
-        log(t, "engine_start", fmt::format("engine {}", k + 1));
-        return true;
-      }
-    }
-  }
-  if (on > 1 && demand < e.stopThreshold * (on - 1) * e.ratedPower) {
-    for (int k = m_engines.count() - 1; k >= 0; --k) {
-      if (m_engines.status(k) == power::EngineStatus::Online) {
-        m_engines.setStatus(k, power::EngineStatus::Off);
-        y[m_iEng0 + k] = 0.0;
-        m_lastCommitment = t;
-        log(t, "engine_stop", fmt::format("engine {}", k + 1));
-        return true;
-      }
-    }
-  }
-  return false;
+  power::EngineEvent event;
+  if (!m_engines.commit(t, y, event)) return false;
+  log(t, event.kind, fmt::format("engine {}", event.engine + 1));
+  return true;
 }
 
 bool Plant::updateThrottleReport(double t, const double* y, int i) {
-  const double Tc = y[m_racks.chipIndex(i)], w = m_p.it.throttleHysteresis;
-  const std::string rack = "rack " + m_racks.info()[static_cast<size_t>(i)].name;
-  if (!m_racks.throttled(i) && Tc >= m_p.it.chipLimit - w - 1e-6) {
-    m_racks.setThrottled(i, true);
-    log(t, "throttle_on", rack);
-    return true;
-  }
-  if (m_racks.throttled(i) && Tc <= m_p.it.chipLimit - 2.0 * w + 1e-6) {
-    m_racks.setThrottled(i, false);
-    log(t, "throttle_off", rack);
-    return true;
-  }
-  return false;
+  const char* kind = m_racks.updateThrottleReport(i, y);
+  if (kind == nullptr) return false;
+  log(t, kind, "rack " + m_racks.info()[static_cast<size_t>(i)].name);
+  return true;
 }
 
 bool Plant::handleRoots(double t, double* y, const std::vector<int>& rootsFound) {
@@ -428,35 +305,21 @@ bool Plant::handleRoots(double t, double* y, const std::vector<int>& rootsFound)
 
 double Plant::nextTimeEvent(double t) const {
   double next = std::numeric_limits<double>::infinity();
-  // The kinks of the fouling resistance (the seawater system's cleaning schedule): start and
-  // end of the cleaning at or before t, and the start of the next one.
-  const double cs = m_seawater.cleaningStart(t);
-  for (double e : {cs, m_seawater.cleaningEnd(t), cs + m_p.seawater.cleaningInterval}) {
-    if (e > t + 1e-6) next = std::min(next, e);
-  }
+  // The kinks of the fouling resistance (the seawater system's cleaning schedule).
+  next = std::min(next, m_seawater.nextCleaningEvent(t));
   for (const auto& prof : m_profiles) next = std::min(next, prof.nextBreakpoint(t));
-  for (int k = 0; k < m_engines.count(); ++k) {
-    if (m_engines.status(k) == power::EngineStatus::Starting) next = std::min(next, m_engines.readyTime(k));
-  }
-  const double gate = m_lastCommitment + m_p.engines.minRunTime;
-  if (gate > t) next = std::min(next, gate);
+  next = std::min(next, m_engines.nextEvent(t));
   return next;
 }
 
 bool Plant::handleTimeEvents(double t, double* y) {
   bool changed = false;
-  constexpr double eps = 1e-6;
-  for (int k = 0; k < m_engines.count(); ++k) {
-    if (m_engines.status(k) == power::EngineStatus::Starting && m_engines.readyTime(k) <= t + eps) {
-      m_engines.setStatus(k, power::EngineStatus::Online);
-      y[m_iEng0 + k] = 0.0;
-      log(t, "engine_online", fmt::format("engine {}", k + 1));
-      changed = true;
-    }
+  std::vector<power::EngineEvent> online;
+  if (m_engines.bringOnline(t, y, online) > 0) {
+    for (const auto& ev : online) log(t, ev.kind, fmt::format("engine {}", ev.engine + 1));
+    changed = true;
   }
-  const double cleaning = m_seawater.cleaningStart(t + eps);
-  if (cleaning <= t + eps && cleaning > m_lastCleaning + eps) {  // a cleaning starts, not yet logged
-    m_lastCleaning = cleaning;
+  if (m_seawater.cleaningStarted(t)) {
     log(t, "hx_cleaning", "seawater hx");
     changed = changed || m_p.seawater.cleaningDuration <= 0.0;  // a staged cleaning is continuous
   }
@@ -464,32 +327,43 @@ bool Plant::handleTimeEvents(double t, double* y) {
   return changed;
 }
 
-int Plant::quadratureCount() const {
-  return static_cast<int>(m_sourceNames.size() + m_sinkNames.size()) + kExtraCount;
+int Plant::quadratureCount() const { return m_flowCount + kExtraCount; }
+
+void Plant::setFlows(const PlantSignals& s) {
+  auto& l = m_ledger;
+  l.set(m_slots.fuel, s.fuel);
+  l.set(m_slots.solar, s.dispatch.solar);
+  l.set(m_slots.shore, s.dispatch.shore);
+  l.set(m_slots.hullSun, s.hull.solar);
+  l.set(m_slots.auxUnpowered, s.auxUnpowered);
+  l.set(m_slots.discharge, s.sw.Q_seawater);
+  l.set(m_slots.jacket, s.jacket);
+  l.set(m_slots.exhaust, s.exhaust);
+  l.set(m_slots.hullToSea, s.hull.toSea);
+  l.set(m_slots.hullToAir, s.hull.toAir);
+  l.set(m_slots.hotel, s.P_hotelServed);
+  l.set(m_slots.batteryLoss, s.dispatch.batteryLoss);
+  l.set(m_slots.drives, s.drivesLoss);
+  l.set(m_slots.loadBank, s.dispatch.dumped);
 }
 
-void Plant::balanceTerms(const PlantSignals& s, double* sources, double* sinks) const {
-  sources[0] = s.fuel;
-  sources[1] = s.dispatch.solar;
-  sources[2] = s.dispatch.shore;
-  sources[3] = s.hull.solar;
-  sources[4] = s.auxUnpowered;
-  sinks[0] = s.sw.Q_seawater;
-  sinks[1] = s.jacket;
-  sinks[2] = s.exhaust;
-  sinks[3] = s.hull.toSea;
-  sinks[4] = s.hull.toAir;
-  sinks[5] = s.P_hotelServed;
-  sinks[6] = s.dispatch.batteryLoss;
-  sinks[7] = s.drivesLoss;
-  sinks[8] = s.dispatch.dumped;
+const network::EnergyLedger& Plant::updateLedger(const PlantSignals& s, const double* y) {
+  setFlows(s);
+  double halls = 0.0;
+  for (const auto& hc : m_halls) halls += hc.storedEnergy(y);
+  m_ledger.set(m_slots.racks, m_racks.storedEnergy(y));
+  m_ledger.set(m_slots.halls, halls);
+  m_ledger.set(m_slots.facility, m_facility.storedEnergy(y));
+  m_ledger.set(m_slots.hull, m_hull.storedEnergy(y));
+  m_ledger.set(m_slots.battery, m_dispatch.storedEnergy(y));
+  return m_ledger;
 }
 
 void Plant::quadratures(double t, const double* y, double* qdot) {
   evaluate(t, y, nullptr, m_scratch);
-  const size_t ns = m_sourceNames.size(), nk = m_sinkNames.size();
-  balanceTerms(m_scratch, qdot, qdot + ns);
-  double* x = qdot + ns + nk;
+  setFlows(m_scratch);
+  m_ledger.flows(qdot);
+  double* x = qdot + m_flowCount;
   x[kE_it] = m_scratch.P_itServed;
   x[kE_facility] = m_scratch.P_facility;
   x[kE_demand] = m_scratch.P_demand;
@@ -497,23 +371,6 @@ void Plant::quadratures(double t, const double* y, double* qdot) {
   x[kFuelMass] = m_scratch.fuel / m_p.engines.fuelLhv;
   x[kCO2Mass] = m_scratch.fuel * m_p.engines.co2Factor;
   x[kE_fuel] = m_scratch.fuel;
-}
-
-double Plant::storedEnergy(const double* y) const {
-  double e = 0.0;
-  for (int i = 0; i < m_racks.count(); ++i) {
-    e += m_racks.chipCapacity() * (y[m_racks.chipIndex(i)] - kT0);
-    e += m_racks.coolantCapacity() * (y[m_racks.outletIndex(i)] - kT0);
-  }
-  for (int h = 0; h < m_p.it.halls; ++h) {
-    const auto& hc = m_halls[static_cast<size_t>(h)];
-    e += hc.headerCapacity() * (y[m_iRet[static_cast<size_t>(h)]] - kT0);
-    e += hc.airCapacity() * (y[m_iAir[static_cast<size_t>(h)]] - kT0);
-  }
-  e += m_facility.headerCapacity() * (y[m_iFr] - kT0 + y[m_iFs] - kT0);
-  for (int p = 0; p < m_hull.count(); ++p) e += m_hull.heatCapacity(p) * (y[m_hull.stateIndex(p)] - kT0);
-  e += m_p.battery.capacity * y[m_iSoc];
-  return e;
 }
 
 std::vector<double> Plant::initialState() {
@@ -530,76 +387,30 @@ std::vector<double> Plant::initialState() {
   for (int h = 0; h < m_p.it.halls; ++h) {
     const size_t hs = static_cast<size_t>(h);
     const auto& hc = m_halls[hs];
-    for (int i : m_hallRacks[hs]) {
+    for (int i : m_rackLayout.hallRacks()[hs]) {
       const double P = m_racks.demand(i, s.utilization[hs], y[static_cast<size_t>(m_racks.chipIndex(i))]);
       qLiqHall[hs] += m_p.it.liquidFraction * P;
       qAirHall[hs] += (1.0 - m_p.it.liquidFraction) * P;
     }
     loads += qLiqHall[hs] + hc.pumpShaftPower() + qAirHall[hs] + hc.fanPower();
   }
-  // Seawater side in steady state: the pump speed the controllers would settle at. First the
-  // speed that holds the supply set point; if that would break the discharge limit, the
-  // speed that holds the limit instead (the max selector); then the loop temperatures.
+  // Seawater side in steady state (pump speed, facility return), then each node downstream.
   const double cFw = m_facility.flowCapacity();
-  auto qAt = [&](double n, double tFr) { return m_seawater.evaluate(n, tFr, tAmb, cFw, 0.0); };
-  auto bisect = [](double lo, double hi, auto tooLow) {
-    for (int it = 0; it < 80; ++it) {
-      const double mid = 0.5 * (lo + hi);
-      (tooLow(mid) ? lo : hi) = mid;
-    }
-    return 0.5 * (lo + hi);
-  };
-  const double tFrSet = m_facility.setpoint() + loads / cFw;
-  const double minN = m_p.seawater.minSpeed;
-  double n = bisect(minN, 1.0, [&](double x) { return qAt(x, tFrSet).Q_hx < loads; });
-  if (qAt(n, tFrSet).dT > m_p.seawater.dischargeDTMax) {
-    n = bisect(minN, 1.0, [&](double x) { return qAt(x, tFrSet).dT > m_p.seawater.dischargeDTMax; });
+  const auto steady = m_seawater.steadyState(loads, tAmb, cFw, m_facility.setpoint());
+  const double tFs = steady.tReturn - loads / cFw;
+  const auto& fl = m_facility.states();
+  y[static_cast<size_t>(fl.ret)] = steady.tReturn;
+  y[static_cast<size_t>(fl.supply)] = tFs;
+  for (size_t h = 0; h < m_halls.size(); ++h) {
+    const double tSup = m_halls[h].setSteady(y.data(), tFs, qLiqHall[h], qAirHall[h]);
+    for (int i : m_rackLayout.hallRacks()[h]) m_racks.setSteady(i, y.data(), s.utilization[h], tSup);
   }
-  const double tFr = bisect(tAmb, tAmb + 200.0, [&](double x) { return qAt(n, x).Q_hx < loads; });
-  const double tFs = tFr - loads / cFw;
-  y[static_cast<size_t>(m_iFr)] = tFr;
-  y[static_cast<size_t>(m_iFs)] = tFs;
-  for (int h = 0; h < m_p.it.halls; ++h) {
-    const size_t hs = static_cast<size_t>(h);
-    const auto& hc = m_halls[hs];
-    const double qCdu = qLiqHall[hs] + hc.pumpShaftPower();
-    const double tRet = tFs + qCdu / hc.cduEffectivenessCmin();
-    const double tSup = tRet - qCdu / hc.tcsCapacity();
-    y[static_cast<size_t>(m_iRet[hs])] = tRet;
-    y[static_cast<size_t>(m_iAir[hs])] = tFs + (qAirHall[hs] + hc.fanPower()) / hc.coilConductance();
-    for (int i : m_hallRacks[hs]) {
-      const double qi = m_p.it.liquidFraction * m_racks.demand(i, s.utilization[hs], y[static_cast<size_t>(m_racks.chipIndex(i))]);
-      const double tOut = tSup + qi / m_racks.flowCapacity();
-      y[static_cast<size_t>(m_racks.outletIndex(i))] = tOut;
-      y[static_cast<size_t>(m_racks.chipIndex(i))] = tOut + qi * m_p.it.chipResistance;
-    }
-  }
-  const auto sw = qAt(n, tFr);
-  const double gain = m_p.seawater.controllerGain;
-  y[static_cast<size_t>(m_iDTm)] = sw.dT;
-  y[static_cast<size_t>(m_iI1)] = n - gain * (tFs - m_p.cooling.facilitySupplySetpoint);
-  y[static_cast<size_t>(m_iI2)] = n - gain * (sw.dT - m_p.seawater.dischargeDTMax);
-  // Hull panels at their outside temperatures.
-  for (int p = 0; p < m_hull.count(); ++p) {
-    const auto& pn = m_hullGeometry.panels()[static_cast<size_t>(p)];
-    y[static_cast<size_t>(m_hull.stateIndex(p))] =
-        pn.wet() ? m_cacheBoundary.T_seaPanel[static_cast<size_t>(p)] : m_cacheBoundary.T_air;
-  }
+  m_seawater.setSteadyControllers(y.data(), steady, tFs, tAmb, cFw);
+  m_hull.setOutside(y.data(), m_cacheBoundary);
   // Engines: commit enough units for the demand at t = 0, sharing it.
   evaluate(t, y.data(), nullptr, m_scratch);
-  const double demand = m_scratch.engineDemand;
-  const auto& e = m_p.engines;
-  int units = 0;
-  if (m_engines.count() > 0 && demand > 0.0) {
-    units = std::clamp(static_cast<int>(std::ceil(demand / (e.startThreshold * e.ratedPower))), 1, m_engines.count());
-  }
-  for (int k = 0; k < m_engines.count(); ++k) {
-    m_engines.setStatus(k, k < units ? power::EngineStatus::Online : power::EngineStatus::Off);
-  }
-  for (int k = 0; k < m_engines.count(); ++k) y[static_cast<size_t>(m_iEng0 + k)] = m_engines.setpoint(k, demand);
-  y[static_cast<size_t>(m_iDf)] = demand;
-  m_lastCleaning = 0.0;
-  m_lastCommitment = -1e300;
+  m_engines.commitInitial(m_scratch.engineDemand, y.data());
+  m_seawater.resetCleaningLog();
   m_events.clear();
   for (int i = 0; i < m_racks.count(); ++i) {
     m_racks.setThrottled(i, false);

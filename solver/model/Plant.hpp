@@ -1,14 +1,17 @@
 #pragma once
 // The whole floating datacenter as one network of components (see each component's header
 // for its equations):
-//   it/Racks → cooling/HallCooling (TCS header, CDU, hall air, coils) → cooling/FacilityLoop
-//   → seawater/SeawaterSystem (pumps + PI override control, plate HX, outfall, recirculation)
-//   hull/Hull (panels to sea, air, sun and hall air)
-//   power/GasEngines + power/Dispatch (battery, solar, shore, unserved) ← electrical demand
-// The plant owns the state vector (network/StateLayout), assembles the right-hand side and
-// the sparse Jacobian from its components, reports root functions for discrete events
-// (rack throttling, engine commitment) and the terms of the global energy balance.
-// It knows nothing of files, processes or screens.
+//   it/Racks (placed by it/RackLayout) → cooling/HallCooling (TCS header, CDU, hall air,
+//   coils) → cooling/FacilityLoop → seawater/SeawaterSystem (pumps + PI override control,
+//   plate HX, outfall, recirculation)
+//   hull/Hull (panels to sea, air, sun and hall air; outside conditions from hull/OuterBoundary)
+//   power/GasEngines (load response and commitment) + power/Dispatch (battery, solar, shore,
+//   unserved) ← electrical demand
+// Each component reserves its states (behind a named index struct), writes its own slice of
+// the right-hand side and of the Jacobian, and reports its roots and discrete events; the
+// plant owns the state vector (network/StateLayout), wires the signals between components
+// in one pass (evaluate), and keeps the energy ledger (network/EnergyLedger) of named
+// sources, sinks and stored energy. It knows nothing of files, processes or screens.
 #include <array>
 #include <functional>
 #include <memory>
@@ -20,11 +23,13 @@
 #include "model/cooling/HallCooling.hpp"
 #include "model/environment/Environment.hpp"
 #include "model/hull/Hull.hpp"
+#include "model/it/RackLayout.hpp"
 #include "model/it/Racks.hpp"
 #include "model/power/Dispatch.hpp"
 #include "model/power/GasEngines.hpp"
 #include "model/power/SolarPv.hpp"
 #include "model/seawater/SeawaterSystem.hpp"
+#include "network/EnergyLedger.hpp"
 #include "network/OdeSystem.hpp"
 #include "network/StateLayout.hpp"
 
@@ -62,7 +67,7 @@ class Plant : public network::OdeSystem {
   int size() const override { return m_layout.size(); }
   void rhs(double t, const double* y, double* ydot) override;
   void jacobian(double t, const double* y, network::SparseJacobian& J) override;
-  int rootCount() const override { return m_racks.count() + 2; }
+  int rootCount() const override { return m_racks.count() + power::GasEngines::kCommitmentRoots; }
   void roots(double t, const double* y, double* g) override;
   int quadratureCount() const override;
   void quadratures(double t, const double* y, double* qdot) override;
@@ -82,11 +87,13 @@ class Plant : public network::OdeSystem {
   // Algebraic signals at (t, y) (ydot may be null).
   void evaluate(double t, const double* y, double* ydot, PlantSignals& s);
 
-  // Energy accounting. Quadratures are: sources, sinks, then the extra integrals below.
-  const std::vector<std::string>& sourceNames() const { return m_sourceNames; }
-  const std::vector<std::string>& sinkNames() const { return m_sinkNames; }
-  void balanceTerms(const PlantSignals& s, double* sources, double* sinks) const;
-  double storedEnergy(const double* y) const;  // J, thermal relative to 0 °C plus battery
+  // Energy accounting: the ledger of named terms (sources and sinks in W, stored energy in J,
+  // thermal relative to 0 °C plus the battery). Quadratures are the ledger's sources, then its
+  // sinks (EnergyLedger::flows), then the extra integrals below.
+  const std::vector<network::LedgerTerm>& ledgerTerms() const { return m_ledger.terms(); }
+  const network::EnergyLedger& ledger() const { return m_ledger; }
+  // Fills every term of the ledger at (s, y) and returns it.
+  const network::EnergyLedger& updateLedger(const PlantSignals& s, const double* y);
   enum Extra { kE_it = 0, kE_facility, kE_demand, kE_unserved, kFuelMass, kCO2Mass, kE_fuel, kExtraCount };
 
   // CFD coupling hooks (solver/cfd). Without them the constant recirculation factor and the
@@ -98,36 +105,50 @@ class Plant : public network::OdeSystem {
   //    current speed (a vector of one value per panel, 0 for dry panels).
   using IntakeRiseModel = std::function<double(double currentSpeed, double mdot, double dischargeRise)>;
   using HullSeaModel = std::function<std::vector<double>(double currentSpeed)>;
-  void setIntakeRiseModel(IntakeRiseModel m) { m_intakeModel = std::move(m); m_cacheT = -1e300; }
-  void setHullSeaModel(HullSeaModel m) { m_hullSeaModel = std::move(m); m_cacheT = -1e300; }
+  void setIntakeRiseModel(IntakeRiseModel m) {
+    m_intakeModel = std::move(m);
+    m_cacheT = -1e300;
+  }
+  void setHullSeaModel(HullSeaModel m) {
+    m_hullSeaModel = std::move(m);
+    m_cacheT = -1e300;
+  }
 
   // Component access for the recorder and tests.
   const it::Racks& racks() const { return m_racks; }
   const hull::Hull& hull() const { return m_hull; }
   const power::GasEngines& engines() const { return m_engines; }
   const PlantParams& params() const { return m_p; }
-  const std::vector<std::array<double, 6>>& hallBoxes() const { return m_hallBoxes; }
+  const std::vector<std::array<double, 6>>& hallBoxes() const { return m_rackLayout.hallBoxes(); }
   int hallCount() const { return m_p.it.halls; }
-  int hallAirIndex(int h) const { return m_iAir[static_cast<size_t>(h)]; }
-  int hallReturnIndex(int h) const { return m_iRet[static_cast<size_t>(h)]; }
-  int facilitySupplyIndex() const { return m_iFs; }
-  int facilityReturnIndex() const { return m_iFr; }
-  int socIndex() const { return m_iSoc; }
-  int engineIndex(int k) const { return m_iEng0 + k; }
-  double coolantCp() const { return m_cpCoolant; }
+  int hallAirIndex(int h) const { return m_halls[static_cast<size_t>(h)].states().air; }
+  int facilitySupplyIndex() const { return m_facility.states().supply; }
+  int facilityReturnIndex() const { return m_facility.states().ret; }
+  int socIndex() const { return m_dispatch.states().soc; }
+  int engineIndex(int k) const { return m_engines.stateIndex(k); }
 
  private:
-  void layoutRacks();
-  void hullBoundary(double t, const env::EnvironmentSample& e, hull::HullBoundary& b) const;
+  // The hull's outside conditions (hull/OuterBoundary), with the CFD coefficients if hooked.
+  void hullBoundary(const env::EnvironmentSample& e, hull::HullBoundary& b) const;
   bool checkCommitment(double t, double* y);
   bool updateThrottleReport(double t, const double* y, int i);
   seawater::SeawaterState seawaterAt(double speed, double tFr, double dischargeRise, double t) const;
   void log(double t, std::string kind, std::string component);
+  void declareLedger();
+  void setFlows(const PlantSignals& s);
+
+  // The plant's terms of the energy ledger, each bound to its name where it is added.
+  struct LedgerSlots {
+    int fuel, solar, shore, hullSun, auxUnpowered;                                               // sources
+    int discharge, jacket, exhaust, hullToSea, hullToAir, hotel, batteryLoss, drives, loadBank;  // sinks
+    int racks, halls, facility, hull, battery;                                                   // stored
+  };
 
   PlantParams m_p;
   std::shared_ptr<const env::Environment> m_env;
   double m_cpCoolant, m_rhoCoolant;
   it::Racks m_racks;
+  it::RackLayout m_rackLayout;
   std::vector<it::UtilizationProfile> m_profiles;  // per hall
   std::vector<cooling::HallCooling> m_halls;
   cooling::FacilityLoop m_facility;
@@ -137,17 +158,17 @@ class Plant : public network::OdeSystem {
   power::GasEngines m_engines;
   power::Dispatch m_dispatch;
   power::SolarPv m_solar;
-  std::vector<std::array<double, 6>> m_hallBoxes;
-  std::vector<std::vector<int>> m_hallRacks;
 
   network::StateLayout m_layout;
-  std::vector<int> m_iRet, m_iAir;
-  int m_iFr = -1, m_iFs = -1, m_iI1 = -1, m_iI2 = -1, m_iDTm = -1, m_iEng0 = -1, m_iDf = -1, m_iSoc = -1;
+  std::vector<int> m_hallReturnStates, m_hallAirStates;     // per hall, gathered for Racks and Hull
+  std::vector<std::vector<int>> m_hallOutlets;              // per hall: its racks' T_coolant_out
+  std::vector<std::vector<cooling::WallLink>> m_hallWalls;  // per hall: the hull panels on its air
 
-  double m_lastCleaning = 0.0;  // start of the last cleaning logged (schedule: SeawaterSystem)
-  double m_lastCommitment = -1e300;
+  network::EnergyLedger m_ledger;
+  LedgerSlots m_slots{};
+  int m_flowCount = 0;  // sources + sinks: the first quadratures
+
   std::vector<PlantEvent> m_events;
-  std::vector<std::string> m_sourceNames, m_sinkNames;
 
   // Cache of time-only quantities (environment, hull boundary), keyed on t.
   double m_cacheT = -1e300;

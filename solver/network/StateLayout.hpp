@@ -24,7 +24,6 @@ class StateLayout {
   int size() const { return static_cast<int>(m_states.size()); }
   const StateInfo& info(int i) const { return m_states[static_cast<size_t>(i)]; }
   const std::vector<StateInfo>& states() const { return m_states; }
-  void setInitial(int i, double value) { m_states[static_cast<size_t>(i)].initial = value; }
 
  private:
   std::vector<StateInfo> m_states;

@@ -64,10 +64,12 @@ Recorder::Recorder(ResultWriter& w, Plant& plant, const Provenance& prov, double
   gens.push_back("solar");
   gens.push_back("shore");
   w.writeStrings("/power/generator_name", gens);
-  w.writeStrings("/balance/source_names", plant.sourceNames());
-  w.writeStrings("/balance/sink_names", plant.sinkNames());
+  const auto& ledger = plant.ledger();
+  w.writeStrings("/balance/source_names", ledger.names(network::LedgerKind::Source));
+  w.writeStrings("/balance/sink_names", ledger.names(network::LedgerKind::Sink));
 
-  const size_t ns = plant.sourceNames().size(), nk = plant.sinkNames().size();
+  const auto ns = static_cast<size_t>(ledger.count(network::LedgerKind::Source));
+  const auto nk = static_cast<size_t>(ledger.count(network::LedgerKind::Sink));
   h_time = w.series("/time", 0, "s");
   h_Tchip = w.series("/racks/T_chip", nr, "K");
   h_Tout = w.series("/racks/T_coolant_out", nr, "K");
@@ -171,14 +173,16 @@ void Recorder::record(double t, const double* y, const std::vector<double>& quad
   m_w.append(h_envG, s.env.G_solar);
   m_w.append(h_envWind, s.env.windSpeed);
   m_w.append(h_envCurrent, s.env.currentSpeed);
-  const size_t ns = p.sourceNames().size(), nk = p.sinkNames().size();
-  std::vector<double> src(ns), snk(nk);
-  p.balanceTerms(s, src.data(), snk.data());
-  m_w.append(h_src, src.data());
-  m_w.append(h_snk, snk.data());
+  const auto& ledger = p.updateLedger(s, y);
+  const auto ns = static_cast<size_t>(ledger.count(network::LedgerKind::Source));
+  const auto nk = static_cast<size_t>(ledger.count(network::LedgerKind::Sink));
+  std::vector<double> flows(ns + nk);
+  ledger.flows(flows.data());
+  m_w.append(h_src, flows.data());
+  m_w.append(h_snk, flows.data() + ns);
   m_w.append(h_srcE, quad.data());
   m_w.append(h_snkE, quad.data() + ns);
-  const double E = p.storedEnergy(y);
+  const double E = ledger.stored();
   m_w.append(h_Estored, E);
   if (m_first) {
     m_E0 = E;
@@ -193,11 +197,20 @@ void Recorder::record(double t, const double* y, const std::vector<double>& quad
 
 std::vector<std::pair<std::string, double>> Recorder::finish(const integrate::IntegratorStats& st, double wallTime,
                                                              double rtol, bool complete) {
-  const size_t ns = m_plant.sourceNames().size(), nk = m_plant.sinkNames().size();
+  const auto& ledger = m_plant.ledger();
+  const auto ns = static_cast<size_t>(ledger.count(network::LedgerKind::Source));
+  const auto nk = static_cast<size_t>(ledger.count(network::LedgerKind::Sink));
   const double* x = m_lastQuad.data() + ns + nk;
   const double eIt = x[Plant::kE_it], eFac = x[Plant::kE_facility];
-  // Heat to the sea: seawater discharge, engine jacket heat and hull-to-sea convection.
-  const double heatToSea = m_lastQuad[ns + 0] + m_lastQuad[ns + 1] + m_lastQuad[ns + 3];
+  // Heat to the sea: the sinks that end in it (seawater discharge, engine jacket heat,
+  // hull-to-sea convection).
+  double heatToSea = 0.0;
+  size_t sink = 0;
+  for (const auto& term : ledger.terms()) {
+    if (term.kind != network::LedgerKind::Sink) continue;
+    if (term.toSea) heatToSea += m_lastQuad[ns + sink];
+    ++sink;
+  }
   int throttles = 0;
   for (const auto& e : m_plant.events()) throttles += e.kind == "throttle_on" ? 1 : 0;
   std::vector<std::pair<std::string, double>> kpi = {

@@ -25,7 +25,6 @@ class Recorder {
   // describe a whole run.
   std::vector<std::pair<std::string, double>> finish(const integrate::IntegratorStats& stats, double wallTime,
                                                      double rtol, bool complete = true);
-  double energyBalanceResidual() const { return m_residual; }
 
  private:
   ResultWriter& m_w;

@@ -5,14 +5,40 @@
 //   supply: C_s dT_fs/dt = ṁ_fw·c·(T_fr − T_fs) − Q_sw                             [W]
 // where Q_sw is the heat handed to the seawater (SeawaterSystem). Pump: P_shaft = ṁ·g·H/η_pump
 // (enters the water), P_el = P_shaft/(η_motor·η_vfd).
+#include <vector>
+
 #include "model/PlantParams.hpp"
+#include "model/cooling/HallCooling.hpp"
+#include "network/SparseJacobian.hpp"
+#include "network/StateLayout.hpp"
 
 namespace fdtwin::cooling {
+
+// Where the loop's states sit in the plant's state vector.
+struct FacilityStates {
+  int ret = -1;     // T_fr, K
+  int supply = -1;  // T_fs, K
+};
 
 class FacilityLoop {
  public:
   FacilityLoop(const CoolingParams& p, double coolantCp, double coolantDensity);
-  double flowCapacity() const { return m_C; }       // ṁ_fw·c, W/K
+  void declareStates(network::StateLayout& layout, double initialT);
+  const FacilityStates& states() const { return m_states; }
+  // Thermal energy of both headers relative to 0 °C, J.
+  double storedEnergy(const double* y) const;
+
+  // dT_fr/dt and dT_fs/dt into ydot, with the halls' Q_cdu and Q_coil [W] and Q_sw [W].
+  void rhs(const double* y, double* ydot, const std::vector<double>& qCdu, const std::vector<double>& qCoil,
+           double qSeawater) const;
+  // dT_fs/dt alone (for the seawater block of the Jacobian, which differentiates Q_sw).
+  double supplyRate(double tFr, double tFs, double qSeawater) const {
+    return (m_C * (tFr - tFs) - qSeawater) / m_headerC;
+  }
+  // The row of T_fr (CDUs and coils of every hall); the T_fs row belongs to the seawater block.
+  void jacobian(network::SparseJacobian& J, const std::vector<HallCooling>& halls) const;
+
+  double flowCapacity() const { return m_C; }          // ṁ_fw·c, W/K
   double headerCapacity() const { return m_headerC; }  // J/K, each header
   double pumpShaftPower() const { return m_pumpShaft; }
   double pumpElectricPower() const { return m_pumpShaft / (m_p.motorEfficiency * m_p.vfdEfficiency); }
@@ -20,6 +46,7 @@ class FacilityLoop {
 
  private:
   CoolingParams m_p;
+  FacilityStates m_states;
   double m_C, m_headerC, m_pumpShaft;
 };
 

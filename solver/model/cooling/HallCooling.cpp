@@ -2,8 +2,11 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
 #include "model/cooling/EpsilonNtu.hpp"
 #include "model/properties/Air.hpp"
+#include "network/EnergyLedger.hpp"
 
 namespace fdtwin::cooling {
 
@@ -11,8 +14,8 @@ namespace {
 constexpr double kGravity = 9.80665;  // m/s2
 }
 
-HallCooling::HallCooling(const CoolingParams& p, int halls, double tcsCapacity, double tcsFlow, double coolantCp,
-                         double coolantDensity)
+HallCooling::HallCooling(const CoolingParams& p, int halls, double tcsCapacity, double tcsFlow,
+                         double coolantCp, double coolantDensity)
     : m_p(p), m_tcsC(tcsCapacity) {
   const double cFw = p.facilityFlow / halls * coolantCp;
   const double cMin = std::min(m_tcsC, cFw), cMax = std::max(m_tcsC, cFw);
@@ -23,6 +26,51 @@ HallCooling::HallCooling(const CoolingParams& p, int halls, double tcsCapacity, 
   m_headerC = p.tcsVolume * coolantDensity * coolantCp;
   m_fanPower = p.airFlow * p.fanPressure / p.fanEfficiency;
   m_pumpShaft = tcsFlow * kGravity * p.tcsPumpHead / p.pumpEfficiency;
+}
+
+void HallCooling::declareStates(network::StateLayout& layout, int hall, double initialT) {
+  m_states.tcsReturn = layout.add(fmt::format("hall{} T_tcs_return", hall), "cooling", "K", 300.0, initialT);
+  m_states.air = layout.add(fmt::format("hall{} T_air", hall), "cooling", "K", 300.0, initialT);
+}
+
+void HallCooling::rhs(const double* y, double* ydot, const std::vector<int>& rackOutlets,
+                      double rackFlowCapacity, double airHeat, double coilHeat) const {
+  const double tRet = y[m_states.tcsReturn];
+  double mix = 0.0;
+  for (int o : rackOutlets) mix += rackFlowCapacity * (y[o] - tRet);
+  ydot[m_states.tcsReturn] = (mix + pumpShaftPower()) / headerCapacity();
+  ydot[m_states.air] = (airHeat + fanPower() - coilHeat) / airCapacity();
+}
+
+double HallCooling::setSteady(double* y, double tFs, double qLiquid, double qAir) const {
+  const double qCdu = qLiquid + pumpShaftPower();
+  const double tRet = tFs + qCdu / cduEffectivenessCmin();
+  y[m_states.tcsReturn] = tRet;
+  y[m_states.air] = tFs + (qAir + fanPower()) / coilConductance();
+  return tRet - qCdu / tcsCapacity();
+}
+
+void HallCooling::jacobian(network::SparseJacobian& J, const std::vector<int>& rackOutlets,
+                           double rackFlowCapacity, const std::vector<WallLink>& walls,
+                           int facilitySupply) const {
+  const int ret = m_states.tcsReturn, air = m_states.air;
+  for (int o : rackOutlets) J.add(ret, o, rackFlowCapacity / headerCapacity());
+  J.add(ret, ret, -tcsCapacity() / headerCapacity());
+  double inner = 0.0;
+  for (const auto& w : walls) {
+    inner += w.conductance;
+    J.add(air, w.state, w.conductance / airCapacity());
+  }
+  J.add(air, air, (-inner - coilConductance()) / airCapacity());
+  J.add(air, facilitySupply, coilConductance() / airCapacity());
+}
+
+double HallCooling::storedEnergy(const double* y) const {
+  constexpr double T0 = network::kThermalEnergyReference;
+  double e = 0.0;
+  e += headerCapacity() * (y[m_states.tcsReturn] - T0);
+  e += airCapacity() * (y[m_states.air] - T0);
+  return e;
 }
 
 }  // namespace fdtwin::cooling

@@ -11,15 +11,49 @@
 //   fans:        P_fans = V̇·Δp/η_fan (all fan power ends as heat in the hall air)
 //   TCS pumps:   P_shaft = ṁ_tcs·g·H/η_pump (enters the coolant), P_el = P_shaft/(η_motor·η_vfd)
 // T_fs is the facility supply temperature (FacilityLoop). Heat into a node is positive.
+#include <vector>
+
 #include "model/PlantParams.hpp"
+#include "network/SparseJacobian.hpp"
+#include "network/StateLayout.hpp"
 
 namespace fdtwin::cooling {
+
+// Where a hall's states sit in the plant's state vector.
+struct HallStates {
+  int tcsReturn = -1;  // T_ret, K
+  int air = -1;        // T_air, K
+};
+
+// A hull panel that bounds the hall air: its temperature state and U_in·A [W/K] (hull/Hull).
+struct WallLink {
+  int state = -1;
+  double conductance = 0.0;
+};
 
 class HallCooling {
  public:
   // tcsCapacity: Σ ṁ·c of the hall's racks (W/K); coolant cp and density of the loops.
   HallCooling(const CoolingParams& p, int halls, double tcsCapacity, double tcsFlow, double coolantCp,
               double coolantDensity);
+
+  // Reserves T_ret and T_air of hall number `hall` (1-based, for the names).
+  void declareStates(network::StateLayout& layout, int hall, double initialT);
+  const HallStates& states() const { return m_states; }
+  // Thermal energy of the header and the hall air relative to 0 °C, J.
+  double storedEnergy(const double* y) const;
+
+  // dT_ret/dt and dT_air/dt into ydot. rackOutlets: the coolant outlet states T_o,i of the
+  // hall's racks, each with ṁ·c = rackFlowCapacity [W/K]; airHeat: Q_it,air + Q_hull [W];
+  // coilHeat: Q_coil [W] (coilHeat()).
+  void rhs(const double* y, double* ydot, const std::vector<int>& rackOutlets, double rackFlowCapacity,
+           double airHeat, double coilHeat) const;
+  // Steady T_ret and T_air into y for the racks' liquid heat qLiquid and air heat qAir [W]
+  // at facility supply tFs; returns the CDU supply temperature T_sup.
+  double setSteady(double* y, double tFs, double qLiquid, double qAir) const;
+  // The rows of T_ret and T_air: rack outlets, the bounding hull panels (walls) and T_fs.
+  void jacobian(network::SparseJacobian& J, const std::vector<int>& rackOutlets, double rackFlowCapacity,
+                const std::vector<WallLink>& walls, int facilitySupply) const;
 
   double cduEffectivenessCmin() const { return m_epsCmin; }  // ε·C_min of the CDU, W/K
   // ∂T_sup/∂T_ret and ∂T_sup/∂T_fs.
@@ -33,12 +67,13 @@ class HallCooling {
   double headerCapacity() const { return m_headerC; }  // J/K
   double airCapacity() const { return m_p.hallHeatCapacity; }
   double tcsCapacity() const { return m_tcsC; }
-  double fanPower() const { return m_fanPower; }            // W electrical (all heat into hall air)
-  double pumpShaftPower() const { return m_pumpShaft; }     // W into the coolant
+  double fanPower() const { return m_fanPower; }         // W electrical (all heat into hall air)
+  double pumpShaftPower() const { return m_pumpShaft; }  // W into the coolant
   double pumpElectricPower() const { return m_pumpShaft / (m_p.motorEfficiency * m_p.vfdEfficiency); }
 
  private:
   CoolingParams m_p;
+  HallStates m_states;
   double m_tcsC, m_epsCmin, m_coilG, m_headerC, m_fanPower, m_pumpShaft;
 };
 

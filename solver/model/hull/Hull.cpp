@@ -1,5 +1,7 @@
 #include "model/hull/Hull.hpp"
 
+#include "network/EnergyLedger.hpp"
+
 namespace fdtwin::hull {
 
 namespace {
@@ -8,7 +10,8 @@ constexpr double kSigma = 5.670374419e-8; // W/m2K4 Stefan-Boltzmann
 constexpr double kVerticalSolarShare = 0.3;
 }  // namespace
 
-Hull::Hull(const HullGeometry& geometry, std::vector<int> panelHall) : m_geom(geometry), m_hall(std::move(panelHall)) {
+Hull::Hull(const HullGeometry& geometry, std::vector<int> panelHall)
+    : m_geom(geometry), m_hall(std::move(panelHall)) {
   const auto& p = m_geom.params();
   const double uIn = 1.0 / (1.0 / p.innerH + p.innerResistance);
   for (size_t i = 0; i < m_geom.panels().size(); ++i) {
@@ -23,9 +26,23 @@ void Hull::declareStates(network::StateLayout& layout, double initialT) {
   const auto& names = panelGroupNames();
   for (int i = 0; i < count(); ++i) {
     const auto& pn = m_geom.panels()[static_cast<size_t>(i)];
-    layout.add("hull panel " + std::to_string(i) + " (" + names[static_cast<size_t>(pn.group)] + ") T", "hull", "K",
-               300.0, initialT);
+    layout.add("hull panel " + std::to_string(i) + " (" + names[static_cast<size_t>(pn.group)] + ") T",
+               "hull", "K", 300.0, initialT);
   }
+}
+
+void Hull::setOutside(double* y, const HullBoundary& b) const {
+  for (int p = 0; p < count(); ++p) {
+    const auto& pn = m_geom.panels()[static_cast<size_t>(p)];
+    y[stateIndex(p)] = pn.wet() ? b.T_seaPanel[static_cast<size_t>(p)] : b.T_air;
+  }
+}
+
+double Hull::storedEnergy(const double* y) const {
+  double e = 0.0;
+  for (int p = 0; p < count(); ++p)
+    e += heatCapacity(p) * (y[stateIndex(p)] - network::kThermalEnergyReference);
+  return e;
 }
 
 double Hull::outerH(const Panel& p, const HullBoundary& b) const {

@@ -23,22 +23,22 @@
 namespace fdtwin::hull {
 
 struct HullBoundary {
-  double T_air = 288.15;    // K
-  double T_sky = 275.0;     // K
-  double T_seaSurface = 288.15;  // K
-  double G = 0.0;           // W/m2 global horizontal
-  double hWetLong = 500.0;  // W/m2K, bottom and sides (flow along the hull length)
-  double hWetEnd = 500.0;   // W/m2K, ends
-  double hDryDeck = 10.0;   // W/m2K
-  double hDrySide = 10.0;   // W/m2K
+  double T_air = 288.15;           // K
+  double T_sky = 275.0;            // K
+  double T_seaSurface = 288.15;    // K
+  double G = 0.0;                  // W/m2 global horizontal
+  double hWetLong = 500.0;         // W/m2K, bottom and sides (flow along the hull length)
+  double hWetEnd = 500.0;          // W/m2K, ends
+  double hDryDeck = 10.0;          // W/m2K
+  double hDrySide = 10.0;          // W/m2K
   std::vector<double> T_seaPanel;  // K, sea temperature at each panel's depth (wet panels)
   std::vector<double> hWetPanel;   // W/m2K per panel from CFD; empty: the correlations above
 };
 
 struct HullFlows {
-  double toSea = 0.0;    // W, hull → sea (convection)
-  double toAir = 0.0;    // W, hull → air (convection + radiation)
-  double solar = 0.0;    // W, absorbed sunlight
+  double toSea = 0.0;  // W, hull → sea (convection)
+  double toAir = 0.0;  // W, hull → air (convection + radiation)
+  double solar = 0.0;  // W, absorbed sunlight
 };
 
 class Hull {
@@ -51,11 +51,15 @@ class Hull {
   int stateIndex(int p) const { return m_first + p; }
   double heatCapacity(int p) const { return m_C[static_cast<size_t>(p)]; }
   int panelHall(int p) const { return m_hall[static_cast<size_t>(p)]; }
+  // Thermal energy of the plates relative to 0 °C, J.
+  double storedEnergy(const double* y) const;
   double innerConductance(int p) const { return m_UinA[static_cast<size_t>(p)]; }  // W/K
 
   // Writes ydot for the panels; adds U_in·A·(T_p − T_hall) into hallHeat[h].
   void rhs(const double* y, double* ydot, const HullBoundary& b, const std::vector<int>& hallAirIndex,
            std::vector<double>& hallHeat, HullFlows& flows) const;
+  // Every panel at its outside temperature (the sea at its depth, or the air) into y.
+  void setOutside(double* y, const HullBoundary& b) const;
   void jacobian(network::SparseJacobian& J, const double* y, const HullBoundary& b,
                 const std::vector<int>& hallAirIndex) const;
 

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "network/EnergyLedger.hpp"
+
 namespace fdtwin::it {
 
 Racks::Racks(const ItParams& p, double coolantCp, double coolantDensity) : m_p(p), m_cp(coolantCp) {
@@ -27,6 +29,36 @@ void Racks::declareStates(network::StateLayout& layout, double initialT) {
   for (const auto& r : m_info) layout.add("rack " + r.name + " T_chip", "racks", "K", 300.0, initialT);
   m_out0 = layout.size();
   for (const auto& r : m_info) layout.add("rack " + r.name + " T_coolant_out", "racks", "K", 300.0, initialT);
+}
+
+double Racks::storedEnergy(const double* y) const {
+  constexpr double T0 = network::kThermalEnergyReference;
+  double e = 0.0;
+  for (int i = 0; i < count(); ++i) {
+    e += chipCapacity() * (y[chipIndex(i)] - T0);
+    e += coolantCapacity() * (y[outletIndex(i)] - T0);
+  }
+  return e;
+}
+
+void Racks::setSteady(int i, double* y, double u, double tSupply) const {
+  const double qi = m_p.liquidFraction * demand(i, u, y[chipIndex(i)]);
+  const double tOut = tSupply + qi / flowCapacity();
+  y[outletIndex(i)] = tOut;
+  y[chipIndex(i)] = tOut + qi * m_p.chipResistance;
+}
+
+const char* Racks::updateThrottleReport(int i, const double* y) {
+  const double Tc = y[chipIndex(i)], w = m_p.throttleHysteresis;
+  if (!throttled(i) && Tc >= m_p.chipLimit - w - 1e-6) {
+    setThrottled(i, true);
+    return "throttle_on";
+  }
+  if (throttled(i) && Tc <= m_p.chipLimit - 2.0 * w + 1e-6) {
+    setThrottled(i, false);
+    return "throttle_off";
+  }
+  return nullptr;
 }
 
 double Racks::throttleShare(double tChip) const {
@@ -54,8 +86,9 @@ double Racks::totalDemand(const std::vector<double>& uHall, const double* y) con
   return sum;
 }
 
-void Racks::rhs(const double* y, double* ydot, const std::vector<double>& uHall, const std::vector<double>& tSupply,
-                double served, std::vector<double>& airHeat, double* pServed) const {
+void Racks::rhs(const double* y, double* ydot, const std::vector<double>& uHall,
+                const std::vector<double>& tSupply, double served, std::vector<double>& airHeat,
+                double* pServed) const {
   const double f = m_p.liquidFraction, R = m_p.chipResistance, Cc = m_p.chipHeatCapacity;
   const double mc = m_mdot * m_cp;
   double total = 0.0;
@@ -72,9 +105,10 @@ void Racks::rhs(const double* y, double* ydot, const std::vector<double>& uHall,
   *pServed = total;
 }
 
-void Racks::jacobian(network::SparseJacobian& J, const double* y, const std::vector<double>& uHall, double served,
-                     const std::vector<int>& hallReturnIndex, int facilitySupplyIndex,
-                     const std::vector<double>& supplyFromReturn, const std::vector<double>& supplyFromFacility) const {
+void Racks::jacobian(network::SparseJacobian& J, const double* y, const std::vector<double>& uHall,
+                     double served, const std::vector<int>& hallReturnIndex, int facilitySupplyIndex,
+                     const std::vector<double>& supplyFromReturn,
+                     const std::vector<double>& supplyFromFacility) const {
   const double R = m_p.chipResistance, Cc = m_p.chipHeatCapacity, f = m_p.liquidFraction;
   const double mc = m_mdot * m_cp;
   for (int i = 0; i < count(); ++i) {

@@ -29,7 +29,7 @@ namespace fdtwin::it {
 struct RackInfo {
   std::string name;
   int hall = 0;
-  double position[3] = {0, 0, 0};  // m, centre
+  double position[3] = {0, 0, 0};    // m, centre
   double size[3] = {0.6, 1.2, 2.3};  // m
 };
 
@@ -52,22 +52,32 @@ class Racks {
   // Writes ydot for the rack states. tSupply[h]: CDU supply temperature of hall h.
   // served: share s of demand served. Adds the air share per hall to airHeat[h] and the
   // served electrical power to *pServed.
-  void rhs(const double* y, double* ydot, const std::vector<double>& uHall, const std::vector<double>& tSupply,
-           double served, std::vector<double>& airHeat, double* pServed) const;
+  void rhs(const double* y, double* ydot, const std::vector<double>& uHall,
+           const std::vector<double>& tSupply, double served, std::vector<double>& airHeat,
+           double* pServed) const;
+  // Steady T_o and T_c of rack i into y at utilization u and CDU supply tSupply (the
+  // steady state in the header), with its demand at the chip temperature now in y.
+  void setSteady(int i, double* y, double u, double tSupply) const;
   // Jacobian entries. supplyFromReturn[h] = ∂T_sup,h/∂T_ret,h, supplyFromFacility[h] = ∂T_sup,h/∂T_fs.
   void jacobian(network::SparseJacobian& J, const double* y, const std::vector<double>& uHall, double served,
                 const std::vector<int>& hallReturnIndex, int facilitySupplyIndex,
-                const std::vector<double>& supplyFromReturn, const std::vector<double>& supplyFromFacility) const;
+                const std::vector<double>& supplyFromReturn,
+                const std::vector<double>& supplyFromFacility) const;
 
   int chipIndex(int i) const { return m_chip0 + i; }
   int outletIndex(int i) const { return m_out0 + i; }
   double flowCapacity() const { return m_mdot * m_cp; }  // ṁ·c of one rack, W/K
   double chipCapacity() const { return m_p.chipHeatCapacity; }
   double coolantCapacity() const { return m_cw; }
+  // Thermal energy of the chips and the rack coolant relative to 0 °C, J.
+  double storedEnergy(const double* y) const;
 
   // Throttle reporting state (changed only by events; the dynamics do not depend on it).
   bool throttled(int i) const { return m_throttled[static_cast<size_t>(i)] != 0; }
   void setThrottled(int i, bool on) { m_throttled[static_cast<size_t>(i)] = on ? 1 : 0; }
+  // Updates the reported throttle state of rack i from its chip temperature in y; returns
+  // "throttle_on" or "throttle_off" when it changed, nullptr otherwise.
+  const char* updateThrottleReport(int i, const double* y);
   // Root function of rack i: crosses zero when the reported throttle state changes.
   double throttleRoot(int i, const double* y) const;
 

@@ -9,7 +9,26 @@ namespace {
 constexpr double kTaper = 0.02;  // SOC band over which the battery power limit tapers to zero
 }
 
-Dispatch::Dispatch(const BatteryParams& b, double shoreLimit) : m_b(b), m_shore(shoreLimit), m_eta(std::sqrt(b.roundTrip)) {}
+Dispatch::Dispatch(const BatteryParams& b, double shoreLimit)
+    : m_b(b), m_shore(shoreLimit), m_eta(std::sqrt(b.roundTrip)) {}
+
+void Dispatch::declareStates(network::StateLayout& layout) {
+  m_states.soc = layout.add("battery SOC", "power", "1", 1.0, m_b.socInitial);
+}
+
+void Dispatch::jacobian(network::SparseJacobian& J, const double* y, double demand, double engineSum,
+                        double solarAvailable, const GasEngines& engines) const {
+  const int iSoc = m_states.soc;
+  const double soc = y[iSoc];
+  const double base = solve(demand, engineSum, solarAvailable, soc).socRate;
+  const double hs = 1e-7;
+  J.add(iSoc, iSoc, (solve(demand, engineSum, solarAvailable, soc + hs).socRate - base) / hs);
+  const double hp = 1.0;
+  const double dP = (solve(demand, engineSum + hp, solarAvailable, soc).socRate - base) / hp;
+  for (int k = 0; k < engines.count(); ++k) {
+    J.add(iSoc, engines.stateIndex(k), engines.status(k) == EngineStatus::Online ? dP : 0.0);
+  }
+}
 
 double Dispatch::dischargeLimit(double soc) const {
   if (m_b.capacity <= 0.0) return 0.0;
@@ -23,7 +42,8 @@ double Dispatch::chargeLimit(double soc) const {
 double Dispatch::engineDemand(double demand, double solarAvailable, double soc) const {
   double restore = 0.0;
   if (m_b.capacity > 0.0) {
-    restore = std::clamp(m_b.capacity * (m_b.socTarget - soc) / m_b.rechargeTime, -m_b.powerMax, m_b.powerMax);
+    restore =
+        std::clamp(m_b.capacity * (m_b.socTarget - soc) / m_b.rechargeTime, -m_b.powerMax, m_b.powerMax);
   }
   return demand - solarAvailable + restore;
 }

@@ -12,18 +12,26 @@
 // ±P_max), so the engines also restore the battery's charge.
 // Electrical balance: ΣP_k + P_solar + P_shore + P_dis − P_ch + P_unserved = P_demand + P_dumped.
 #include "model/PlantParams.hpp"
+#include "model/power/GasEngines.hpp"
+#include "network/SparseJacobian.hpp"
+#include "network/StateLayout.hpp"
 
 namespace fdtwin::power {
 
 struct DispatchResult {
-  double solar = 0.0;      // W used (after curtailment)
-  double discharge = 0.0;  // W at battery terminals
-  double charge = 0.0;     // W at battery terminals
-  double shore = 0.0;      // W
-  double unserved = 0.0;   // W
-  double dumped = 0.0;     // W
-  double socRate = 0.0;    // 1/s
+  double solar = 0.0;        // W used (after curtailment)
+  double discharge = 0.0;    // W at battery terminals
+  double charge = 0.0;       // W at battery terminals
+  double shore = 0.0;        // W
+  double unserved = 0.0;     // W
+  double dumped = 0.0;       // W
+  double socRate = 0.0;      // 1/s
   double batteryLoss = 0.0;  // W
+};
+
+// Where the battery's state sits in the plant's state vector.
+struct BatteryStates {
+  int soc = -1;  // state of charge, 1
 };
 
 class Dispatch {
@@ -31,9 +39,15 @@ class Dispatch {
   Dispatch(const BatteryParams& b, double shoreLimit);
   DispatchResult solve(double demand, double engines, double solarAvailable, double soc) const;
   double engineDemand(double demand, double solarAvailable, double soc) const;
+  // The row of the SOC: ∂(dSOC/dt)/∂SOC and ∂/∂P_k of the running engines, by local
+  // differences of solve() (it is piecewise linear with tapers).
+  void jacobian(network::SparseJacobian& J, const double* y, double demand, double engineSum,
+                double solarAvailable, const GasEngines& engines) const;
   const BatteryParams& battery() const { return m_b; }
-  double etaCharge() const { return m_eta; }
-  double etaDischarge() const { return m_eta; }
+  void declareStates(network::StateLayout& layout);
+  const BatteryStates& states() const { return m_states; }
+  // Energy in the battery, J.
+  double storedEnergy(const double* y) const { return m_b.capacity * y[m_states.soc]; }
 
  private:
   double dischargeLimit(double soc) const;
@@ -41,6 +55,7 @@ class Dispatch {
   BatteryParams m_b;
   double m_shore;
   double m_eta;
+  BatteryStates m_states;
 };
 
 }  // namespace fdtwin::power

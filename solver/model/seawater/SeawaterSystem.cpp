@@ -2,11 +2,25 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "model/cooling/EpsilonNtu.hpp"
 #include "model/properties/Seawater.hpp"
 
 namespace fdtwin::seawater {
+
+void SeawaterSystem::declareStates(network::StateLayout& layout) {
+  m_states.integralSupply = layout.add("seawater pump PI integral (supply)", "seawater", "1", 1.0, 1.0);
+  m_states.integralDischarge = layout.add("seawater pump PI integral (discharge)", "seawater", "1", 1.0, 1.0);
+  m_states.dischargeRise = layout.add("seawater discharge dT (measured)", "seawater", "K", 10.0, 5.0);
+}
+
+void SeawaterSystem::rhs(const double* y, double* ydot, double tFs, double dischargeRise) const {
+  const auto& c = m_states;
+  controllerRates(tFs, y[c.dischargeRise], y[c.integralSupply], y[c.integralDischarge],
+                  &ydot[c.integralSupply], &ydot[c.integralDischarge]);
+  ydot[c.dischargeRise] = (dischargeRise - y[c.dischargeRise]) / kSensorLag;
+}
 
 namespace {
 constexpr double kGravity = 9.80665;
@@ -38,9 +52,60 @@ double SeawaterSystem::cleaningStart(double t) const {
   return k * T;
 }
 
+SeawaterSystem::Steady SeawaterSystem::steadyState(double load, double tAmb, double facilityC,
+                                                   double tSupplySet) const {
+  auto qAt = [&](double n, double tFr) { return evaluate(n, tFr, tAmb, facilityC, 0.0); };
+  auto bisect = [](double lo, double hi, auto tooLow) {
+    for (int it = 0; it < 80; ++it) {
+      const double mid = 0.5 * (lo + hi);
+      (tooLow(mid) ? lo : hi) = mid;
+    }
+    return 0.5 * (lo + hi);
+  };
+  const double tFrSet = tSupplySet + load / facilityC;
+  const double minN = m_p.minSpeed;
+  double n = bisect(minN, 1.0, [&](double x) { return qAt(x, tFrSet).Q_hx < load; });
+  if (qAt(n, tFrSet).dT > m_p.dischargeDTMax) {
+    n = bisect(minN, 1.0, [&](double x) { return qAt(x, tFrSet).dT > m_p.dischargeDTMax; });
+  }
+  const double tFr = bisect(tAmb, tAmb + 200.0, [&](double x) { return qAt(n, x).Q_hx < load; });
+  return {n, tFr};
+}
+
+void SeawaterSystem::setSteadyControllers(double* y, const Steady& steady, double tFs, double tAmb,
+                                          double facilityC) const {
+  const auto sw = evaluate(steady.speed, steady.tReturn, tAmb, facilityC, 0.0);
+  const double gain = m_p.controllerGain;
+  y[m_states.dischargeRise] = sw.dT;
+  y[m_states.integralSupply] = steady.speed - gain * (tFs - m_c.facilitySupplySetpoint);
+  y[m_states.integralDischarge] = steady.speed - gain * (sw.dT - m_p.dischargeDTMax);
+}
+
+double SeawaterSystem::nextCleaningEvent(double t) const {
+  double next = std::numeric_limits<double>::infinity();
+  // Start and end of the cleaning at or before t, and the start of the next one.
+  const double cs = cleaningStart(t);
+  for (double e : {cs, cleaningEnd(t), cs + m_p.cleaningInterval}) {
+    if (e > t + 1e-6) next = std::min(next, e);
+  }
+  return next;
+}
+
+bool SeawaterSystem::cleaningStarted(double t) {
+  constexpr double eps = 1e-6;
+  const double cleaning = cleaningStart(t + eps);
+  if (cleaning <= t + eps && cleaning > m_lastCleaning + eps) {  // a cleaning starts, not yet logged
+    m_lastCleaning = cleaning;
+    return true;
+  }
+  return false;
+}
+
 double SeawaterSystem::fouling(double t) const {
   const double T = m_p.cleaningInterval, D = m_p.cleaningDuration;
-  auto kernSeaton = [&](double age) { return cooling::foulingResistance(std::max(0.0, age), m_p.foulingMax, m_p.foulingTau); };
+  auto kernSeaton = [&](double age) {
+    return cooling::foulingResistance(std::max(0.0, age), m_p.foulingMax, m_p.foulingTau);
+  };
   if (t < T) return kernSeaton(t);  // clean at t = 0, before the first cleaning
   const double start = cleaningStart(t);
   if (t >= start + D) return kernSeaton(t - (start + D));

@@ -22,31 +22,41 @@
 //   N = clamp(max(u₁, u₂), N_min, 1).
 // In a cold sea the supply loop alone would throttle the flow and push the rise far past any
 // permit; the second loop stops that.
-#include "model/control/PiController.hpp"
 #include "model/PlantParams.hpp"
+#include "model/control/PiController.hpp"
+#include "network/StateLayout.hpp"
 
 namespace fdtwin::seawater {
 
 struct SeawaterState {
-  double speed = 1.0;     // N, 1
-  double mdot = 0.0;      // kg/s
-  double cp = 4000.0;     // J/kg K at the intake
-  double foulingR = 0.0;  // m2K/W
-  double ua = 0.0;        // W/K
-  double epsCmin = 0.0;   // W/K
-  double T_in = 0.0;      // K
-  double T_dis = 0.0;     // K
-  double dT = 0.0;        // K, T_dis − T_in
-  double Q_hx = 0.0;      // W
-  double Q_seawater = 0.0;// W
-  double P_shaft = 0.0;   // W
-  double P_el = 0.0;      // W
-  double dQhx_dTfr = 0.0; // ∂Q_hx/∂T_fr, W/K
+  double speed = 1.0;       // N, 1
+  double mdot = 0.0;        // kg/s
+  double cp = 4000.0;       // J/kg K at the intake
+  double foulingR = 0.0;    // m2K/W
+  double ua = 0.0;          // W/K
+  double epsCmin = 0.0;     // W/K
+  double T_in = 0.0;        // K
+  double T_dis = 0.0;       // K
+  double dT = 0.0;          // K, T_dis − T_in
+  double Q_hx = 0.0;        // W
+  double Q_seawater = 0.0;  // W
+  double P_shaft = 0.0;     // W
+  double P_el = 0.0;        // W
+  double dQhx_dTfr = 0.0;   // ∂Q_hx/∂T_fr, W/K
+};
+
+// Where the pump controller's states sit in the plant's state vector.
+struct ControlStates {
+  int integralSupply = -1;     // I₁, 1
+  int integralDischarge = -1;  // I₂, 1
+  int dischargeRise = -1;      // ΔT_m, measured outfall rise, K
 };
 
 class SeawaterSystem {
  public:
   SeawaterSystem(const SeawaterParams& p, const CoolingParams& c);
+  void declareStates(network::StateLayout& layout);
+  const ControlStates& states() const { return m_states; }
   // Pump speed from the two controller integrals and errors.
   double speed(double tFs, double dTMeasured, double i1, double i2) const;
   // The seawater side for a given speed, facility return temperature, ambient intake
@@ -56,13 +66,38 @@ class SeawaterSystem {
   // closed form: T_in = T_amb + intakeRise.
   SeawaterState evaluateWithIntakeRise(double speed, double tFr, double tAmbient, double facilityC,
                                        double foulingR, double intakeRise) const;
+  // Steady state with clean plates for a heat load Q [W] from a facility loop of capacity
+  // rate facilityC, intake at tAmbient: the pump speed the controllers settle at (the one that
+  // holds the supply set point; if that breaks the discharge limit, the one that holds the
+  // limit: the max selector) and the facility return temperature that rejects Q, by bisection.
+  struct Steady {
+    double speed = 1.0;
+    double tReturn = 0.0;  // K
+  };
+  Steady steadyState(double load, double tAmbient, double facilityC, double tSupplySet) const;
+  // Controller states in y that hold the steady speed: ΔT_m = ΔT and I = N − K·e for both loops.
+  void setSteadyControllers(double* y, const Steady& steady, double tFs, double tAmbient,
+                            double facilityC) const;
   // Fouling resistance of the plate bank at time t [m2 K/W] (cleaning schedule above).
   double fouling(double t) const;
   // Start and end of the cleaning in progress at t, or of the next one (s).
   double cleaningStart(double t) const;
   double cleaningEnd(double t) const { return cleaningStart(t) + m_p.cleaningDuration; }
+  // The next kink of R_f after t (start or end of a cleaning), for the integrator's stop time.
+  double nextCleaningEvent(double t) const;
+  // True once per cleaning, at the first call at or after its start (the event log);
+  // resetCleaningLog() forgets the cleanings logged.
+  bool cleaningStarted(double t);
+  void resetCleaningLog() { m_lastCleaning = 0.0; }
+  // Pump speed at the controller states in y.
+  double speed(double tFs, const double* y) const {
+    return speed(tFs, y[m_states.dischargeRise], y[m_states.integralSupply], y[m_states.integralDischarge]);
+  }
+  // dI₁/dt, dI₂/dt and dΔT_m/dt into ydot; dischargeRise: the outfall rise ΔT now [K].
+  void rhs(const double* y, double* ydot, double tFs, double dischargeRise) const;
   // Controller integral rates (dI₁/dt, dI₂/dt).
-  void controllerRates(double tFs, double dTMeasured, double i1, double i2, double* rate1, double* rate2) const;
+  void controllerRates(double tFs, double dTMeasured, double i1, double i2, double* rate1,
+                       double* rate2) const;
 
   const SeawaterParams& params() const { return m_p; }
   static constexpr double kSensorLag = 10.0;  // s
@@ -71,6 +106,8 @@ class SeawaterSystem {
   SeawaterParams m_p;
   CoolingParams m_c;
   control::PiController m_pi;
+  ControlStates m_states;
+  double m_lastCleaning = 0.0;  // s, start of the last cleaning logged
 };
 
 }  // namespace fdtwin::seawater
