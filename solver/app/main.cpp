@@ -40,7 +40,9 @@ int main(int argc, char** argv) {
   auto* info = app.add_subcommand("info", "Summarise a result file");
   info->add_option("result", opt.resultPath, "Result file (HDF5)")->required();
 
-  app.add_subcommand("schema", "Print the reference of all case keys (Markdown)");
+  auto* schema = app.add_subcommand("schema", "Print the reference of all case keys (Markdown)");
+  schema->add_flag("--results", opt.results, "Print the result file schema instead (docs/results-format.md)");
+  schema->add_flag("--json", opt.json, "With --results: as JSON (docs/results-schema.json)");
 
   fdtwin::app::CfdOptions cfdOpt;
   cfdOpt.commandLine = commandLine;
@@ -67,7 +69,7 @@ int main(int argc, char** argv) {
     if (exp->parsed()) return fdtwin::app::exportCommand(opt);
     if (cfdTrain->parsed()) return fdtwin::app::cfdTrainCommand(cfdOpt);
     if (sweep.parsed()) return sweep.run();
-    return fdtwin::app::schemaCommand();
+    return fdtwin::app::schemaCommand(opt);
   } catch (const fdtwin::InputError& e) {
     std::cerr << "error: " << e.what() << "\n";
     return 2;
