@@ -226,7 +226,9 @@ const std::vector<double>& ResultModel::series(const std::string& datasetPath) c
   auto it = m_seriesCache.find(datasetPath);
   if (it != m_seriesCache.end()) return it->second;
   std::vector<double> values;
-  if (m_reader.isDataset(datasetPath)) {
+  const results::Entry* entry = rs::find(datasetPath);
+  const bool declaredOther = entry && entry->kind != results::Kind::Series;  // names, index datasets
+  if (!declaredOther && m_reader.isDataset(datasetPath)) {
     const auto shape = m_reader.shape(datasetPath);
     const bool column = shape.size() == 1 || (shape.size() == 2 && shape[1] == 1);
     if (column && !shape.empty() && shape[0] == m_time.size()) values = m_reader.readSeries(datasetPath);

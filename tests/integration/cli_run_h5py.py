@@ -99,8 +99,8 @@ k = f["/balance/source_names"].shape[0]
 m = f["/balance/sink_names"].shape[0]
 t.check(nr > 0 and npanels > 0 and npts >= 4 and ng > 0 and k > 0 and m > 0, "empty name or geometry dataset")
 required = {
-    "/time": ("s", (nt,)),
-    "/racks/name": ("-", (nr,)),
+    "/time": (time_units, (nt,)),
+    "/racks/name": ("", (nr,)),  # strings: no units
     "/racks/position": ("m", (nr, 3)),
     "/racks/T_chip": ("K", (nt, nr)),
     "/racks/P_it": ("W", (nt, nr)),
@@ -110,18 +110,18 @@ required = {
     "/cooling/Q_seawater": ("W", (nt,)),
     "/cooling/P_pumps": ("W", (nt,)),
     "/hull/points": ("m", (npts, 3)),
-    "/hull/cells": ("-", (npanels, 4)),
+    "/hull/cells": ("1", (npanels, 4)),
     "/hull/T": ("K", (nt, npanels)),
     "/power/P_it": ("W", (nt,)),
     "/power/P_facility": ("W", (nt,)),
     "/power/P_unserved": ("W", (nt,)),
     "/power/P_generation": ("W", (nt, ng)),
-    "/power/generator_name": ("-", (ng,)),
+    "/power/generator_name": ("", (ng,)),
     "/power/battery_soc": ("1", (nt,)),
     "/power/fuel_rate": ("kg/s", (nt,)),
-    "/balance/source_names": ("-", (k,)),
+    "/balance/source_names": ("", (k,)),
     "/balance/sources": ("W", (nt, k)),
-    "/balance/sink_names": ("-", (m,)),
+    "/balance/sink_names": ("", (m,)),
     "/balance/sinks": ("W", (nt, m)),
     "/balance/E_stored": ("J", (nt,)),
     "/balance/source_energy": ("J", (nt, k)),
