@@ -9,6 +9,8 @@
 #include "scene/ResultModel.hpp"
 
 namespace fdtwin::gui {
+
+namespace rs = ::fdtwin::results;
 namespace {
 
 constexpr double kKelvin = 273.15;
@@ -22,7 +24,7 @@ std::vector<double> scaled(const std::vector<double>& v, double factor, double o
 // Hottest chip per output time: the row maximum of /racks/T_chip (degC).
 std::vector<double> hottestChip(const ResultModel& r) {
   if (!r.hasRackTemperature() || r.racks().count() == 0) return {};
-  const std::vector<double> all = r.reader().readNumbers("/racks/T_chip");
+  const std::vector<double> all = r.reader().readNumbers(rs::racksTChip.path);
   const std::size_t nr = r.racks().count();
   std::vector<double> out(r.timeCount(), std::numeric_limits<double>::quiet_NaN());
   for (std::size_t i = 0; i < out.size(); ++i) {
@@ -62,26 +64,26 @@ void ChartsPanel::setResult(std::shared_ptr<const ResultModel> result) {
   for (TimeChart* c : {m_power, m_pue, m_temperature, m_battery}) c->reset(r.times(), r.clock());
 
   // Power, MW: generation stacked under the loads.
-  const auto units = r.names("/power/generator_name");
+  const auto units = r.names(rs::powerGeneratorName.path);
   std::vector<std::vector<double>> generation;
   QStringList names;
   for (std::size_t k = 0; k < units.size(); ++k) {
-    auto col = r.seriesColumn("/power/P_generation", k);
+    auto col = r.seriesColumn(rs::powerPGeneration.path, k);
     if (col.empty()) break;
     generation.push_back(scaled(col, 1e-6));
     names << QString::fromStdString(units[k]);
   }
   m_power->addStacked(names, generation);
-  m_power->addLine(tr("IT"), scaled(r.series("/power/P_it"), 1e-6), QColor(20, 20, 20));
-  m_power->addLine(tr("cooling"), scaled(r.series("/power/P_cooling"), 1e-6), QColor(30, 100, 200));
-  m_power->addLine(tr("hotel"), scaled(r.series("/power/P_hotel"), 1e-6), QColor(120, 120, 120));
-  m_power->addLine(tr("battery (+ discharging)"), scaled(r.series("/power/P_battery"), 1e-6),
+  m_power->addLine(tr("IT"), scaled(r.series(rs::powerPIt.path), 1e-6), QColor(20, 20, 20));
+  m_power->addLine(tr("cooling"), scaled(r.series(rs::powerPCooling.path), 1e-6), QColor(30, 100, 200));
+  m_power->addLine(tr("hotel"), scaled(r.series(rs::powerPHotel.path), 1e-6), QColor(120, 120, 120));
+  m_power->addLine(tr("battery (+ discharging)"), scaled(r.series(rs::powerPBattery.path), 1e-6),
                    QColor(0, 150, 80));
   m_power->finish();
 
   // PUE, instantaneous: undefined while no IT load is served.
-  const auto& fac = r.series("/power/P_facility");
-  const auto& it = r.series("/power/P_it");
+  const auto& fac = r.series(rs::powerPFacility.path);
+  const auto& it = r.series(rs::powerPIt.path);
   if (!fac.empty() && fac.size() == it.size()) {
     std::vector<double> pue(fac.size());
     for (std::size_t i = 0; i < pue.size(); ++i)
@@ -90,16 +92,17 @@ void ChartsPanel::setResult(std::shared_ptr<const ResultModel> result) {
   }
   m_pue->finish();
 
-  m_temperature->addLine(tr("seawater intake"), scaled(r.series("/cooling/T_intake"), 1.0, -kKelvin),
+  m_temperature->addLine(tr("seawater intake"), scaled(r.series(rs::coolingTIntake.path), 1.0, -kKelvin),
                          QColor(30, 100, 200));
-  m_temperature->addLine(tr("seawater discharge"), scaled(r.series("/cooling/T_discharge"), 1.0, -kKelvin),
-                         QColor(220, 120, 20));
-  m_temperature->addLine(tr("facility supply"), scaled(r.series("/cooling/T_facility_supply"), 1.0, -kKelvin),
+  m_temperature->addLine(tr("seawater discharge"),
+                         scaled(r.series(rs::coolingTDischarge.path), 1.0, -kKelvin), QColor(220, 120, 20));
+  m_temperature->addLine(tr("facility supply"),
+                         scaled(r.series(rs::coolingTFacilitySupply.path), 1.0, -kKelvin),
                          QColor(0, 150, 150));
   m_temperature->addLine(tr("hottest chip"), hottestChip(r), QColor(200, 30, 30));
   m_temperature->finish();
 
-  m_battery->addLine(tr("state of charge"), scaled(r.series("/power/battery_soc"), 100.0),
+  m_battery->addLine(tr("state of charge"), scaled(r.series(rs::powerBatterySoc.path), 100.0),
                      QColor(0, 150, 80));
   m_battery->finish();
 

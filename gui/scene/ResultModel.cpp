@@ -8,6 +8,8 @@
 
 namespace fdtwin::gui {
 
+namespace rs = ::fdtwin::results;
+
 int HullGeometry::groupIndex(const std::string& name) const {
   auto it = std::find(groupNames.begin(), groupNames.end(), name);
   return it == groupNames.end() ? -1 : static_cast<int>(it - groupNames.begin());
@@ -15,28 +17,29 @@ int HullGeometry::groupIndex(const std::string& name) const {
 
 ResultModel::ResultModel(const std::string& path) : m_reader(path) {
   m_attributes = m_reader.rootAttributes();
-  if (!m_reader.isDataset("/time"))
-    throw InputError(path, 0, "/time", "missing: not a complete fdtwin result");
-  m_time = m_reader.readSeries("/time");
-  if (m_time.empty()) throw InputError(path, 0, "/time", "the result holds no output times");
-  if (m_reader.shape("/time").size() != 1) throw InputError(path, 0, "/time", "expected a 1-D dataset");
-  auto start = m_attributes.find("start_datetime");
+  if (!m_reader.isDataset(rs::time.path))
+    throw InputError(path, 0, rs::time.path, "missing: not a complete fdtwin result");
+  m_time = m_reader.readSeries(rs::time.path);
+  if (m_time.empty()) throw InputError(path, 0, rs::time.path, "the result holds no output times");
+  if (m_reader.shape(rs::time.path).size() != 1)
+    throw InputError(path, 0, rs::time.path, "expected a 1-D dataset");
+  auto start = m_attributes.find(rs::startDatetime.name());
   m_clock = SimClock(start == m_attributes.end() ? QString() : QString::fromStdString(start->second));
   loadHull();
   loadRacks();
   loadHalls();
   computeDraft();
-  if (m_hasHullT) m_hullRange = sampleRange("/hull/T");
-  if (m_hasRackT) m_rackRange = sampleRange("/racks/T_chip");
+  if (m_hasHullT) m_hullRange = sampleRange(rs::hullT.path);
+  if (m_hasRackT) m_rackRange = sampleRange(rs::racksTChip.path);
 }
 
 std::string ResultModel::caseName() const {
-  auto it = m_attributes.find("case_name");
+  auto it = m_attributes.find(rs::caseName.name());
   return it == m_attributes.end() ? std::string() : it->second;
 }
 
 std::string ResultModel::caseToml() const {
-  auto it = m_attributes.find("case_toml");
+  auto it = m_attributes.find(rs::caseToml.name());
   return it == m_attributes.end() ? std::string() : it->second;
 }
 
@@ -54,48 +57,50 @@ void ResultModel::checkRows(const std::string& datasetPath, std::size_t columns)
 }
 
 void ResultModel::loadHull() {
-  if (!m_reader.isGroup("/hull") || !m_reader.isDataset("/hull/points") || !m_reader.isDataset("/hull/cells"))
+  if (!m_reader.isGroup(rs::hullDraft.object()) || !m_reader.isDataset(rs::hullPoints.path) ||
+      !m_reader.isDataset(rs::hullCells.path))
     return;
-  const auto pshape = m_reader.shape("/hull/points");
-  const auto cshape = m_reader.shape("/hull/cells");
+  const auto pshape = m_reader.shape(rs::hullPoints.path);
+  const auto cshape = m_reader.shape(rs::hullCells.path);
   if (pshape.size() != 2 || pshape[1] != 3)
-    throw InputError(path(), 0, "/hull/points", "expected shape [npts, 3]");
+    throw InputError(path(), 0, rs::hullPoints.path, "expected shape [npts, 3]");
   if (cshape.size() != 2 || cshape[1] != 4)
-    throw InputError(path(), 0, "/hull/cells", "expected shape [np, 4]");
-  m_hull.points = m_reader.readNumbers("/hull/points");
-  m_hull.cells = m_reader.readIntegers("/hull/cells");
+    throw InputError(path(), 0, rs::hullCells.path, "expected shape [np, 4]");
+  m_hull.points = m_reader.readNumbers(rs::hullPoints.path);
+  m_hull.cells = m_reader.readIntegers(rs::hullCells.path);
   const auto npts = static_cast<long long>(m_hull.pointCount());
   for (long long id : m_hull.cells)
     if (id < 0 || id >= npts)
-      throw InputError(path(), 0, "/hull/cells",
+      throw InputError(path(), 0, rs::hullCells.path,
                        "refers to point " + std::to_string(id) + " but there are " + std::to_string(npts));
   const std::size_t np = m_hull.panelCount();
   m_hull.group.assign(np, -1);
-  if (m_reader.isDataset("/hull/group_names")) m_hull.groupNames = m_reader.readStrings("/hull/group_names");
-  if (m_reader.isDataset("/hull/group")) {
-    const auto groups = m_reader.readIntegers("/hull/group");
+  if (m_reader.isDataset(rs::hullGroupNames.path))
+    m_hull.groupNames = m_reader.readStrings(rs::hullGroupNames.path);
+  if (m_reader.isDataset(rs::hullGroup.path)) {
+    const auto groups = m_reader.readIntegers(rs::hullGroup.path);
     if (groups.size() != np)
-      throw InputError(path(), 0, "/hull/group", "expected " + std::to_string(np) + " values");
+      throw InputError(path(), 0, rs::hullGroup.path, "expected " + std::to_string(np) + " values");
     for (std::size_t i = 0; i < np; ++i) {
       if (groups[i] < 0 || groups[i] >= static_cast<long long>(m_hull.groupNames.size()))
-        throw InputError(path(), 0, "/hull/group",
+        throw InputError(path(), 0, rs::hullGroup.path,
                          "group index " + std::to_string(groups[i]) + " has no name");
       m_hull.group[i] = static_cast<int>(groups[i]);
     }
   }
-  if (m_reader.isDataset("/hull/area")) {
-    m_hull.area = m_reader.readNumbers("/hull/area");
+  if (m_reader.isDataset(rs::hullArea.path)) {
+    m_hull.area = m_reader.readNumbers(rs::hullArea.path);
     if (m_hull.area.size() != np) m_hull.area.clear();
   }
-  if (m_reader.isDataset("/hull/T")) {
-    checkRows("/hull/T", np);
+  if (m_reader.isDataset(rs::hullT.path)) {
+    checkRows(rs::hullT.path, np);
     m_hasHullT = true;
   }
 }
 
 void ResultModel::loadRacks() {
-  if (!m_reader.isDataset("/racks/name")) return;
-  m_racks.names = m_reader.readStrings("/racks/name");
+  if (!m_reader.isDataset(rs::racksName.path)) return;
+  m_racks.names = m_reader.readStrings(rs::racksName.path);
   const std::size_t nr = m_racks.names.size();
   auto read3 = [&](const std::string& ds, std::vector<double>& out, double fallback) {
     if (m_reader.isDataset(ds)) {
@@ -106,35 +111,37 @@ void ResultModel::loadRacks() {
       out.assign(3 * nr, fallback);
     }
   };
-  read3("/racks/position", m_racks.position, 0.0);
-  read3("/racks/size", m_racks.size, 1.0);
+  read3(rs::racksPosition.path, m_racks.position, 0.0);
+  read3(rs::racksSize.path, m_racks.size, 1.0);
   m_racks.hall.assign(nr, 0);
-  if (m_reader.isDataset("/racks/hall")) {
-    const auto hall = m_reader.readIntegers("/racks/hall");
+  if (m_reader.isDataset(rs::racksHall.path)) {
+    const auto hall = m_reader.readIntegers(rs::racksHall.path);
     if (hall.size() != nr)
-      throw InputError(path(), 0, "/racks/hall", "expected " + std::to_string(nr) + " values");
+      throw InputError(path(), 0, rs::racksHall.path, "expected " + std::to_string(nr) + " values");
     std::transform(hall.begin(), hall.end(), m_racks.hall.begin(),
                    [](long long h) { return static_cast<int>(h); });
   }
-  if (m_reader.isDataset("/racks/T_chip")) {
-    checkRows("/racks/T_chip", nr);
+  if (m_reader.isDataset(rs::racksTChip.path)) {
+    checkRows(rs::racksTChip.path, nr);
     m_hasRackT = true;
   }
 }
 
 void ResultModel::loadHalls() {
-  if (!m_reader.isDataset("/halls/name") || !m_reader.isDataset("/halls/box")) return;
-  m_halls.names = m_reader.readStrings("/halls/name");
-  m_halls.box = m_reader.readNumbers("/halls/box");
+  if (!m_reader.isDataset(rs::hallsName.path) || !m_reader.isDataset(rs::hallsBox.path)) return;
+  m_halls.names = m_reader.readStrings(rs::hallsName.path);
+  m_halls.box = m_reader.readNumbers(rs::hallsBox.path);
   if (m_halls.box.size() != 6 * m_halls.names.size())
-    throw InputError(path(), 0, "/halls/box",
+    throw InputError(path(), 0, rs::hallsBox.path,
                      "expected shape [" + std::to_string(m_halls.names.size()) + ", 6]");
 }
 
 void ResultModel::computeDraft() {
-  if (m_reader.hasAttribute("/", "draft")) {
+  // /hull@draft as the recorder writes it, or a root attribute `draft` (files of other writers).
+  for (const std::string& object : {rs::hullDraft.object(), std::string("/")}) {
+    if (!m_reader.hasAttribute(object, rs::hullDraft.name())) continue;
     try {
-      m_draft = m_reader.numberAttribute("/", "draft");
+      m_draft = m_reader.numberAttribute(object, rs::hullDraft.name());
       return;
     } catch (const InputError&) {
       // a non-numeric draft: fall back to the geometry
@@ -181,7 +188,7 @@ void ResultModel::hullTemperature(std::size_t row, std::vector<double>& out) con
     out.assign(m_hull.panelCount(), std::numeric_limits<double>::quiet_NaN());
     return;
   }
-  m_reader.readRow("/hull/T", std::min(row, m_time.size() - 1), out);
+  m_reader.readRow(rs::hullT.path, std::min(row, m_time.size() - 1), out);
 }
 
 void ResultModel::rackTemperature(std::size_t row, std::vector<double>& out) const {
@@ -189,14 +196,15 @@ void ResultModel::rackTemperature(std::size_t row, std::vector<double>& out) con
     out.assign(m_racks.count(), std::numeric_limits<double>::quiet_NaN());
     return;
   }
-  m_reader.readRow("/racks/T_chip", std::min(row, m_time.size() - 1), out);
+  m_reader.readRow(rs::racksTChip.path, std::min(row, m_time.size() - 1), out);
 }
 
 std::vector<NamedValue> ResultModel::rackValues(std::size_t rack, std::size_t row) const {
   std::vector<NamedValue> out;
   row = std::min(row, m_time.size() - 1);
-  for (const char* name : {"T_chip", "T_coolant_out", "P_it"}) {
-    const std::string ds = std::string("/racks/") + name;
+  for (const results::Entry* e : {&rs::racksTChip, &rs::racksTCoolantOut, &rs::racksPIt}) {
+    const std::string& ds = e->path;
+    const std::string name = e->name();
     if (!m_reader.isDataset(ds)) continue;
     const auto shape = m_reader.shape(ds);
     if (shape.size() != 2 || shape[1] <= rack || shape[0] <= row) continue;
@@ -208,8 +216,9 @@ std::vector<NamedValue> ResultModel::rackValues(std::size_t rack, std::size_t ro
 std::vector<NamedValue> ResultModel::panelValues(std::size_t panel, std::size_t row) const {
   std::vector<NamedValue> out;
   if (m_hasHullT)
-    out.push_back({"T", m_reader.readRow("/hull/T", std::min(row, m_time.size() - 1))[panel], "K"});
-  if (!m_hull.area.empty()) out.push_back({"area", m_hull.area[panel], "m2"});
+    out.push_back(
+        {"T", m_reader.readRow(rs::hullT.path, std::min(row, m_time.size() - 1))[panel], rs::hullT.units});
+  if (!m_hull.area.empty()) out.push_back({"area", m_hull.area[panel], rs::hullArea.units});
   return out;
 }
 
@@ -217,7 +226,9 @@ const std::vector<double>& ResultModel::series(const std::string& datasetPath) c
   auto it = m_seriesCache.find(datasetPath);
   if (it != m_seriesCache.end()) return it->second;
   std::vector<double> values;
-  if (m_reader.isDataset(datasetPath)) {
+  const results::Entry* entry = rs::find(datasetPath);
+  const bool declaredOther = entry && entry->kind != results::Kind::Series;  // names, index datasets
+  if (!declaredOther && m_reader.isDataset(datasetPath)) {
     const auto shape = m_reader.shape(datasetPath);
     const bool column = shape.size() == 1 || (shape.size() == 2 && shape[1] == 1);
     if (column && !shape.empty() && shape[0] == m_time.size()) values = m_reader.readSeries(datasetPath);

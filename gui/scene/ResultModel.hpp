@@ -72,7 +72,7 @@ class ResultModel {
   const HallGeometry& halls() const { return m_halls; }
   bool hasHullTemperature() const { return m_hasHullT; }
   bool hasRackTemperature() const { return m_hasRackT; }
-  // Waterline height above the keel (m): the root attribute `draft` when present, else the
+  // Waterline height above the keel (m): /hull@draft (or a root attribute `draft`), else the
   // top of the wetted side panels (`side_wet`, `end_wet`); < 0 when neither is known.
   double draft() const { return m_draft; }
 

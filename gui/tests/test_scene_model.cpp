@@ -212,3 +212,18 @@ TEST(CsvExport, OneRowPerTimeWithUnitsInHeaders) {
   EXPECT_EQ(rows, 6);
   EXPECT_THROW(writeCsv(m, std::string("/nonexistent-dir/x.csv")), std::runtime_error);
 }
+
+// A schema version 1 file written by the program before version 2 (tests/fixtures/v1) opens
+// with its geometry, time axis, series and KPIs.
+TEST(ResultModel, OpensVersion1Files) {
+  const ResultModel m(FDTWIN_TEST_DIR "/fixtures/v1/natick-pod-2h.h5");
+  EXPECT_EQ(m.reader().schemaVersion(), 1);
+  EXPECT_EQ(m.timeCount(), 3u);
+  EXPECT_EQ(m.racks().count(), 12u);
+  EXPECT_TRUE(m.hasHullTemperature());
+  EXPECT_TRUE(m.hasRackTemperature());
+  EXPECT_EQ(m.caseName(), "natick-pod");
+  EXPECT_EQ(m.series("/power/P_it").size(), 3u);
+  EXPECT_EQ(m.reader().kpi().size(), 12u);
+  EXPECT_EQ(m.attributes().at("fdtwin_version"), "0.1.0");
+}

@@ -15,9 +15,10 @@
 #include "core/Error.hpp"
 #include "core/Schema.hpp"
 #include "core/Units.hpp"
-#include "run/RunCase.hpp"
 #include "io/Case.hpp"
 #include "io/ResultReader.hpp"
+#include "io/ResultSchema.hpp"
+#include "run/RunCase.hpp"
 
 namespace fdtwin::app {
 
@@ -40,8 +41,8 @@ class Progress {
     const double frac = p.simTime / p.endTime;
     const double speed = p.wallSeconds > 0 ? p.simTime / p.wallSeconds : 0.0;
     const double eta = frac > 0 ? p.wallSeconds * (1.0 - frac) / frac : 0.0;
-    const std::string text = fmt::format("{:5.1f} %  t = {}  speed {:.0f}x real time  ETA {:.0f} s", 100 * frac,
-                                         humanDuration(p.simTime), speed, eta);
+    const std::string text = fmt::format("{:5.1f} %  t = {}  speed {:.0f}x real time  ETA {:.0f} s",
+                                         100 * frac, humanDuration(p.simTime), speed, eta);
     if (m_tty) {
       const int width = 30, filled = static_cast<int>(frac * width);
       std::fprintf(stderr, "\r[%s%s] %s", std::string(static_cast<size_t>(filled), '#').c_str(),
@@ -60,7 +61,10 @@ class Progress {
 };
 
 void printKpis(const std::map<std::string, double>& kpi) {
-  auto get = [&](const char* k) { auto it = kpi.find(k); return it == kpi.end() ? NAN : it->second; };
+  auto get = [&](const char* k) {
+    auto it = kpi.find(k);
+    return it == kpi.end() ? NAN : it->second;
+  };
   const double GWh = 3.6e12;
   std::printf("%-34s %14s\n", "KPI", "value");
   std::printf("%-34s %14.4f\n", "PUE (generator terminals)", get("PUE"));
@@ -87,7 +91,8 @@ int runCommand(const Options& opt) {
   Case c = Case::load(opt.casePath, opt.overrides);
   RunOptions ro;
   ro.commandLine = opt.commandLine;
-  if (opt.durationGiven || !opt.duration.empty()) ro.duration = units::parseDuration(opt.duration, "--duration");
+  if (opt.durationGiven || !opt.duration.empty())
+    ro.duration = units::parseDuration(opt.duration, "--duration");
   if (opt.outputIntervalGiven || !opt.outputInterval.empty()) {
     ro.outputInterval = units::parseDuration(opt.outputInterval, "--output-interval");
   }
@@ -128,6 +133,10 @@ int validateCommand(const Options& opt) {
 }
 
 int schemaCommand(const Options& opt) {
+  if (opt.results) {
+    std::fputs((opt.json ? results::json() : results::markdown()).c_str(), stdout);
+    return 0;
+  }
   std::fputs(opt.json ? schemaJson().c_str() : schemaMarkdown().c_str(), stdout);
   return 0;
 }
@@ -135,18 +144,24 @@ int schemaCommand(const Options& opt) {
 int infoCommand(const Options& opt) {
   const ResultReader r(opt.resultPath);
   const auto attrs = r.rootAttributes();
-  auto attr = [&](const char* k) { auto it = attrs.find(k); return it == attrs.end() ? std::string("?") : it->second; };
-  const auto time = r.readNumbers("/time");
+  auto attr = [&](const char* k) {
+    auto it = attrs.find(k);
+    return it == attrs.end() ? std::string("?") : it->second;
+  };
+  const auto time = r.readNumbers(results::time.path);
   std::printf("file            %s\n", opt.resultPath.c_str());
   std::printf("schema version  %d\n", r.schemaVersion());
   std::printf("case            %s\n", attr("case_name").c_str());
-  std::printf("written by      fdtwin %s on %s\n", attr("fdtwin_version").c_str(), attr("created_utc").c_str());
+  std::printf("written by      fdtwin %s on %s\n", attr("fdtwin_version").c_str(),
+              attr("created_utc").c_str());
   std::printf("command         %s\n", attr("command_line").c_str());
   std::printf("start           %s\n", attr("start_datetime").c_str());
   std::printf("output rows     %zu (%s simulated)\n", time.size(),
               time.empty() ? "0 s" : humanDuration(time.back() - time.front()).c_str());
-  if (r.isDataset("/racks/name")) std::printf("racks           %zu\n", r.shape("/racks/name").at(0));
-  if (r.isDataset("/hull/area")) std::printf("hull panels     %zu\n", r.shape("/hull/area").at(0));
+  if (r.isDataset(results::racksName.path))
+    std::printf("racks           %zu\n", r.shape(results::racksName.path).at(0));
+  if (r.isDataset(results::hullArea.path))
+    std::printf("hull panels     %zu\n", r.shape(results::hullArea.path).at(0));
   std::printf("\n");
   printKpis(r.kpi());
   return 0;
@@ -168,8 +183,10 @@ int exportCommand(const Options& opt) {
     for (const auto& name : r.list(group)) {
       const std::string path = std::string(group) + "/" + name;
       if (!r.isDataset(path)) continue;
+      const results::Entry* entry = results::find(path);
+      if (entry && entry->kind != results::Kind::Series) continue;  // names and index datasets
       const auto shape = r.shape(path);
-      if (shape.size() == 1 && shape[0] == nt && r.units(path) != "-") {
+      if (shape.size() == 1 && shape[0] == nt && !r.units(path).empty() && r.units(path) != "-") {
         names.push_back(path.substr(1) + " [" + r.units(path) + "]");
         cols.push_back(r.readNumbers(path));
       } else if (shape.size() == 2 && shape[0] == nt && path == "/power/P_generation") {
@@ -192,19 +209,8 @@ int exportCommand(const Options& opt) {
   }
   const fs::path kpiPath = fs::path(opt.csvDir) / "kpi.csv";
   std::ofstream kout(kpiPath);
-  // Units of the KPIs come from the group attribute /kpi@units ("name=unit;name=unit;...").
-  std::map<std::string, std::string> unitOf;
-  if (r.hasAttribute("/kpi", "units")) {
-    const std::string all = r.stringAttribute("/kpi", "units");
-    size_t pos = 0;
-    while (pos < all.size()) {
-      const size_t end = all.find(';', pos) == std::string::npos ? all.size() : all.find(';', pos);
-      const std::string item = all.substr(pos, end - pos);
-      const size_t eq = item.find('=');
-      if (eq != std::string::npos) unitOf[item.substr(0, eq)] = item.substr(eq + 1);
-      pos = end + 1;
-    }
-  }
+  // Units of the KPIs: each /kpi dataset's `units` (the /kpi@units list in version 1 files).
+  std::map<std::string, std::string> unitOf = r.kpiUnits();
   kout << "kpi,value,unit\n";
   for (const auto& [k, v] : r.kpi()) {
     kout << k << "," << fmt::format("{:.9g}", v) << "," << (unitOf.count(k) ? unitOf[k] : "") << "\n";

@@ -11,6 +11,7 @@ struct Options {
   std::vector<std::string> overrides;
   std::vector<std::string> cfd;  // --cfd live | --cfd surrogate TABLE (docs/cfd.md)
   bool quiet = false, json = false;
+  bool results = false;  // schema --results: the result file schema instead of the case schema
   bool durationGiven = false, outputIntervalGiven = false;  // given on the command line, even if empty
 };
 
@@ -18,6 +19,6 @@ int runCommand(const Options& opt);
 int validateCommand(const Options& opt);
 int infoCommand(const Options& opt);
 int exportCommand(const Options& opt);
-int schemaCommand(const Options& opt);  // Markdown, or JSON with --json
+int schemaCommand(const Options& opt);  // case keys (Markdown or --json); --results: the result file
 
 }  // namespace fdtwin::app

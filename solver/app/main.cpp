@@ -26,8 +26,10 @@ int main(int argc, char** argv) {
   run->add_option("case", opt.casePath, "Case file (TOML)")->required();
   run->add_option("-o,--output", opt.output, "Result file (default: results/<case name>.h5)");
   run->add_option("--set", opt.overrides, "Override a case key: key.path=value (repeatable)");
-  auto* durationOpt = run->add_option("--duration", opt.duration, "Simulated duration, e.g. 30d, 12h, 90min, 3600s");
-  auto* intervalOpt = run->add_option("--output-interval", opt.outputInterval, "Interval between output rows, e.g. 1h, 15min");
+  auto* durationOpt =
+      run->add_option("--duration", opt.duration, "Simulated duration, e.g. 30d, 12h, 90min, 3600s");
+  auto* intervalOpt = run->add_option("--output-interval", opt.outputInterval,
+                                      "Interval between output rows, e.g. 1h, 15min");
   run->add_flag("-q,--quiet", opt.quiet, "No progress output");
   run->add_flag("--json", opt.json, "Print the KPI summary as JSON on stdout");
   run->add_option("--cfd", opt.cfd, "Couple the sea CFD: live (OpenFOAM) or surrogate TABLE.h5 (docs/cfd.md)")
@@ -42,7 +44,9 @@ int main(int argc, char** argv) {
 
   auto* schema = app.add_subcommand("schema", "Print the reference of all case keys (Markdown)");
   schema->add_flag("--json", opt.json,
-                   "Print the schema as JSON: keys (SI defaults, ranges, choices) and checks across keys");
+                   "Print as JSON: the case keys (SI defaults, ranges, choices, checks across keys), or with "
+                   "--results the result file schema (docs/results-schema.json)");
+  schema->add_flag("--results", opt.results, "Print the result file schema instead (docs/results-format.md)");
 
   fdtwin::app::CfdOptions cfdOpt;
   cfdOpt.commandLine = commandLine;

@@ -161,10 +161,12 @@ ResultReader::ResultReader(const std::string& path) : m_path(path), m_h(std::mak
     }
   }
   m_schemaVersion = static_cast<int>(version);
-  if (m_schemaVersion != kSchemaVersion || version != static_cast<double>(m_schemaVersion))
+  if (m_schemaVersion < kOldestSchemaVersion || m_schemaVersion > kSchemaVersion ||
+      version != static_cast<double>(m_schemaVersion))
     throw InputError(path, 0, "",
                      "schema version " + formatNumber(version) + " is not supported (this program reads " +
-                         std::to_string(kSchemaVersion) + ")");
+                         std::to_string(kOldestSchemaVersion) + " to " + std::to_string(kSchemaVersion) +
+                         ")");
 }
 
 ResultReader::~ResultReader() = default;
@@ -304,29 +306,68 @@ double ResultReader::numberAttribute(const std::string& objectPath, const std::s
 
 std::map<std::string, std::string> ResultReader::rootAttributes() const {
   std::map<std::string, std::string> out;
-  for (const std::string& name : attributeNames("/")) {
-    try {
-      out[name] = stringAttribute("/", name);
-    } catch (const InputError&) {
+  const std::string provenance = results::fdtwinVersion.object();
+  for (const std::string& object : {std::string("/"), provenance}) {
+    if (object != "/" && !isGroup(object)) continue;
+    for (const std::string& name : attributeNames(object)) {
       try {
-        out[name] = formatNumber(numberAttribute("/", name));
+        out[name] = stringAttribute(object, name);
       } catch (const InputError&) {
-        out[name] = "?";
+        try {
+          out[name] = formatNumber(numberAttribute(object, name));
+        } catch (const InputError&) {
+          out[name] = "?";
+        }
       }
     }
   }
   return out;
 }
 
+namespace {
+// The group of the KPIs, "/kpi" (the same in both versions).
+std::string kpiGroup() { return results::kpiPue.path.substr(0, results::kpiPue.path.rfind('/')); }
+}  // namespace
+
 std::map<std::string, double> ResultReader::kpi() const {
   std::map<std::string, double> out;
-  if (!isGroup("/kpi")) return out;
-  for (const std::string& name : attributeNames("/kpi")) {
-    try {
-      out[name] = numberAttribute("/kpi", name);
-    } catch (const InputError&) {
-      // not numeric (e.g. the `units` string): not a KPI
+  const std::string group = kpiGroup();
+  if (!isGroup(group)) return out;
+  if (m_schemaVersion >= 2) {
+    for (const std::string& name : list(group)) {
+      const std::string path = group + "/" + name;
+      if (isDataset(path) && shape(path).empty()) out[name] = readNumbers(path).at(0);
     }
+    return out;
+  }
+  for (const std::string& name : attributeNames(group)) {
+    try {
+      out[name] = numberAttribute(group, name);
+    } catch (const InputError&) {
+      // not numeric (the `units` string of version 1): not a KPI
+    }
+  }
+  return out;
+}
+
+std::map<std::string, std::string> ResultReader::kpiUnits() const {
+  std::map<std::string, std::string> out;
+  const std::string group = kpiGroup();
+  if (!isGroup(group)) return out;
+  if (m_schemaVersion >= 2) {
+    for (const auto& [name, value] : kpi()) out[name] = units(group + "/" + name);
+    return out;
+  }
+  if (!hasAttribute(group, "units")) return out;
+  const std::string all = stringAttribute(group, "units");  // "name=unit;name=unit;..."
+  std::size_t pos = 0;
+  while (pos < all.size()) {
+    const std::size_t semicolon = all.find(';', pos);
+    const std::size_t end = semicolon == std::string::npos ? all.size() : semicolon;
+    const std::string item = all.substr(pos, end - pos);
+    const std::size_t eq = item.find('=');
+    if (eq != std::string::npos) out[item.substr(0, eq)] = item.substr(eq + 1);
+    pos = end + 1;
   }
   return out;
 }
@@ -359,7 +400,8 @@ std::vector<long long> ResultReader::readIntegers(const std::string& datasetPath
   QuietHdf5 quiet;
   const DatasetForRead d(openCached(m_h->datasets, m_h->file, m_h->dapl, datasetPath), m_path, datasetPath);
   const hid_t ds = d.id;
-  if (H5Tget_class(d.type.get()) != H5T_INTEGER) throw InputError(m_path, 0, datasetPath, "expected integers");
+  if (H5Tget_class(d.type.get()) != H5T_INTEGER)
+    throw InputError(m_path, 0, datasetPath, "expected integers");
   std::vector<long long> out(d.count);
   if (!out.empty() && H5Dread(ds, H5T_NATIVE_LLONG, H5S_ALL, H5S_ALL, H5P_DEFAULT, out.data()) < 0)
     throw InputError(m_path, 0, datasetPath, "cannot read data (file truncated or damaged?)");
@@ -373,9 +415,9 @@ std::vector<std::string> ResultReader::readStrings(const std::string& datasetPat
   const hid_t ds = d.id;
   if (H5Tget_class(d.type.get()) != H5T_STRING) throw InputError(m_path, 0, datasetPath, "expected strings");
   try {
-    return readStringsWith(
-        d.type.get(), d.count,
-        [&](hid_t mem, void* buf) { return H5Dread(ds, mem, H5S_ALL, H5S_ALL, H5P_DEFAULT, buf); });
+    return readStringsWith(d.type.get(), d.count, [&](hid_t mem, void* buf) {
+      return H5Dread(ds, mem, H5S_ALL, H5S_ALL, H5P_DEFAULT, buf);
+    });
   } catch (const std::runtime_error&) {
     throw InputError(m_path, 0, datasetPath, "cannot read data (file truncated or damaged?)");
   }

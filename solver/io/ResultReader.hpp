@@ -1,5 +1,6 @@
 #pragma once
-// A read-only reader of fdtwin result files (HDF5, docs/results-format.md, schema version 1).
+// A read-only reader of fdtwin result files (HDF5, io/ResultSchema.hpp, docs/results-format.md),
+// schema versions 1 and 2 (what differs: docs/results-format.md, "Reading version 1").
 //
 // Opening checks that the file is HDF5, that it carries `schema_version` and that the version
 // is one this program reads; anything else is an InputError naming the file (a truncated,
@@ -17,12 +18,15 @@
 #include <string>
 #include <vector>
 
+#include "io/ResultSchema.hpp"
+
 namespace fdtwin {
 
 class ResultReader {
  public:
-  // The schema version this reader understands.
-  static constexpr int kSchemaVersion = 1;
+  // The newest and the oldest schema version this reader understands.
+  static constexpr int kSchemaVersion = results::kSchemaVersion;
+  static constexpr int kOldestSchemaVersion = results::kOldestReadableVersion;
 
   // Opens `path` read-only. Throws InputError when the file is missing, unreadable, not
   // HDF5, truncated, not an fdtwin result, or of another schema version.
@@ -52,10 +56,14 @@ class ResultReader {
   std::vector<std::string> attributeNames(const std::string& objectPath) const;
   std::string stringAttribute(const std::string& objectPath, const std::string& name) const;
   double numberAttribute(const std::string& objectPath, const std::string& name) const;
-  // Root attributes as text (numbers formatted), for `fdtwin info` and the viewer.
+  // Root attributes as text (numbers formatted), for `fdtwin info` and the viewer; with the
+  // attributes of /provenance (version 2), so that both versions look the same.
   std::map<std::string, std::string> rootAttributes() const;
-  // Every numeric scalar attribute of /kpi (empty when the group is absent).
+  // The KPIs (empty when /kpi is absent): the scalar datasets of /kpi (version 2), or the
+  // numeric attributes of /kpi (version 1).
   std::map<std::string, double> kpi() const;
+  // Their units: the `units` of each /kpi dataset, or the `name=unit;` list /kpi@units (v1).
+  std::map<std::string, std::string> kpiUnits() const;
 
   // --- datasets --------------------------------------------------------------------------
   // The whole dataset, flattened in row-major order.

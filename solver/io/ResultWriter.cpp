@@ -1,6 +1,7 @@
 #include "io/ResultWriter.hpp"
 
 #include <hdf5.h>
+#include <hdf5_hl.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -44,9 +45,10 @@ void stringAttribute(hid_t obj, const std::string& name, const std::string& valu
   H5Sclose(space);
   H5Tclose(type);
 }
+// The group (or dataset) at `path`, created as a group when absent; close with H5Oclose.
 hid_t openOrCreateGroup(hid_t file, const std::string& path) {
-  if (path.empty() || path == "/") return H5Gopen2(file, "/", H5P_DEFAULT);
-  if (H5Lexists(file, path.c_str(), H5P_DEFAULT) > 0) return H5Gopen2(file, path.c_str(), H5P_DEFAULT);
+  if (path.empty() || path == "/") return H5Oopen(file, "/", H5P_DEFAULT);
+  if (H5Lexists(file, path.c_str(), H5P_DEFAULT) > 0) return H5Oopen(file, path.c_str(), H5P_DEFAULT);
   hid_t lcpl = linkCreationProps();
   hid_t g = H5Gcreate2(file, path.c_str(), lcpl, H5P_DEFAULT, H5P_DEFAULT);
   H5Pclose(lcpl);
@@ -58,7 +60,8 @@ ResultWriter::ResultWriter(std::string finalPath) : m_final(std::move(finalPath)
   namespace fs = std::filesystem;
   const fs::path dir = fs::path(m_final).parent_path();
   if (fs::is_directory(m_final)) {
-    throw InputError(m_final, 0, "--output", "is a folder; give the path of a result file (e.g. results/run.h5)");
+    throw InputError(m_final, 0, "--output",
+                     "is a folder; give the path of a result file (e.g. results/run.h5)");
   }
   if (!dir.empty() && !fs::is_directory(dir)) {
     throw InputError(m_final, 0, "--output", "the output folder '" + dir.string() + "' does not exist");
@@ -88,7 +91,8 @@ void ResultWriter::rootAttribute(const std::string& name, const std::string& val
 
 void ResultWriter::rootAttribute(const std::string& name, long long value) {
   hid_t space = H5Screate(H5S_SCALAR);
-  hid_t attr = H5Acreate2(static_cast<hid_t>(m_file), name.c_str(), H5T_NATIVE_LLONG, space, H5P_DEFAULT, H5P_DEFAULT);
+  hid_t attr =
+      H5Acreate2(static_cast<hid_t>(m_file), name.c_str(), H5T_NATIVE_LLONG, space, H5P_DEFAULT, H5P_DEFAULT);
   ensure(H5Awrite(attr, H5T_NATIVE_LLONG, &value), "write attribute " + name);
   H5Aclose(attr);
   H5Sclose(space);
@@ -102,60 +106,177 @@ void ResultWriter::groupAttribute(const std::string& group, const std::string& n
   ensure(H5Awrite(attr, H5T_NATIVE_DOUBLE, &value), "write attribute " + name);
   H5Aclose(attr);
   H5Sclose(space);
-  H5Gclose(g);
+  H5Oclose(g);
 }
 
-void ResultWriter::groupAttribute(const std::string& group, const std::string& name, const std::string& value) {
+void ResultWriter::groupAttribute(const std::string& group, const std::string& name,
+                                  const std::string& value) {
   hid_t g = openOrCreateGroup(static_cast<hid_t>(m_file), group);
   stringAttribute(g, name, value);
-  H5Gclose(g);
+  H5Oclose(g);
 }
 
-void ResultWriter::write(const std::string& path, const std::vector<double>& data, const std::vector<size_t>& dims,
-                         const std::string& units) {
+namespace {
+// Creates a fixed dataset of `type` and writes `data` (nullptr: nothing); returns it open.
+hid_t createFixed(hid_t file, const std::string& path, hid_t fileType, hid_t memType, const void* data,
+                  const std::vector<size_t>& dims) {
   std::vector<hsize_t> d(dims.begin(), dims.end());
   hid_t space = H5Screate_simple(static_cast<int>(d.size()), d.data(), nullptr);
   hid_t lcpl = linkCreationProps();
-  hid_t ds = H5Dcreate2(static_cast<hid_t>(m_file), path.c_str(), H5T_NATIVE_DOUBLE, space, lcpl, H5P_DEFAULT, H5P_DEFAULT);
-  if (ds < 0) throw std::runtime_error("HDF5: cannot create " + path);
-  if (!data.empty()) ensure(H5Dwrite(ds, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, data.data()), "write " + path);
-  stringAttribute(ds, "units", units);
-  H5Dclose(ds);
+  hid_t ds = H5Dcreate2(file, path.c_str(), fileType, space, lcpl, H5P_DEFAULT, H5P_DEFAULT);
   H5Pclose(lcpl);
   H5Sclose(space);
-}
-
-void ResultWriter::writeInts(const std::string& path, const std::vector<int64_t>& data, const std::vector<size_t>& dims,
-                             const std::string& units) {
-  std::vector<hsize_t> d(dims.begin(), dims.end());
-  hid_t space = H5Screate_simple(static_cast<int>(d.size()), d.data(), nullptr);
-  hid_t lcpl = linkCreationProps();
-  hid_t ds = H5Dcreate2(static_cast<hid_t>(m_file), path.c_str(), H5T_STD_I64LE, space, lcpl, H5P_DEFAULT, H5P_DEFAULT);
   if (ds < 0) throw std::runtime_error("HDF5: cannot create " + path);
-  if (!data.empty()) ensure(H5Dwrite(ds, H5T_NATIVE_INT64, H5S_ALL, H5S_ALL, H5P_DEFAULT, data.data()), "write " + path);
-  stringAttribute(ds, "units", units);
-  H5Dclose(ds);
-  H5Pclose(lcpl);
-  H5Sclose(space);
+  if (data) ensure(H5Dwrite(ds, memType, H5S_ALL, H5S_ALL, H5P_DEFAULT, data), "write " + path);
+  return ds;
 }
-
-void ResultWriter::writeStrings(const std::string& path, const std::vector<std::string>& data) {
+hid_t createDoubles(hid_t file, const std::string& path, const std::vector<double>& data,
+                    const std::vector<size_t>& dims) {
+  return createFixed(file, path, H5T_NATIVE_DOUBLE, H5T_NATIVE_DOUBLE, data.empty() ? nullptr : data.data(),
+                     dims);
+}
+hid_t createInts(hid_t file, const std::string& path, const std::vector<int64_t>& data,
+                 const std::vector<size_t>& dims) {
+  return createFixed(file, path, H5T_STD_I64LE, H5T_NATIVE_INT64, data.empty() ? nullptr : data.data(), dims);
+}
+hid_t createStrings(hid_t file, const std::string& path, const std::vector<std::string>& data) {
   hid_t type = H5Tcopy(H5T_C_S1);
   H5Tset_size(type, H5T_VARIABLE);
   H5Tset_cset(type, H5T_CSET_UTF8);
-  hsize_t n = data.size();
-  hid_t space = H5Screate_simple(1, &n, nullptr);
-  hid_t lcpl = linkCreationProps();
-  hid_t ds = H5Dcreate2(static_cast<hid_t>(m_file), path.c_str(), type, space, lcpl, H5P_DEFAULT, H5P_DEFAULT);
-  if (ds < 0) throw std::runtime_error("HDF5: cannot create " + path);
   std::vector<const char*> ptrs;
   for (const auto& s : data) ptrs.push_back(s.c_str());
-  if (n > 0) ensure(H5Dwrite(ds, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, ptrs.data()), "write " + path);
+  hid_t ds = -1;
+  try {
+    ds = createFixed(file, path, type, type, ptrs.empty() ? nullptr : ptrs.data(), {data.size()});
+  } catch (...) {
+    H5Tclose(type);
+    throw;
+  }
+  H5Tclose(type);
+  return ds;
+}
+}  // namespace
+
+void ResultWriter::write(const std::string& path, const std::vector<double>& data,
+                         const std::vector<size_t>& dims, const std::string& units) {
+  hid_t ds = createDoubles(static_cast<hid_t>(m_file), path, data, dims);
+  stringAttribute(ds, "units", units);
+  H5Dclose(ds);
+}
+
+void ResultWriter::writeInts(const std::string& path, const std::vector<int64_t>& data,
+                             const std::vector<size_t>& dims, const std::string& units) {
+  hid_t ds = createInts(static_cast<hid_t>(m_file), path, data, dims);
+  stringAttribute(ds, "units", units);
+  H5Dclose(ds);
+}
+
+void ResultWriter::writeStrings(const std::string& path, const std::vector<std::string>& data) {
+  hid_t ds = createStrings(static_cast<hid_t>(m_file), path, data);
   stringAttribute(ds, "units", "-");
   H5Dclose(ds);
+}
+
+// --- items of the result schema ------------------------------------------------------------
+
+void ResultWriter::describe(int64_t dataset, const results::Entry& e, const std::string& units) {
+  const hid_t ds = static_cast<hid_t>(dataset);
+  if (e.isScale()) ensure(H5DSset_scale(ds, e.name().c_str()), "make " + e.path + " a dimension scale");
+  const std::string u = units.empty() ? e.units : units;
+  if (!u.empty()) stringAttribute(ds, "units", u);
+  stringAttribute(ds, "long_name", e.longName);
+  if (!e.formula.empty()) stringAttribute(ds, "formula", e.formula);
+  m_written.push_back(&e);
+}
+
+void ResultWriter::attribute(const results::Entry& e, const std::string& value) {
+  groupAttribute(e.object(), e.name(), value);
+}
+
+void ResultWriter::attribute(const results::Entry& e, double value) {
+  groupAttribute(e.object(), e.name(), value);
+}
+
+void ResultWriter::attribute(const results::Entry& e, long long value) {
+  hid_t g = openOrCreateGroup(static_cast<hid_t>(m_file), e.object());
+  hid_t space = H5Screate(H5S_SCALAR);
+  if (H5Aexists(g, e.name().c_str()) > 0) H5Adelete(g, e.name().c_str());
+  hid_t attr = H5Acreate2(g, e.name().c_str(), H5T_NATIVE_LLONG, space, H5P_DEFAULT, H5P_DEFAULT);
+  ensure(H5Awrite(attr, H5T_NATIVE_LLONG, &value), "write attribute " + e.path);
+  H5Aclose(attr);
+  H5Sclose(space);
+  H5Oclose(g);
+}
+
+void ResultWriter::write(const results::Entry& e, const std::vector<double>& data,
+                         const std::vector<size_t>& dims, const std::string& units) {
+  hid_t ds = createDoubles(static_cast<hid_t>(m_file), e.path, data, dims);
+  describe(ds, e, units);
+  H5Dclose(ds);
+}
+
+void ResultWriter::writeInts(const results::Entry& e, const std::vector<int64_t>& data,
+                             const std::vector<size_t>& dims) {
+  hid_t ds = createInts(static_cast<hid_t>(m_file), e.path, data, dims);
+  describe(ds, e, "");
+  H5Dclose(ds);
+}
+
+void ResultWriter::writeStrings(const results::Entry& e, const std::vector<std::string>& data) {
+  hid_t ds = createStrings(static_cast<hid_t>(m_file), e.path, data);
+  describe(ds, e, "");
+  H5Dclose(ds);
+}
+
+void ResultWriter::writeIndex(const results::Entry& e, size_t n) {
+  std::vector<int64_t> idx(n);
+  for (size_t i = 0; i < n; ++i) idx[i] = static_cast<int64_t>(i);
+  writeInts(e, idx, {n});
+}
+
+void ResultWriter::writeKpi(const results::Entry& e, double value) {
+  hid_t space = H5Screate(H5S_SCALAR);
+  hid_t lcpl = linkCreationProps();
+  hid_t ds = H5Dcreate2(static_cast<hid_t>(m_file), e.path.c_str(), H5T_NATIVE_DOUBLE, space, lcpl,
+                        H5P_DEFAULT, H5P_DEFAULT);
   H5Pclose(lcpl);
   H5Sclose(space);
-  H5Tclose(type);
+  if (ds < 0) throw std::runtime_error("HDF5: cannot create " + e.path);
+  ensure(H5Dwrite(ds, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, &value), "write " + e.path);
+  describe(ds, e, "");
+  H5Dclose(ds);
+}
+
+int ResultWriter::series(const results::Entry& e, size_t width, const std::string& units) {
+  const int h = series(e.path, width, units.empty() ? e.units : units);
+  describe(m_series[static_cast<size_t>(h)]->dset, e, units);
+  return h;
+}
+
+void ResultWriter::attachScales() {
+  const hid_t file = static_cast<hid_t>(m_file);
+  std::vector<std::string> scales;
+  for (const results::Entry* e : m_written)
+    if (e->isScale()) scales.push_back(e->path);
+  for (const results::Entry* e : m_written) {
+    if (!e->isScale() && !e->dims.empty()) {  // labels name the dimensions for h5py and HDFView
+      hid_t ds = H5Dopen2(file, e->path.c_str(), H5P_DEFAULT);
+      for (size_t i = 0; i < e->dims.size() && ds >= 0; ++i)
+        ensure(H5DSset_label(ds, static_cast<unsigned>(i), e->dims[i].c_str()), "label " + e->path);
+      if (ds >= 0) H5Dclose(ds);
+    }
+    for (size_t i = 0; i < e->dims.size(); ++i) {
+      const std::string scale = results::scalePathFor(e->path, e->dims[i]);
+      if (scale.empty() || scale == e->path || std::find(scales.begin(), scales.end(), scale) == scales.end())
+        continue;
+      hid_t ds = H5Dopen2(file, e->path.c_str(), H5P_DEFAULT);
+      hid_t sc = H5Dopen2(file, scale.c_str(), H5P_DEFAULT);
+      const herr_t ok = ds >= 0 && sc >= 0 ? H5DSattach_scale(ds, sc, static_cast<unsigned>(i)) : -1;
+      if (sc >= 0) H5Dclose(sc);
+      if (ds >= 0) H5Dclose(ds);
+      ensure(ok, "attach " + scale + " to dimension " + std::to_string(i) + " of " + e->path);
+    }
+  }
 }
 
 int ResultWriter::series(const std::string& path, size_t width, const std::string& units) {
@@ -166,14 +287,16 @@ int ResultWriter::series(const std::string& path, size_t width, const std::strin
   s->chunkRows = std::clamp<size_t>(16384 / w, 1, 4096);
   if (m_expectedRows > 0) s->chunkRows = std::min(s->chunkRows, m_expectedRows);
   const int rank = width == 0 ? 1 : 2;
-  hsize_t dims[2] = {0, width}, maxdims[2] = {H5S_UNLIMITED, width}, chunk[2] = {s->chunkRows, std::max<size_t>(1, width)};
+  hsize_t dims[2] = {0, width}, maxdims[2] = {H5S_UNLIMITED, width},
+          chunk[2] = {s->chunkRows, std::max<size_t>(1, width)};
   hid_t space = H5Screate_simple(rank, dims, maxdims);
   hid_t dcpl = H5Pcreate(H5P_DATASET_CREATE);
   H5Pset_chunk(dcpl, rank, chunk);
   H5Pset_shuffle(dcpl);
   H5Pset_deflate(dcpl, 4);
   hid_t lcpl = linkCreationProps();
-  s->dset = H5Dcreate2(static_cast<hid_t>(m_file), path.c_str(), H5T_NATIVE_DOUBLE, space, lcpl, dcpl, H5P_DEFAULT);
+  s->dset =
+      H5Dcreate2(static_cast<hid_t>(m_file), path.c_str(), H5T_NATIVE_DOUBLE, space, lcpl, dcpl, H5P_DEFAULT);
   H5Pclose(lcpl);
   H5Pclose(dcpl);
   H5Sclose(space);
@@ -208,6 +331,8 @@ void ResultWriter::flush(Series& s) {
 }
 
 void ResultWriter::commit() {
+  for (auto& s : m_series) flush(*s);
+  attachScales();
   for (auto& s : m_series) {
     flush(*s);
     H5Dclose(s->dset);

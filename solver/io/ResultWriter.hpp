@@ -4,10 +4,16 @@
 // commit() removes the partial file, so a failed or killed run never leaves a file at the
 // final path. Time series are extendible datasets, chunked along time, shuffled and deflated;
 // rows are buffered and flushed in blocks so memory stays flat and writes stay few.
+//
+// The overloads taking a results::Entry (io/ResultSchema.hpp) write an item of the result
+// schema: its path, `units` and `long_name` (and a KPI's `formula`) come from the entry, and
+// commit() attaches every dimension of every such dataset to its dimension scale (H5DS).
 #include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
+
+#include "io/ResultSchema.hpp"
 
 namespace fdtwin::io {
 
@@ -38,6 +44,22 @@ class ResultWriter {
   void append(int handle, const double* row);
   void append(int handle, double value) { append(handle, &value); }
 
+  // --- items of the result schema -------------------------------------------------------
+  // An attribute entry ("/object@name"); the group is created when needed.
+  void attribute(const results::Entry& e, const std::string& value);
+  void attribute(const results::Entry& e, double value);
+  void attribute(const results::Entry& e, long long value);
+  // Static datasets. `units` replaces the entry's units where they depend on the run (`/time`).
+  void write(const results::Entry& e, const std::vector<double>& data, const std::vector<size_t>& dims,
+             const std::string& units = "");
+  void writeInts(const results::Entry& e, const std::vector<int64_t>& data, const std::vector<size_t>& dims);
+  void writeStrings(const results::Entry& e, const std::vector<std::string>& data);
+  // The index dataset of a dimension (0 .. n-1), a dimension scale.
+  void writeIndex(const results::Entry& e, size_t n);
+  // A KPI: a scalar dataset with units, long_name and formula.
+  void writeKpi(const results::Entry& e, double value);
+  int series(const results::Entry& e, size_t width, const std::string& units = "");
+
   // Flushes, closes and renames the file to its final path.
   void commit();
   const std::string& finalPath() const { return m_final; }
@@ -47,11 +69,14 @@ class ResultWriter {
 
  private:
   void flush(Series& s);
+  void describe(int64_t dataset, const results::Entry& e, const std::string& units);
+  void attachScales();
   std::string m_final, m_part;
   int64_t m_file = -1;
   std::vector<std::unique_ptr<Series>> m_series;
   bool m_committed = false;
   size_t m_expectedRows = 0;
+  std::vector<const results::Entry*> m_written;  // schema datasets, for attachScales()
 };
 
 }  // namespace fdtwin::io

@@ -12,10 +12,12 @@
 #include <fmt/format.h>
 
 #include "io/ResultReader.hpp"
+#include "io/ResultSchema.hpp"
 
 namespace fdtwin::io {
 
 namespace fs = std::filesystem;
+namespace rs = ::fdtwin::results;
 
 namespace {
 
@@ -99,7 +101,7 @@ std::size_t width(const ResultReader& r, const std::string& path, std::size_t nt
 }
 
 void writeDocument(std::ostream& out, const ResultReader& r, const std::string& h5Name) {
-  const std::vector<double> time = r.readNumbers("/time");
+  const std::vector<double> time = r.readNumbers(rs::time.path);
   const std::size_t nt = time.size();
   const std::vector<std::size_t> rows = sampledRows(nt);
   XdmfText x(out, xmlEscape(h5Name));
@@ -110,22 +112,24 @@ void writeDocument(std::ostream& out, const ResultReader& r, const std::string& 
   x.line(1, "<Domain>");
 
   // Hull: static quadrilateral panels, panel temperature per output time.
-  const std::size_t np = width(r, "/hull/T", nt);
-  if (np > 0 && r.isDataset("/hull/cells") && r.isDataset("/hull/points")) {
-    const auto cells = r.shape("/hull/cells");
-    const auto points = r.shape("/hull/points");
+  const std::size_t np = width(r, rs::hullT.path, nt);
+  if (np > 0 && r.isDataset(rs::hullCells.path) && r.isDataset(rs::hullPoints.path)) {
+    const auto cells = r.shape(rs::hullCells.path);
+    const auto points = r.shape(rs::hullPoints.path);
     if (cells.size() != 2 || cells[0] != np || points.size() != 2 || points[1] != 3)
-      throw std::runtime_error(r.path() + ": /hull/cells or /hull/points do not match /hull/T");
+      throw std::runtime_error(r.path() + ": " + rs::hullCells.path + " or " + rs::hullPoints.path +
+                               " do not match " + rs::hullT.path);
     const std::string topology =
         fmt::format(R"(<Topology TopologyType="{}" NumberOfElements="{}">{}</Topology>)",
                     cells[1] == 4 ? "Quadrilateral" : "Triangle", np,
-                    x.item("/hull/cells", fmt::format("{} {}", np, cells[1]), "Int"));
-    const std::string geometry = fmt::format(R"(<Geometry GeometryType="XYZ">{}</Geometry>)",
-                                             x.item("/hull/points", fmt::format("{} 3", points[0]), "Float"));
+                    x.item(rs::hullCells.path, fmt::format("{} {}", np, cells[1]), "Int"));
+    const std::string geometry =
+        fmt::format(R"(<Geometry GeometryType="XYZ">{}</Geometry>)",
+                    x.item(rs::hullPoints.path, fmt::format("{} 3", points[0]), "Float"));
     const bool hasGroup =
-        r.isDataset("/hull/group") && r.shape("/hull/group") == std::vector<std::size_t>{np};
+        r.isDataset(rs::hullGroup.path) && r.shape(rs::hullGroup.path) == std::vector<std::size_t>{np};
     const std::string group =
-        hasGroup ? XdmfText::attribute("group", "Cell", x.item("/hull/group", std::to_string(np), "Int"))
+        hasGroup ? XdmfText::attribute("group", "Cell", x.item(rs::hullGroup.path, std::to_string(np), "Int"))
                  : "";
     x.line(2, R"(<Grid Name="hull" GridType="Collection" CollectionType="Temporal">)");
     for (std::size_t k : rows) {
@@ -133,7 +137,7 @@ void writeDocument(std::ostream& out, const ResultReader& r, const std::string& 
       x.line(4, fmt::format(R"(<Time Value="{:.17g}"/>)", time[k]));
       x.line(4, topology);
       x.line(4, geometry);
-      x.line(4, XdmfText::attribute("T", "Cell", x.row("/hull/T", k, nt, np)));
+      x.line(4, XdmfText::attribute("T", "Cell", x.row(rs::hullT.path, k, nt, np)));
       if (hasGroup) x.line(4, group);
       x.line(3, "</Grid>");
     }
@@ -141,25 +145,28 @@ void writeDocument(std::ostream& out, const ResultReader& r, const std::string& 
   }
 
   // Racks: one vertex per rack at its centre, chip temperature and power per output time.
-  const std::size_t nr = width(r, "/racks/T_chip", nt);
-  if (nr > 0 && r.isDataset("/racks/position") &&
-      r.shape("/racks/position") == std::vector<std::size_t>{nr, 3}) {
+  const std::size_t nr = width(r, rs::racksTChip.path, nt);
+  if (nr > 0 && r.isDataset(rs::racksPosition.path) &&
+      r.shape(rs::racksPosition.path) == std::vector<std::size_t>{nr, 3}) {
     const std::string topology =
         fmt::format(R"(<Topology TopologyType="Polyvertex" NumberOfElements="{}" NodesPerElement="1"/>)", nr);
-    const std::string geometry = fmt::format(R"(<Geometry GeometryType="XYZ">{}</Geometry>)",
-                                             x.item("/racks/position", fmt::format("{} 3", nr), "Float"));
-    const bool hasPower = width(r, "/racks/P_it", nt) == nr;
-    const bool hasHall = r.isDataset("/racks/hall") && r.shape("/racks/hall") == std::vector<std::size_t>{nr};
+    const std::string geometry =
+        fmt::format(R"(<Geometry GeometryType="XYZ">{}</Geometry>)",
+                    x.item(rs::racksPosition.path, fmt::format("{} 3", nr), "Float"));
+    const bool hasPower = width(r, rs::racksPIt.path, nt) == nr;
+    const bool hasHall =
+        r.isDataset(rs::racksHall.path) && r.shape(rs::racksHall.path) == std::vector<std::size_t>{nr};
     const std::string hall =
-        hasHall ? XdmfText::attribute("hall", "Node", x.item("/racks/hall", std::to_string(nr), "Int")) : "";
+        hasHall ? XdmfText::attribute("hall", "Node", x.item(rs::racksHall.path, std::to_string(nr), "Int"))
+                : "";
     x.line(2, R"(<Grid Name="racks" GridType="Collection" CollectionType="Temporal">)");
     for (std::size_t k : rows) {
       x.line(3, R"(<Grid Name="racks" GridType="Uniform">)");
       x.line(4, fmt::format(R"(<Time Value="{:.17g}"/>)", time[k]));
       x.line(4, topology);
       x.line(4, geometry);
-      x.line(4, XdmfText::attribute("T_chip", "Node", x.row("/racks/T_chip", k, nt, nr)));
-      if (hasPower) x.line(4, XdmfText::attribute("P_it", "Node", x.row("/racks/P_it", k, nt, nr)));
+      x.line(4, XdmfText::attribute("T_chip", "Node", x.row(rs::racksTChip.path, k, nt, nr)));
+      if (hasPower) x.line(4, XdmfText::attribute("P_it", "Node", x.row(rs::racksPIt.path, k, nt, nr)));
       if (hasHall) x.line(4, hall);
       x.line(3, "</Grid>");
     }

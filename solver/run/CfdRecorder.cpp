@@ -1,8 +1,13 @@
 #include "run/CfdRecorder.hpp"
 
+#include <stdexcept>
+
+#include "io/ResultSchema.hpp"
+
 namespace fdtwin::io {
 
-void recordCfd(ResultWriter& w, const cfd::CfdCoupler& coupler, std::map<std::string, double>& kpi, bool complete) {
+void recordCfd(ResultWriter& w, const cfd::CfdCoupler& coupler, const std::string& start,
+               std::map<std::string, double>& kpi, bool complete) {
   const auto& recs = coupler.records();
   const size_t n = recs.size();
   auto column = [&](auto get) {
@@ -11,28 +16,38 @@ void recordCfd(ResultWriter& w, const cfd::CfdCoupler& coupler, std::map<std::st
     for (const auto& r : recs) v.push_back(get(r));
     return v;
   };
+  namespace rs = ::fdtwin::results;
   using R = cfd::CouplingRecord;
-  w.write("/cfd/time", column([](const R& r) { return r.time; }), {n}, "s");
-  w.write("/cfd/current_speed", column([](const R& r) { return r.current; }), {n}, "m/s");
-  w.write("/cfd/outfall_flow", column([](const R& r) { return r.mdot; }), {n}, "kg/s");
-  w.write("/cfd/outfall_temperature", column([](const R& r) { return r.outfallT; }), {n}, "K");
-  w.write("/cfd/intake_rise", column([](const R& r) { return r.intakeRise; }), {n}, "K");
-  w.write("/cfd/mixing_zone_rise", column([](const R& r) { return r.mixingZoneRise; }), {n}, "K");
-  w.write("/cfd/plume_extent", column([](const R& r) { return r.plumeExtent; }), {n}, "m");
-  w.write("/cfd/hull_heat", column([](const R& r) { return r.hullHeat; }), {n}, "W");
-  w.write("/cfd/wall_time", column([](const R& r) { return r.wallSeconds; }), {n}, "s");
-  w.write("/cfd/energy_imbalance", column([](const R& r) { return r.energyImbalance; }), {n}, "1");
+  // `/time@units`: the same epoch as the plant's time axis.
+  const std::string timeUnits = rs::timeUnits(start);
+  w.writeIndex(rs::windowIndex, n);
+  w.write(rs::cfdTime, column([](const R& r) { return r.time; }), {n}, timeUnits);
+  w.write(rs::cfdCurrentSpeed, column([](const R& r) { return r.current; }), {n});
+  w.write(rs::cfdOutfallFlow, column([](const R& r) { return r.mdot; }), {n});
+  w.write(rs::cfdOutfallTemperature, column([](const R& r) { return r.outfallT; }), {n});
+  w.write(rs::cfdIntakeRise, column([](const R& r) { return r.intakeRise; }), {n});
+  w.write(rs::cfdMixingZoneRise, column([](const R& r) { return r.mixingZoneRise; }), {n});
+  w.write(rs::cfdPlumeExtent, column([](const R& r) { return r.plumeExtent; }), {n});
+  w.write(rs::cfdHullHeat, column([](const R& r) { return r.hullHeat; }), {n});
+  w.write(rs::cfdWallTime, column([](const R& r) { return r.wallSeconds; }), {n});
+  w.write(rs::cfdEnergyImbalance, column([](const R& r) { return r.energyImbalance; }), {n});
   std::vector<std::string> res;
   for (const auto& r : recs) res.push_back(r.residuals);
-  w.writeStrings("/cfd/residuals", res);
-  w.groupAttribute("/cfd", "mode", coupler.mode());
-  w.groupAttribute("/cfd", "coupling_window", coupler.params().window);
-  w.groupAttribute("/cfd", "mixing_zone_radius", coupler.params().mixingZoneRadius);
-  w.groupAttribute("/cfd", "permit_dT", coupler.params().permitDT);
-  w.groupAttribute("/cfd", "mesh", coupler.params().mesh);
+  w.writeStrings(rs::cfdResiduals, res);
+  w.attribute(rs::cfdMode, coupler.mode());
+  w.attribute(rs::cfdCouplingWindow, coupler.params().window);
+  w.attribute(rs::cfdMixingZoneRadius, coupler.params().mixingZoneRadius);
+  w.attribute(rs::cfdPermitDT, coupler.params().permitDT);
+  w.attribute(rs::cfdMesh, coupler.params().mesh);
   // Slices (live runs): the same cells at every coupling time.
-  for (const char* name : {"slice_horizontal", "slice_vertical"}) {
-    const bool h = std::string(name) == "slice_horizontal";
+  struct Slice {
+    bool horizontal;
+    const rs::Entry &index, &points, &T;
+  };
+  for (const Slice& slice :
+       {Slice{true, rs::sliceHorizontalPoint, rs::sliceHorizontalPoints, rs::sliceHorizontalT},
+        Slice{false, rs::sliceVerticalPoint, rs::sliceVerticalPoints, rs::sliceVerticalT}}) {
+    const bool h = slice.horizontal;
     if (n == 0) break;
     const auto& first = h ? recs.front().horizontal : recs.front().vertical;
     const size_t np = first.points.size();
@@ -49,14 +64,16 @@ void recordCfd(ResultWriter& w, const cfd::CfdCoupler& coupler, std::map<std::st
       if (consistent) vals.insert(vals.end(), s.values.begin(), s.values.end());
     }
     if (!consistent) continue;
-    const std::string g = std::string("/cfd/") + name;
-    w.write(g + "/points", pts, {np, 3}, "m");
-    w.write(g + "/T", vals, {n, np}, "K");
+    w.writeIndex(slice.index, np);
+    w.write(slice.points, pts, {np, 3});
+    w.write(slice.T, vals, {n, np});
   }
   if (!complete) return;
   for (const auto& [k, v] : coupler.kpis()) {
     kpi[k] = v;
-    w.groupAttribute("/kpi", k, v);
+    const rs::Entry* e = rs::findKpi(k);
+    if (!e) throw std::logic_error("CFD KPI " + k + " is not declared in io/ResultSchema.cpp");
+    w.writeKpi(*e, v);
   }
 }
 

@@ -9,8 +9,9 @@
 
 namespace fdtwin::io {
 
+// start: the case start (ISO 8601), the epoch of `/cfd/time` as of `/time`.
 // complete = false (a run that failed): the windows so far, without the /kpi entries.
-void recordCfd(ResultWriter& w, const cfd::CfdCoupler& coupler, std::map<std::string, double>& kpi,
-               bool complete = true);
+void recordCfd(ResultWriter& w, const cfd::CfdCoupler& coupler, const std::string& start,
+               std::map<std::string, double>& kpi, bool complete = true);
 
 }  // namespace fdtwin::io

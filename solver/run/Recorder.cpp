@@ -5,12 +5,16 @@
 
 namespace fdtwin::io {
 
-Recorder::Recorder(ResultWriter& w, Plant& plant, const Provenance& prov, double salinity) : m_w(w), m_plant(plant) {
-  w.rootAttribute("schema_version", 1LL);
-  w.rootAttribute("case_name", prov.caseName);
-  w.rootAttribute("case_toml", prov.caseToml);
-  w.rootAttribute("command_line", prov.commandLine);
-  w.rootAttribute("start_datetime", prov.startDatetime);
+namespace rs = ::fdtwin::results;
+
+Recorder::Recorder(ResultWriter& w, Plant& plant, const Provenance& prov, double salinity)
+    : m_w(w), m_plant(plant) {
+  w.attribute(rs::schemaVersion, static_cast<long long>(rs::kSchemaVersion));
+  w.attribute(rs::caseName, prov.caseName);
+  w.attribute(rs::caseToml, prov.caseToml);
+  w.attribute(rs::commandLine, prov.commandLine);
+  w.attribute(rs::startDatetime, prov.startDatetime);
+  const std::string timeUnits = rs::timeUnits(prov.startDatetime);
 
   // Racks and halls.
   const auto& racks = plant.racks().info();
@@ -24,10 +28,12 @@ Recorder::Recorder(ResultWriter& w, Plant& plant, const Provenance& prov, double
     pos.insert(pos.end(), r.position, r.position + 3);
     size.insert(size.end(), r.size, r.size + 3);
   }
-  w.writeStrings("/racks/name", names);
-  w.writeInts("/racks/hall", hall, {nr}, "-");
-  w.write("/racks/position", pos, {nr, 3}, "m");
-  w.write("/racks/size", size, {nr, 3}, "m");
+  w.writeStrings(rs::xyz, {"x", "y", "z"});
+  w.writeIndex(rs::rackIndex, nr);
+  w.writeStrings(rs::racksName, names);
+  w.writeInts(rs::racksHall, hall, {nr});
+  w.write(rs::racksPosition, pos, {nr, 3});
+  w.write(rs::racksSize, size, {nr, 3});
   const size_t nh = static_cast<size_t>(plant.hallCount());
   std::vector<std::string> hallNames;
   std::vector<double> boxes;
@@ -35,8 +41,10 @@ Recorder::Recorder(ResultWriter& w, Plant& plant, const Provenance& prov, double
     hallNames.push_back("hall" + std::to_string(h + 1));
     boxes.insert(boxes.end(), plant.hallBoxes()[h].begin(), plant.hallBoxes()[h].end());
   }
-  w.writeStrings("/halls/name", hallNames);
-  w.write("/halls/box", boxes, {nh, 6}, "m");
+  w.writeIndex(rs::hallIndex, nh);
+  w.writeStrings(rs::hallBound, {"xmin", "ymin", "zmin", "xmax", "ymax", "zmax"});
+  w.writeStrings(rs::hallsName, hallNames);
+  w.write(rs::hallsBox, boxes, {nh, 6});
 
   // Hull geometry.
   const auto& geom = plant.hull().geometry();
@@ -50,66 +58,75 @@ Recorder::Recorder(ResultWriter& w, Plant& plant, const Provenance& prov, double
     area.push_back(pn.area);
   }
   const size_t np = geom.panels().size();
-  w.write("/hull/points", pts, {geom.points().size(), 3}, "m");
-  w.writeInts("/hull/cells", cells, {np, 4}, "-");
-  w.write("/hull/area", area, {np}, "m2");
-  w.writeInts("/hull/group", group, {np}, "-");
-  w.writeStrings("/hull/group_names", hull::panelGroupNames());
-  w.groupAttribute("/hull", "draft", plant.params().hull.draft);
-  w.groupAttribute("/cooling", "salinity", salinity);
+  w.writeIndex(rs::panelIndex, np);
+  w.writeIndex(rs::pointIndex, geom.points().size());
+  w.writeIndex(rs::cornerIndex, 4);
+  w.writeIndex(rs::panelGroupIndex, hull::panelGroupNames().size());
+  w.write(rs::hullPoints, pts, {geom.points().size(), 3});
+  w.writeInts(rs::hullCells, cells, {np, 4});
+  w.write(rs::hullArea, area, {np});
+  w.writeInts(rs::hullGroup, group, {np});
+  w.writeStrings(rs::hullGroupNames, hull::panelGroupNames());
+  w.attribute(rs::hullDraft, plant.params().hull.draft);
+  w.attribute(rs::coolingSalinity, salinity);
 
   // Generators and balance names.
   std::vector<std::string> gens;
   for (int k = 0; k < plant.engines().count(); ++k) gens.push_back("engine " + std::to_string(k + 1));
   gens.push_back("solar");
   gens.push_back("shore");
-  w.writeStrings("/power/generator_name", gens);
+  w.writeIndex(rs::generatorIndex, gens.size());
+  w.writeStrings(rs::powerGeneratorName, gens);
   const auto& ledger = plant.ledger();
-  w.writeStrings("/balance/source_names", ledger.names(network::LedgerKind::Source));
-  w.writeStrings("/balance/sink_names", ledger.names(network::LedgerKind::Sink));
-
   const auto ns = static_cast<size_t>(ledger.count(network::LedgerKind::Source));
   const auto nk = static_cast<size_t>(ledger.count(network::LedgerKind::Sink));
-  h_time = w.series("/time", 0, "s");
-  h_Tchip = w.series("/racks/T_chip", nr, "K");
-  h_Tout = w.series("/racks/T_coolant_out", nr, "K");
-  h_Pit = w.series("/racks/P_it", nr, "W");
-  h_Tair = w.series("/halls/T_air", nh, "K");
-  h_Tamb = w.series("/cooling/T_sea_ambient", 0, "K");
-  h_Tin = w.series("/cooling/T_intake", 0, "K");
-  h_Tdis = w.series("/cooling/T_discharge", 0, "K");
-  h_dT = w.series("/cooling/discharge_dT", 0, "K");
-  h_mdot = w.series("/cooling/m_dot_seawater", 0, "kg/s");
-  h_Qsw = w.series("/cooling/Q_seawater", 0, "W");
-  h_Ppumps = w.series("/cooling/P_pumps", 0, "W");
-  h_speed = w.series("/cooling/pump_speed", 0, "1");
-  h_Tfs = w.series("/cooling/T_facility_supply", 0, "K");
-  h_Tfr = w.series("/cooling/T_facility_return", 0, "K");
-  h_Rf = w.series("/cooling/fouling_resistance", 0, "m2K/W");
-  h_hullT = w.series("/hull/T", np, "K");
-  h_PitTot = w.series("/power/P_it", 0, "W");
-  h_Pcool = w.series("/power/P_cooling", 0, "W");
-  h_Photel = w.series("/power/P_hotel", 0, "W");
-  h_Pfac = w.series("/power/P_facility", 0, "W");
-  h_Pdem = w.series("/power/P_demand", 0, "W");
-  h_Punserved = w.series("/power/P_unserved", 0, "W");
-  h_Pdumped = w.series("/power/P_dumped", 0, "W");
-  h_Pgen = w.series("/power/P_generation", gens.size(), "W");
-  h_Pbat = w.series("/power/P_battery", 0, "W");
-  h_soc = w.series("/power/battery_soc", 0, "1");
-  h_online = w.series("/power/engines_online", 0, "1");
-  h_fuel = w.series("/power/fuel_rate", 0, "kg/s");
-  h_co2 = w.series("/power/CO2_rate", 0, "kg/s");
-  h_envSst = w.series("/environment/T_sea_surface", 0, "K");
-  h_envAir = w.series("/environment/T_air", 0, "K");
-  h_envG = w.series("/environment/G_solar", 0, "W/m2");
-  h_envWind = w.series("/environment/wind_speed", 0, "m/s");
-  h_envCurrent = w.series("/environment/current_speed", 0, "m/s");
-  h_src = w.series("/balance/sources", ns, "W");
-  h_snk = w.series("/balance/sinks", nk, "W");
-  h_srcE = w.series("/balance/source_energy", ns, "J");
-  h_snkE = w.series("/balance/sink_energy", nk, "J");
-  h_Estored = w.series("/balance/E_stored", 0, "J");
+  w.writeIndex(rs::sourceIndex, ns);
+  w.writeIndex(rs::sinkIndex, nk);
+  w.writeStrings(rs::balanceSourceNames, ledger.names(network::LedgerKind::Source));
+  w.writeStrings(rs::balanceSinkNames, ledger.names(network::LedgerKind::Sink));
+
+  h_time = w.series(rs::time, 0, timeUnits);
+  w.attribute(rs::timeCalendar, std::string(rs::kCalendar));
+  h_Tchip = w.series(rs::racksTChip, nr);
+  h_Tout = w.series(rs::racksTCoolantOut, nr);
+  h_Pit = w.series(rs::racksPIt, nr);
+  h_Tair = w.series(rs::hallsTAir, nh);
+  h_Tamb = w.series(rs::coolingTSeaAmbient, 0);
+  h_Tin = w.series(rs::coolingTIntake, 0);
+  h_Tdis = w.series(rs::coolingTDischarge, 0);
+  h_dT = w.series(rs::coolingDischargeDT, 0);
+  h_mdot = w.series(rs::coolingMDotSeawater, 0);
+  h_Qsw = w.series(rs::coolingQSeawater, 0);
+  h_Ppumps = w.series(rs::coolingPPumps, 0);
+  h_speed = w.series(rs::coolingPumpSpeed, 0);
+  h_Tfs = w.series(rs::coolingTFacilitySupply, 0);
+  h_Tfr = w.series(rs::coolingTFacilityReturn, 0);
+  h_Rf = w.series(rs::coolingFoulingResistance, 0);
+  h_hullT = w.series(rs::hullT, np);
+  h_PitTot = w.series(rs::powerPIt, 0);
+  h_Pcool = w.series(rs::powerPCooling, 0);
+  h_Photel = w.series(rs::powerPHotel, 0);
+  h_Pfac = w.series(rs::powerPFacility, 0);
+  h_Pdem = w.series(rs::powerPDemand, 0);
+  h_Punserved = w.series(rs::powerPUnserved, 0);
+  h_Pdumped = w.series(rs::powerPDumped, 0);
+  h_Pgen = w.series(rs::powerPGeneration, gens.size());
+  h_Pbat = w.series(rs::powerPBattery, 0);
+  h_soc = w.series(rs::powerBatterySoc, 0);
+  h_online = w.series(rs::powerEnginesOnline, 0);
+  h_fuel = w.series(rs::powerFuelRate, 0);
+  h_co2 = w.series(rs::powerCO2Rate, 0);
+  h_envSst = w.series(rs::envTSeaSurface, 0);
+  h_envAir = w.series(rs::envTAir, 0);
+  h_envG = w.series(rs::envGSolar, 0);
+  h_envWind = w.series(rs::envWindSpeed, 0);
+  h_envCurrent = w.series(rs::envCurrentSpeed, 0);
+  h_src = w.series(rs::balanceSources, ns);
+  h_snk = w.series(rs::balanceSinks, nk);
+  h_srcE = w.series(rs::balanceSourceEnergy, ns);
+  h_snkE = w.series(rs::balanceSinkEnergy, nk);
+  h_Estored = w.series(rs::balanceEStored, 0);
+  m_timeUnits = timeUnits;
 }
 
 void Recorder::record(double t, const double* y, const std::vector<double>& quad) {
@@ -195,8 +212,8 @@ void Recorder::record(double t, const double* y, const std::vector<double>& quad
   m_lastQuad = quad;
 }
 
-std::vector<std::pair<std::string, double>> Recorder::finish(const integrate::IntegratorStats& st, double wallTime,
-                                                             double rtol, bool complete) {
+std::vector<std::pair<std::string, double>> Recorder::finish(const integrate::IntegratorStats& st,
+                                                             double wallTime, double rtol, bool complete) {
   const auto& ledger = m_plant.ledger();
   const auto ns = static_cast<size_t>(ledger.count(network::LedgerKind::Source));
   const auto nk = static_cast<size_t>(ledger.count(network::LedgerKind::Sink));
@@ -213,32 +230,26 @@ std::vector<std::pair<std::string, double>> Recorder::finish(const integrate::In
   }
   int throttles = 0;
   for (const auto& e : m_plant.events()) throttles += e.kind == "throttle_on" ? 1 : 0;
-  std::vector<std::pair<std::string, double>> kpi = {
-      {"PUE", eIt > 0 ? eFac / eIt : 0.0},
-      {"fuel_to_it_efficiency", x[Plant::kE_fuel] > 0 ? eIt / x[Plant::kE_fuel] : 0.0},
-      {"T_chip_max", m_chipMax},
-      {"discharge_dT_max", m_dTMax},
-      {"fuel_total", x[Plant::kFuelMass]},
-      {"CO2_total", x[Plant::kCO2Mass]},
-      {"E_it", eIt},
-      {"E_facility", eFac},
-      {"E_unserved", x[Plant::kE_unserved]},
-      {"heat_to_sea", heatToSea},
-      {"throttle_events", static_cast<double>(throttles)},
-      {"energy_balance_residual", m_residual},
+  const std::pair<const rs::Entry*, double> values[] = {
+      {&rs::kpiPue, eIt > 0 ? eFac / eIt : 0.0},
+      {&rs::kpiFuelToItEfficiency, x[Plant::kE_fuel] > 0 ? eIt / x[Plant::kE_fuel] : 0.0},
+      {&rs::kpiTChipMax, m_chipMax},
+      {&rs::kpiDischargeDTMax, m_dTMax},
+      {&rs::kpiFuelTotal, x[Plant::kFuelMass]},
+      {&rs::kpiCO2Total, x[Plant::kCO2Mass]},
+      {&rs::kpiEIt, eIt},
+      {&rs::kpiEFacility, eFac},
+      {&rs::kpiEUnserved, x[Plant::kE_unserved]},
+      {&rs::kpiHeatToSea, heatToSea},
+      {&rs::kpiThrottleEvents, static_cast<double>(throttles)},
+      {&rs::kpiEnergyBalanceResidual, m_residual},
   };
-  std::string units;
-  const std::pair<const char*, const char*> unitOf[] = {
-      {"PUE", "1"},        {"fuel_to_it_efficiency", "1"}, {"T_chip_max", "K"}, {"discharge_dT_max", "K"},
-      {"fuel_total", "kg"}, {"CO2_total", "kg"},           {"E_it", "J"},       {"E_facility", "J"},
-      {"E_unserved", "J"}, {"heat_to_sea", "J"},           {"throttle_events", "1"},
-      {"energy_balance_residual", "1"}};
-  for (const auto& [k, u] : unitOf) units += std::string(k) + "=" + u + ";";
+  std::vector<std::pair<std::string, double>> kpi;
   if (complete) {
-    for (const auto& [k, v] : kpi) m_w.groupAttribute("/kpi", k, v);
-    m_w.groupAttribute("/kpi", "units", units);
-  } else {
-    kpi.clear();
+    for (const auto& [e, v] : values) {
+      m_w.writeKpi(*e, v);
+      kpi.emplace_back(e->name(), v);
+    }
   }
 
   std::vector<double> times;
@@ -248,23 +259,25 @@ std::vector<std::pair<std::string, double>> Recorder::finish(const integrate::In
     kinds.push_back(e.kind);
     comps.push_back(e.component);
   }
-  m_w.write("/events/time", times, {times.size()}, "s");
-  m_w.writeStrings("/events/kind", kinds);
-  m_w.writeStrings("/events/component", comps);
+  m_w.writeIndex(rs::eventIndex, times.size());
+  m_w.write(rs::eventsTime, times, {times.size()}, m_timeUnits);
+  m_w.writeStrings(rs::eventsKind, kinds);
+  m_w.writeStrings(rs::eventsComponent, comps);
 
-  m_w.groupAttribute("/solver", "steps", static_cast<double>(st.steps));
-  m_w.groupAttribute("/solver", "rhs_evals", static_cast<double>(st.rhsEvals));
-  m_w.groupAttribute("/solver", "jac_evals", static_cast<double>(st.jacEvals));
-  m_w.groupAttribute("/solver", "linear_setups", static_cast<double>(st.linearSetups));
-  m_w.groupAttribute("/solver", "nonlinear_iterations", static_cast<double>(st.nonlinearIterations));
-  m_w.groupAttribute("/solver", "error_test_failures", static_cast<double>(st.errorTestFailures));
-  m_w.groupAttribute("/solver", "wall_time", wallTime);
-  m_w.groupAttribute("/solver", "rhs_time", st.rhsSeconds);
-  m_w.groupAttribute("/solver", "jacobian_time", st.jacSeconds);
-  m_w.groupAttribute("/solver", "quadrature_time", st.quadSeconds);
-  m_w.groupAttribute("/solver", "root_time", st.rootSeconds);
-  m_w.groupAttribute("/solver", "rtol", rtol);
-  m_w.groupAttribute("/solver", "states", static_cast<double>(m_plant.size()));
+  m_w.attribute(rs::solverSteps, static_cast<double>(st.steps));
+  m_w.attribute(rs::solverRhsEvals, static_cast<double>(st.rhsEvals));
+  m_w.attribute(rs::solverJacEvals, static_cast<double>(st.jacEvals));
+  m_w.attribute(rs::solverLinearSetups, static_cast<double>(st.linearSetups));
+  m_w.attribute(rs::solverNonlinearIterations, static_cast<double>(st.nonlinearIterations));
+  m_w.attribute(rs::solverErrorTestFailures, static_cast<double>(st.errorTestFailures));
+  m_w.attribute(rs::solverRtol, rtol);
+  m_w.attribute(rs::solverStates, static_cast<double>(m_plant.size()));
+  // Wall times differ from run to run: provenance, apart from the solver statistics.
+  m_w.attribute(rs::wallTime, wallTime);
+  m_w.attribute(rs::rhsTime, st.rhsSeconds);
+  m_w.attribute(rs::jacobianTime, st.jacSeconds);
+  m_w.attribute(rs::quadratureTime, st.quadSeconds);
+  m_w.attribute(rs::rootTime, st.rootSeconds);
   return kpi;
 }
 

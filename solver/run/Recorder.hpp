@@ -1,5 +1,6 @@
 #pragma once
-// Records a plant run into a result file (docs/results-format.md): the static geometry once,
+// Records a plant run into a result file (io/ResultSchema.hpp, docs/results-format.md): every
+// item through its schema entry. The static geometry once,
 // then one row of every time series per output time, then the KPIs, events and solver
 // statistics. Tracks the running maxima the KPIs need, so nothing is read back.
 #include <string>
@@ -35,11 +36,12 @@ class Recorder {
   double m_chipMax = 0.0, m_dTMax = 0.0;
   std::vector<double> m_lastQuad;
   bool m_first = true;
+  std::string m_timeUnits;  // `/time@units`, also of /events/time
   // series handles
-  int h_time, h_Tchip, h_Tout, h_Pit, h_Tair, h_Tamb, h_Tin, h_Tdis, h_dT, h_mdot, h_Qsw, h_Ppumps, h_speed, h_Tfs,
-      h_Tfr, h_Rf, h_hullT, h_PitTot, h_Pcool, h_Photel, h_Pfac, h_Pdem, h_Punserved, h_Pdumped, h_Pgen, h_Pbat,
-      h_soc, h_online, h_fuel, h_co2, h_envSst, h_envAir, h_envG, h_envWind, h_envCurrent, h_src, h_snk, h_srcE,
-      h_snkE, h_Estored;
+  int h_time, h_Tchip, h_Tout, h_Pit, h_Tair, h_Tamb, h_Tin, h_Tdis, h_dT, h_mdot, h_Qsw, h_Ppumps, h_speed,
+      h_Tfs, h_Tfr, h_Rf, h_hullT, h_PitTot, h_Pcool, h_Photel, h_Pfac, h_Pdem, h_Punserved, h_Pdumped,
+      h_Pgen, h_Pbat, h_soc, h_online, h_fuel, h_co2, h_envSst, h_envAir, h_envG, h_envWind, h_envCurrent,
+      h_src, h_snk, h_srcE, h_snkE, h_Estored;
 };
 
 }  // namespace fdtwin::io

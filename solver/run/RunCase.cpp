@@ -14,6 +14,7 @@
 #include "run/CfdRecorder.hpp"
 #include "run/PlantFromCase.hpp"
 #include "run/Recorder.hpp"
+#include "io/ResultSchema.hpp"
 #include "io/ResultWriter.hpp"
 #include "io/XdmfWriter.hpp"
 #include "model/Plant.hpp"
@@ -61,8 +62,8 @@ RunSummary runCase(const Case& c, const RunOptions& options, const ProgressCallb
   integrator.initialize(0.0, y);
 
   writer.expectRows(static_cast<size_t>(std::ceil(duration / dtOut - 1e-9)) + 1);
-  writer.rootAttribute("fdtwin_version", std::string(kVersion));
-  writer.rootAttribute("created_utc", utcNow());
+  writer.attribute(results::fdtwinVersion, std::string(kVersion));
+  writer.attribute(results::createdUtc, utcNow());
   io::Recorder recorder(writer, plant,
                         {c.string("case.name"), c.toToml(), options.commandLine, c.string("case.start")},
                         params.seawater.salinity);
@@ -78,9 +79,9 @@ RunSummary runCase(const Case& c, const RunOptions& options, const ProgressCallb
   // Ends the result file: status, events, solver statistics, the /cfd group and, for a run
   // that completed, the KPIs (also returned in summary.kpi); committed, with its XDMF companion.
   auto closeResult = [&](bool complete) {
-    writer.rootAttribute("status", std::string(complete ? "complete" : "failed"));
+    writer.attribute(results::status, std::string(complete ? "complete" : "failed"));
     for (const auto& [k, v] : recorder.finish(integrator.stats(), wall(), rtol, complete)) summary.kpi[k] = v;
-    if (coupler) io::recordCfd(writer, *coupler, summary.kpi, complete);  // /cfd group, CFD KPIs (issue 5)
+    if (coupler) io::recordCfd(writer, *coupler, c.string("case.start"), summary.kpi, complete);  // /cfd group, CFD KPIs (issue 5)
     writer.commit();
     io::writeXdmf(options.outputPath);
   };
@@ -112,7 +113,7 @@ RunSummary runCase(const Case& c, const RunOptions& options, const ProgressCallb
     // A solver or CFD failure: the rows written so far stay a valid result file, marked as
     // failed (no /kpi: KPIs describe whole runs), and the error says where they are.
     const double lastRow = outputTime(outputs);
-    writer.rootAttribute("failure", std::string(e.what()));
+    writer.attribute(results::failure, std::string(e.what()));
     closeResult(false);
     throw RunFailedPartWay(
         e.simTime(), e.where(),

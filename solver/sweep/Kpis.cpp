@@ -1,22 +1,17 @@
 #include "sweep/Kpis.hpp"
 
+#include "io/ResultSchema.hpp"
+
 namespace fdtwin::sweep {
 
 const std::vector<KpiDef>& kpiTable() {
-  static const std::vector<KpiDef> table = {
-      {"PUE", "1"},
-      {"fuel_to_it_efficiency", "1"},
-      {"T_chip_max", "K"},
-      {"discharge_dT_max", "K"},
-      {"fuel_total", "kg"},
-      {"CO2_total", "kg"},
-      {"E_it", "J"},
-      {"E_facility", "J"},
-      {"E_unserved", "J"},
-      {"heat_to_sea", "J"},
-      {"throttle_events", "1"},
-      {"energy_balance_residual", "1"},
-  };
+  // The plant KPIs of the result schema, in its order; the CFD KPIs exist only in CFD runs.
+  static const std::vector<KpiDef> table = [] {
+    std::vector<KpiDef> t;
+    for (const results::Entry* e : results::kpis())
+      if (!e->optional) t.push_back({e->name(), e->units});
+    return t;
+  }();
   return table;
 }
 

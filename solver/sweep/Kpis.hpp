@@ -1,9 +1,9 @@
 #pragma once
-// The KPIs a sweep can collect: the attributes of `/kpi` in a result file
-// (docs/results-format.md, written by run/Recorder.cpp) with their SI units. A sweep file's
+// The KPIs a sweep can collect: the plant KPIs of the result schema (io/ResultSchema.hpp,
+// the datasets of `/kpi` in a result file) with their SI units. A sweep file's
 // `kpis = [...]` is checked against this list before any case runs, and the summary carries
 // the units even when no case succeeded. tests/sweep/test_sweep_expansion.cpp compares the
-// list with the /kpi attributes of a real result, so it cannot drift from the recorder.
+// list with the /kpi datasets of a real result, so it cannot drift from the recorder.
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,7 +11,7 @@
 namespace fdtwin::sweep {
 
 struct KpiDef {
-  std::string name;  // attribute name under /kpi
+  std::string name;  // dataset name under /kpi
   std::string unit;  // SI unit ("1" for dimensionless)
 };
 

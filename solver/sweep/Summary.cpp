@@ -156,8 +156,8 @@ SummaryCounts writeSummary(const SweepDir& dir) {
           const auto it = kpi.find(plan.kpis[k]);
           if (it != kpi.end()) r.kpi[k] = it->second;
         }
-        if (reader.hasAttribute("/solver", "wall_time"))
-          r.wallTime = reader.numberAttribute("/solver", "wall_time");
+        if (reader.hasAttribute(results::wallTime.object(), results::wallTime.name()))
+          r.wallTime = reader.numberAttribute(results::wallTime.object(), results::wallTime.name());
         r.result = fs::path(dir.resultPath(i)).filename().string();
       } catch (const std::exception&) {
         r.status.state = CaseState::Pending;  // vanished or damaged since status(): not a result

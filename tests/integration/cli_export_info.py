@@ -25,7 +25,7 @@ out = t.path("result.h5")
 t.run_case(out, duration="2d")
 f = h5py.File(out, "r")
 nt = f["/time"].shape[0]
-kpi = {k: float(v) for k, v in f["/kpi"].attrs.items() if k != "units"}
+kpi = {k: float(ds[()]) for k, ds in f["/kpi"].items()}
 
 # --- export --------------------------------------------------------------------------------------
 csv_dir = t.path("csv", "nested")  # created by export
@@ -73,19 +73,19 @@ if t.expect_exit(proc, 0, "fdtwin export"):
 
     with open(kpi_path, newline="") as fh:
         krows = list(csv.reader(fh))
-    # One KPI per row, so the units sit in a column of their own (from /kpi@units).
+    # One KPI per row, so the units sit in a column of their own (the `units` of each /kpi dataset).
     t.check(krows and krows[0] == ["kpi", "value", "unit"], f"kpi.csv header is {krows[:1]}, expected kpi,value,unit")
     exported = {r[0]: float(r[1]) for r in krows[1:] if len(r) >= 2}
     t.check(set(exported) == set(kpi), f"kpi.csv lists {sorted(exported)}, the file has {sorted(kpi)}")
     for k, v in kpi.items():
         if k in exported:
             t.check(rel_diff(exported[k], v, floor=1e-300) < 1e-8, f"kpi.csv {k} = {exported[k]} but the file has {v}")
-    units = dict(item.split("=", 1) for item in text(f["/kpi"].attrs["units"]).split(";") if "=" in item)
+    units = {k: text(ds.attrs["units"]) for k, ds in f["/kpi"].items()}
     if krows and len(krows[0]) >= 3:
         exported_units = {r[0]: r[2] for r in krows[1:] if len(r) >= 3}
         for k in kpi:
             t.check(exported_units.get(k) == units.get(k), f"kpi.csv unit of {k} is {exported_units.get(k)!r}, "
-                    f"/kpi@units says {units.get(k)!r}")
+                    f"/kpi/{k}@units says {units.get(k)!r}")
 
 # export into a path that cannot be a folder: an input error, no crash
 proc = t.run("export", out, "--csv", "/proc/fdtwin-export")
@@ -98,7 +98,7 @@ proc = t.run("info", out)
 if t.expect_exit(proc, 0, "fdtwin info"):
     out_text = proc.stdout
     t.check("barge-ai-20mw" in out_text, "info does not print the case name")
-    t.check(re.search(r"schema version\s+1\b", out_text) is not None, "info does not print the schema version")
+    t.check(re.search(r"schema version\s+2\b", out_text) is not None, "info does not print the schema version")
     t.check(re.search(rf"output rows\s+{nt}\b", out_text) is not None, f"info does not print the {nt} output rows")
     t.check(re.search(r"racks\s+%d\b" % f["/racks/name"].shape[0], out_text) is not None, "info does not print the racks")
     m = re.search(r"PUE[^\n]*?\s([0-9.]+)\s*$", out_text, re.M)

@@ -1,17 +1,21 @@
 #!/usr/bin/python3
 """cli_run_h5py: `fdtwin run` of the default case for 2 days, result read back with h5py.
 
-Checks the result against docs/results-format.md (schema version 1): root attributes, a
-`units` attribute on every dataset, the required datasets with their shapes, time series
-chunked along time and compressed, the /kpi attributes, and two conservation identities
+Checks the result against docs/results-format.md (schema version 2): root and provenance
+attributes, `long_name` on every dataset and UDUNITS-2 `units` on every numeric one, `/time`
+units and calendar that xarray decodes, a dimension scale on every dimension, the required
+datasets with their shapes, time series chunked along time and compressed, the /kpi
+datasets, and two conservation identities
 that must hold from the file alone:
   energy:     Σ source_energy[-1] − Σ sink_energy[-1] − (E_stored[-1] − E_stored[0]),
-              relative to Σ source_energy[-1], is ≤ 1e-6 and equals /kpi@energy_balance_residual
+              relative to Σ source_energy[-1], is ≤ 1e-6 and equals /kpi/energy_balance_residual
   electrical: Σ P_generation + P_battery + P_unserved = P_facility + P_dumped at every row
 """
 import datetime
+import json
 import os
 import re
+import subprocess
 
 import h5py
 import numpy as np
@@ -33,10 +37,13 @@ def text(v):
 
 
 # --- root attributes ------------------------------------------------------------------------
-attrs = f.attrs
+# Provenance (what differs between two runs of one case) sits in /provenance: as root
+# attributes here, for the checks below.
+attrs = dict(f.attrs)
+attrs.update(f["/provenance"].attrs if "/provenance" in f else {})
 for name in ["schema_version", "fdtwin_version", "case_name", "case_toml", "command_line", "created_utc"]:
-    t.check(name in attrs, f"root attribute {name} missing")
-t.check(int(attrs.get("schema_version", 0)) == 1, f"schema_version is {attrs.get('schema_version')}, expected 1")
+    t.check(name in attrs, f"attribute {name} missing")
+t.check(int(attrs.get("schema_version", 0)) == 2, f"schema_version is {attrs.get('schema_version')}, expected 2")
 t.check(re.fullmatch(r"\d+\.\d+\.\d+.*", text(attrs.get("fdtwin_version", ""))),
         f"fdtwin_version {attrs.get('fdtwin_version')!r} is not a version")
 t.check(text(attrs.get("case_name", "")) == "barge-ai-20mw", f"case_name is {attrs.get('case_name')!r}")
@@ -56,10 +63,27 @@ except ValueError:
 datasets = {}
 f.visititems(lambda name, obj: datasets.__setitem__("/" + name, obj) if isinstance(obj, h5py.Dataset) else None)
 t.check(len(datasets) >= 40, f"only {len(datasets)} datasets in the file")
-allowed_units = {"s", "K", "W", "kg/s", "J", "m", "m2", "m2K/W", "kg", "1", "-", "W/m2", "m/s"}
+# UDUNITS-2 strings ("1" for dimensionless and indices, "m2 K/W"); strings carry no units.
+allowed_units = {"s", "K", "W", "kg/s", "J", "m", "m2", "m2 K/W", "kg", "1", "W/m2", "m/s"}
+time_units = text(f["/time"].attrs.get("units", ""))
+t.check(re.fullmatch(r"seconds since \d{4}-\d\d-\d\d \d\d:\d\d:\d\d[+-]\d\d:\d\d", time_units) is not None,
+        f"/time@units {time_units!r} is not 'seconds since YYYY-MM-DD hh:mm:ss+hh:mm'")
+t.check(text(f["/time"].attrs.get("calendar", "")) == "standard", "/time@calendar is not 'standard'")
 for path, ds in sorted(datasets.items()):
-    if t.check("units" in ds.attrs, f"{path} has no units attribute"):
-        t.check(text(ds.attrs["units"]) in allowed_units, f"{path}: units {ds.attrs['units']!r} is not SI as documented")
+    t.check("long_name" in ds.attrs, f"{path} has no long_name")
+    if ds.dtype.kind in "OSU":  # strings: no units
+        t.check("units" not in ds.attrs, f"{path}: a string dataset with units")
+    elif t.check("units" in ds.attrs, f"{path} has no units attribute"):
+        u = text(ds.attrs["units"])
+        t.check(u in allowed_units or u == time_units, f"{path}: units {u!r} is not a UDUNITS-2 SI unit as documented")
+    # Every dimension tied to a dimension scale: /time for time, an index dataset for the rest.
+    if ds.ndim > 0 and not h5py.h5ds.is_scale(ds.id):
+        for i, dim in enumerate(ds.dims):
+            if t.check(len(dim) == 1, f"{path}: dimension {i} has {len(dim)} scales, expected 1"):
+                t.check(dim[0].shape == (ds.shape[i],), f"{path}: dimension {i} scale {dim[0].name} has shape "
+                        f"{dim[0].shape}, the dataset {ds.shape}")
+t.check(f["/racks/T_chip"].dims[0][0].name == "/time" and f["/racks/T_chip"].dims[1][0].name == "/racks/rack",
+        "/racks/T_chip is not [time, rack]")
 
 # --- required datasets and shapes -------------------------------------------------------------
 time = f["/time"][:] if "/time" in f else np.zeros(0)
@@ -75,8 +99,8 @@ k = f["/balance/source_names"].shape[0]
 m = f["/balance/sink_names"].shape[0]
 t.check(nr > 0 and npanels > 0 and npts >= 4 and ng > 0 and k > 0 and m > 0, "empty name or geometry dataset")
 required = {
-    "/time": ("s", (nt,)),
-    "/racks/name": ("-", (nr,)),
+    "/time": (time_units, (nt,)),
+    "/racks/name": ("", (nr,)),  # strings: no units
     "/racks/position": ("m", (nr, 3)),
     "/racks/T_chip": ("K", (nt, nr)),
     "/racks/P_it": ("W", (nt, nr)),
@@ -86,18 +110,18 @@ required = {
     "/cooling/Q_seawater": ("W", (nt,)),
     "/cooling/P_pumps": ("W", (nt,)),
     "/hull/points": ("m", (npts, 3)),
-    "/hull/cells": ("-", (npanels, 4)),
+    "/hull/cells": ("1", (npanels, 4)),
     "/hull/T": ("K", (nt, npanels)),
     "/power/P_it": ("W", (nt,)),
     "/power/P_facility": ("W", (nt,)),
     "/power/P_unserved": ("W", (nt,)),
     "/power/P_generation": ("W", (nt, ng)),
-    "/power/generator_name": ("-", (ng,)),
+    "/power/generator_name": ("", (ng,)),
     "/power/battery_soc": ("1", (nt,)),
     "/power/fuel_rate": ("kg/s", (nt,)),
-    "/balance/source_names": ("-", (k,)),
+    "/balance/source_names": ("", (k,)),
     "/balance/sources": ("W", (nt, k)),
-    "/balance/sink_names": ("-", (m,)),
+    "/balance/sink_names": ("", (m,)),
     "/balance/sinks": ("W", (nt, m)),
     "/balance/E_stored": ("J", (nt,)),
     "/balance/source_energy": ("J", (nt, k)),
@@ -120,10 +144,13 @@ if "salinity" in f["/cooling"].attrs:
     t.check(0 < s <= 45, f"/cooling@salinity {s} g/kg is outside 0–45")
 
 # --- time series: chunked along time, compressed ----------------------------------------------
-static = {"/racks/name", "/racks/hall", "/racks/position", "/racks/size", "/halls/name", "/halls/box",
-          "/hull/points", "/hull/cells", "/hull/area", "/hull/group", "/hull/group_names",
-          "/power/generator_name", "/balance/source_names", "/balance/sink_names"}
-series = [p for p in datasets if p not in static and not p.startswith("/events/")]
+# What is a time series, from the schema itself (`fdtwin schema --results --json`).
+schema = json.loads(subprocess.run([t.fdtwin, "schema", "--results", "--json"], capture_output=True, text=True,
+                                   check=True).stdout)
+kinds = {e["path"]: e["kind"] for e in schema["entries"]}
+for path in datasets:
+    t.check(path in kinds, f"{path} is not declared in the result schema")
+series = [p for p in datasets if kinds.get(p) == "series"]
 t.check(len(series) >= 30, f"only {len(series)} time series")
 for path in series:
     ds = datasets[path]
@@ -136,7 +163,10 @@ for path in series:
         t.check(ds.chunks[1:] == ds.shape[1:], f"{path}: chunks {ds.chunks} do not hold whole rows (along time)")
 
 # --- KPIs -------------------------------------------------------------------------------------
-kpi = f["/kpi"].attrs if "/kpi" in f else {}
+kpi = {k: ds[()] for k, ds in f["/kpi"].items()} if "/kpi" in f else {}
+for name, ds in (f["/kpi"].items() if "/kpi" in f else []):
+    t.check(ds.shape == () and text(ds.attrs.get("units", "")) in allowed_units and "formula" in ds.attrs,
+            f"/kpi/{name}: not a scalar dataset with units and formula")
 for name in ["PUE", "T_chip_max", "discharge_dT_max", "fuel_total", "CO2_total", "energy_balance_residual"]:
     if t.check(name in kpi, f"/kpi@{name} missing"):
         t.check(np.isfinite(float(kpi[name])), f"/kpi@{name} is not finite")

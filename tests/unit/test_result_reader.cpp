@@ -40,7 +40,8 @@ class ResultReaderTest : public ::testing::Test {
     fs::create_directories(dir());
     make("ok.h5", "--steps 48 --racks 24 --panels 400 --chunk 16 --cfd");
     make("foreign.h5", "--variant foreign");
-    make("v2.h5", "--variant version2 --steps 4");
+    make("v1.h5", "--variant v1 --steps 48 --racks 24 --panels 400 --chunk 16 --cfd");
+    make("v3.h5", "--variant version3 --steps 4");
     make("noversion.h5", "--variant no-version --steps 4");
     make("text.h5", "--variant text");
   }
@@ -61,13 +62,14 @@ double phase(int row) { return std::sin(2.0 * std::numbers::pi * row / kSteps); 
 
 TEST_F(ResultReaderTest, OpensAndReadsRootAttributes) {
   ResultReader r(file("ok.h5").string());
-  EXPECT_EQ(r.schemaVersion(), 1);
+  EXPECT_EQ(r.schemaVersion(), 2);
   const auto attrs = r.rootAttributes();
   EXPECT_EQ(attrs.at("case_name"), "fixture");
-  EXPECT_EQ(attrs.at("schema_version"), "1");
+  EXPECT_EQ(attrs.at("schema_version"), "2");
   EXPECT_EQ(attrs.at("start_datetime"), "2025-07-01T00:00:00+00:00");
-  EXPECT_EQ(r.stringAttribute("/", "fdtwin_version"), "0.1.0-fixture");
-  EXPECT_DOUBLE_EQ(r.numberAttribute("/", "schema_version"), 1.0);
+  EXPECT_EQ(attrs.at("fdtwin_version"), "0.1.0-fixture");  // from /provenance
+  EXPECT_EQ(r.stringAttribute("/provenance", "fdtwin_version"), "0.1.0-fixture");
+  EXPECT_DOUBLE_EQ(r.numberAttribute("/", "schema_version"), 2.0);
   EXPECT_THROW(r.numberAttribute("/", "case_name"), InputError);
   EXPECT_THROW(r.stringAttribute("/", "nonexistent"), InputError);
 }
@@ -148,6 +150,34 @@ TEST_F(ResultReaderTest, ReadsKpiAttributes) {
   EXPECT_GT(kpi.at("PUE"), 1.0);
   EXPECT_FALSE(kpi.count("units"));  // the units string is not a KPI
   EXPECT_EQ(kpi.size(), 12u);
+  EXPECT_EQ(r.kpiUnits().at("PUE"), "1");
+  EXPECT_EQ(r.kpiUnits().at("E_it"), "J");
+}
+
+// Version 1 files (written before the result schema) stay readable: the fixture's v1 layout
+// and a file the program wrote before (tests/fixtures/v1/SOURCE.md).
+TEST_F(ResultReaderTest, ReadsVersion1Files) {
+  ResultReader r(file("v1.h5").string());
+  EXPECT_EQ(r.schemaVersion(), 1);
+  const auto attrs = r.rootAttributes();
+  EXPECT_EQ(attrs.at("fdtwin_version"), "0.1.0-fixture");
+  EXPECT_EQ(r.units("/racks/hall"), "-");
+  const auto kpi = r.kpi();
+  EXPECT_EQ(kpi.size(), 12u);
+  EXPECT_FALSE(kpi.count("units"));
+  EXPECT_GT(kpi.at("PUE"), 1.0);
+  EXPECT_EQ(r.kpiUnits().at("T_chip_max"), "K");
+  EXPECT_EQ(r.kpiUnits().size(), 12u);
+  EXPECT_EQ(r.readRow("/hull/T", 12), ResultReader(file("ok.h5").string()).readRow("/hull/T", 12));
+
+  ResultReader old(FDTWIN_TEST_DIR "/fixtures/v1/natick-pod-2h.h5");
+  EXPECT_EQ(old.schemaVersion(), 1);
+  EXPECT_EQ(old.rootAttributes().at("case_name"), "natick-pod");
+  EXPECT_EQ(old.readSeries("/time").size(), 3u);
+  EXPECT_EQ(old.kpi().size(), 12u);
+  EXPECT_NEAR(old.kpi().at("PUE"), 1.0687, 1e-4);
+  EXPECT_EQ(old.kpiUnits().at("E_facility"), "J");
+  EXPECT_EQ(old.units("/cooling/fouling_resistance"), "m2K/W");
 }
 
 TEST_F(ResultReaderTest, RefusesForeignAndOtherVersions) {
@@ -155,8 +185,8 @@ TEST_F(ResultReaderTest, RefusesForeignAndOtherVersions) {
   EXPECT_EQ(openError(foreign), foreign.string() + ": not an fdtwin result (missing schema_version)");
   EXPECT_EQ(openError(file("noversion.h5")),
             file("noversion.h5").string() + ": not an fdtwin result (missing schema_version)");
-  EXPECT_EQ(openError(file("v2.h5")),
-            file("v2.h5").string() + ": schema version 2 is not supported (this program reads 1)");
+  EXPECT_EQ(openError(file("v3.h5")),
+            file("v3.h5").string() + ": schema version 3 is not supported (this program reads 1 to 2)");
   EXPECT_EQ(openError(file("text.h5")),
             file("text.h5").string() + ": not an HDF5 file (an fdtwin result is HDF5)");
   EXPECT_EQ(openError(file("missing.h5")), file("missing.h5").string() + ": no such file");

@@ -1,0 +1,569 @@
+#include "io/ResultSchema.hpp"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include <fmt/format.h>
+
+namespace fdtwin::results {
+
+std::string Entry::object() const {
+  const auto at = path.find('@');
+  if (at == std::string::npos) return path;
+  return at == 1 ? "/" : path.substr(0, at);
+}
+
+std::string Entry::name() const {
+  const auto at = path.find('@');
+  if (at != std::string::npos) return path.substr(at + 1);
+  return path.substr(path.rfind('/') + 1);
+}
+
+bool Entry::isScale() const { return !isAttribute() && dims.size() == 1 && dims.front() == name(); }
+
+namespace {
+using Dims = std::vector<std::string>;
+
+Entry series(const char* path, const char* units, const char* longName, Dims dims, const char* description) {
+  return {path, Kind::Series, Type::Real, units, longName, std::move(dims), description, "", false, false};
+}
+Entry real(const char* path, const char* units, const char* longName, Dims dims, const char* description) {
+  return {path, Kind::Static, Type::Real, units, longName, std::move(dims), description, "", false, false};
+}
+Entry integers(const char* path, const char* longName, Dims dims, const char* description) {
+  return {path, Kind::Static, Type::Integer, "1", longName, std::move(dims), description, "", false, false};
+}
+// The index dataset of dimension `dim`, in group `group` ("" for the root): 0, 1, ... n-1.
+Entry index(const std::string& group, const std::string& dim, const char* longName) {
+  return {group + "/" + dim,
+          Kind::Static,
+          Type::Integer,
+          "1",
+          longName,
+          {dim},
+          "0-based index (dimension scale)",
+          "",
+          false,
+          false};
+}
+Entry text(const char* path, const char* longName, Dims dims, const char* description) {
+  return {path, Kind::Static, Type::Text, "", longName, std::move(dims), description, "", false, false};
+}
+Entry attribute(const char* path, Type type, const char* units, const char* longName,
+                const char* description) {
+  return {path, Kind::Attribute, type, units, longName, {}, description, "", false, false};
+}
+Entry kpi(const char* name, const char* units, const char* longName, const char* formula) {
+  return {std::string("/kpi/") + name,
+          Kind::Kpi,
+          Type::Real,
+          units,
+          longName,
+          {},
+          longName,
+          formula,
+          false,
+          false};
+}
+Entry provenance(Entry e) {
+  e.provenance = true;
+  return e;
+}
+Entry optional(Entry e) {
+  e.optional = true;
+  return e;
+}
+}  // namespace
+
+// clang-format off
+// --- root ---------------------------------------------------------------------------------
+const Entry schemaVersion = attribute("/@schema_version", Type::Integer, "1", "schema version", "version of this schema (2)");
+const Entry caseName = attribute("/@case_name", Type::Text, "", "case name", "`case.name` of the case");
+const Entry caseToml = attribute("/@case_toml", Type::Text, "", "case text", "the full effective case (after `extends` and `--set`), as TOML");
+const Entry startDatetime = attribute("/@start_datetime", Type::Text, "", "start date-time", "ISO 8601 simulated date and time of t = 0 (with UTC offset)");
+const Entry status = attribute("/@status", Type::Text, "", "run status", "`complete`, or `failed` for a run that stopped part-way (then no `/kpi`)");
+const Entry failure = optional(attribute("/@failure", Type::Text, "", "failure", "only when `status` is `failed`: the simulated time, the place and the error"));
+
+// --- provenance ---------------------------------------------------------------------------
+const Entry fdtwinVersion = provenance(attribute("/provenance@fdtwin_version", Type::Text, "", "program version", "version of the program that wrote the file"));
+const Entry createdUtc = provenance(attribute("/provenance@created_utc", Type::Text, "", "creation time", "ISO 8601 creation time, UTC"));
+const Entry commandLine = provenance(attribute("/provenance@command_line", Type::Text, "", "command line", "the command that produced the file"));
+const Entry wallTime = provenance(attribute("/provenance@wall_time", Type::Real, "s", "wall time", "wall time of the run"));
+const Entry rhsTime = provenance(attribute("/provenance@rhs_time", Type::Real, "s", "right-hand side time", "wall time in the model's right-hand side"));
+const Entry jacobianTime = provenance(attribute("/provenance@jacobian_time", Type::Real, "s", "Jacobian time", "wall time in the model's Jacobian"));
+const Entry quadratureTime = provenance(attribute("/provenance@quadrature_time", Type::Real, "s", "quadrature time", "wall time in the quadrature (ledger) callbacks"));
+const Entry rootTime = provenance(attribute("/provenance@root_time", Type::Real, "s", "root function time", "wall time in the event (root) functions; the rest of `wall_time` is solver overhead and I/O"));
+
+// --- shared dimensions --------------------------------------------------------------------
+const Entry time = series("/time", "seconds since START", "time", {"time"}, "simulated time since `start_datetime`; `units` is `seconds since <start_datetime>` (the case start, with its UTC offset)");
+const Entry timeCalendar = attribute("/time@calendar", Type::Text, "", "calendar", "`standard` (CF): with `units`, lets xarray and cftime decode date-times");
+const Entry xyz = text("/xyz", "coordinate axis", {"xyz"}, "`x`, `y`, `z` (dimension scale of the coordinate axis)");
+
+// --- racks and halls ----------------------------------------------------------------------
+const Entry rackIndex = index("/racks", "rack", "rack index");
+const Entry racksName = text("/racks/name", "rack name", {"rack"}, "rack names (`hall1-r01-03`: hall, row, position)");
+const Entry racksHall = integers("/racks/hall", "hall index of the rack", {"rack"}, "hall index of each rack (into `/halls/hall`)");
+const Entry racksPosition = real("/racks/position", "m", "rack centre", {"rack", "xyz"}, "rack centre (x forward from the stern, y to port from the centre line, z up from the keel)");
+const Entry racksSize = real("/racks/size", "m", "rack extent", {"rack", "xyz"}, "rack extent along x, y, z");
+const Entry racksTChip = series("/racks/T_chip", "K", "chip temperature", {"time", "rack"}, "chip / cold-plate temperature");
+const Entry racksTCoolantOut = series("/racks/T_coolant_out", "K", "rack coolant outlet temperature", {"time", "rack"}, "rack coolant outlet temperature");
+const Entry racksPIt = series("/racks/P_it", "W", "rack electrical power", {"time", "rack"}, "electrical power drawn by each rack (after throttling and shedding)");
+const Entry hallIndex = index("/halls", "hall", "hall index");
+const Entry hallBound = text("/halls/bound", "box bound", {"bound"}, "`xmin`, `ymin`, `zmin`, `xmax`, `ymax`, `zmax` (dimension scale)");
+const Entry hallsName = text("/halls/name", "hall name", {"hall"}, "hall names");
+const Entry hallsBox = real("/halls/box", "m", "hall bounding box", {"hall", "bound"}, "xmin, ymin, zmin, xmax, ymax, zmax of each hall");
+const Entry hallsTAir = series("/halls/T_air", "K", "hall air temperature", {"time", "hall"}, "hall air temperature");
+
+// --- cooling ------------------------------------------------------------------------------
+const Entry coolingSalinity = attribute("/cooling@salinity", Type::Real, "g/kg", "seawater salinity", "absolute salinity of the seawater used for its properties");
+const Entry coolingTSeaAmbient = series("/cooling/T_sea_ambient", "K", "sea temperature at intake depth", {"time"}, "undisturbed sea temperature at intake depth");
+const Entry coolingTIntake = series("/cooling/T_intake", "K", "seawater intake temperature", {"time"}, "seawater temperature entering the pumps (after recirculation)");
+const Entry coolingTDischarge = series("/cooling/T_discharge", "K", "seawater discharge temperature", {"time"}, "seawater temperature at the outfall");
+const Entry coolingDischargeDT = series("/cooling/discharge_dT", "K", "discharge temperature rise", {"time"}, "T_discharge − T_intake");
+const Entry coolingMDotSeawater = series("/cooling/m_dot_seawater", "kg/s", "seawater mass flow", {"time"}, "seawater mass flow");
+const Entry coolingQSeawater = series("/cooling/Q_seawater", "W", "heat to the seawater flow", {"time"}, "heat carried away by the seawater flow, ṁ·cp·(T_discharge − T_intake)");
+const Entry coolingPPumps = series("/cooling/P_pumps", "W", "pump electrical power", {"time"}, "electrical power of all cooling pumps (seawater, facility, CDU)");
+const Entry coolingPumpSpeed = series("/cooling/pump_speed", "1", "seawater pump speed", {"time"}, "seawater pump speed, fraction of design");
+const Entry coolingTFacilitySupply = series("/cooling/T_facility_supply", "K", "facility water supply temperature", {"time"}, "facility water supply temperature");
+const Entry coolingTFacilityReturn = series("/cooling/T_facility_return", "K", "facility water return temperature", {"time"}, "facility water return temperature");
+const Entry coolingFoulingResistance = series("/cooling/fouling_resistance", "m2 K/W", "fouling resistance", {"time"}, "seawater-side fouling resistance of the plate heat exchangers");
+
+// --- hull ---------------------------------------------------------------------------------
+const Entry hullDraft = attribute("/hull@draft", Type::Real, "m", "draft", "waterline height above the keel");
+const Entry panelIndex = index("/hull", "panel", "hull panel index");
+const Entry pointIndex = index("/hull", "point", "hull point index");
+const Entry cornerIndex = index("/hull", "corner", "panel corner index");
+const Entry panelGroupIndex = index("/hull", "panel_group", "panel group index");
+const Entry hullPoints = real("/hull/points", "m", "panel corner point", {"point", "xyz"}, "panel corner points (same frame as racks)");
+const Entry hullCells = integers("/hull/cells", "panel connectivity", {"panel", "corner"}, "four point indices per quadrilateral panel");
+const Entry hullArea = real("/hull/area", "m2", "panel area", {"panel"}, "panel area");
+const Entry hullGroup = integers("/hull/group", "panel group index", {"panel"}, "panel group index into `/hull/group_names` (bottom, side_wet, side_dry, end_wet, end_dry, deck)");
+const Entry hullGroupNames = text("/hull/group_names", "panel group name", {"panel_group"}, "names of the panel groups");
+const Entry hullT = series("/hull/T", "K", "hull panel temperature", {"time", "panel"}, "panel (steel plate) temperature");
+
+// --- power --------------------------------------------------------------------------------
+const Entry generatorIndex = index("/power", "generator", "generating unit index");
+const Entry powerGeneratorName = text("/power/generator_name", "generating unit name", {"generator"}, "generating units (engines, solar, shore)");
+const Entry powerPIt = series("/power/P_it", "W", "IT power served", {"time"}, "IT electrical load served");
+const Entry powerPCooling = series("/power/P_cooling", "W", "cooling power", {"time"}, "cooling electrical load (pumps and fans)");
+const Entry powerPHotel = series("/power/P_hotel", "W", "hotel power", {"time"}, "hotel and auxiliary load");
+const Entry powerPFacility = series("/power/P_facility", "W", "facility power served", {"time"}, "all electrical load served (IT + cooling + hotel)");
+const Entry powerPDemand = series("/power/P_demand", "W", "power demand", {"time"}, "all electrical load asked for, before shedding");
+const Entry powerPUnserved = series("/power/P_unserved", "W", "unserved power", {"time"}, "load asked for but not served (P_demand − P_facility)");
+const Entry powerPDumped = series("/power/P_dumped", "W", "dumped power", {"time"}, "surplus generation sent to the load bank");
+const Entry powerPGeneration = series("/power/P_generation", "W", "generating unit output", {"time", "generator"}, "electrical output of each generating unit");
+const Entry powerPBattery = series("/power/P_battery", "W", "battery power", {"time"}, "battery power at its terminals, positive when discharging");
+const Entry powerBatterySoc = series("/power/battery_soc", "1", "battery state of charge", {"time"}, "battery state of charge");
+const Entry powerEnginesOnline = series("/power/engines_online", "1", "engines online", {"time"}, "number of engines running");
+const Entry powerFuelRate = series("/power/fuel_rate", "kg/s", "fuel mass flow", {"time"}, "fuel mass flow of all engines");
+const Entry powerCO2Rate = series("/power/CO2_rate", "kg/s", "CO2 emission rate", {"time"}, "CO2 emission rate");
+
+// --- environment --------------------------------------------------------------------------
+const Entry envTSeaSurface = series("/environment/T_sea_surface", "K", "sea surface temperature", {"time"}, "sea surface temperature");
+const Entry envTAir = series("/environment/T_air", "K", "air temperature", {"time"}, "air temperature");
+const Entry envGSolar = series("/environment/G_solar", "W/m2", "global horizontal irradiance", {"time"}, "global horizontal irradiance");
+const Entry envWindSpeed = series("/environment/wind_speed", "m/s", "wind speed", {"time"}, "wind speed");
+const Entry envCurrentSpeed = series("/environment/current_speed", "m/s", "sea current speed", {"time"}, "sea current speed");
+
+// --- energy ledger ------------------------------------------------------------------------
+const Entry sourceIndex = index("/balance", "source", "energy source index");
+const Entry sinkIndex = index("/balance", "sink", "energy sink index");
+const Entry balanceSourceNames = text("/balance/source_names", "energy source name", {"source"}, "energy entering the ship");
+const Entry balanceSinkNames = text("/balance/sink_names", "energy sink name", {"sink"}, "energy leaving the ship");
+const Entry balanceSources = series("/balance/sources", "W", "source power", {"time", "source"}, "each source's power");
+const Entry balanceSinks = series("/balance/sinks", "W", "sink power", {"time", "sink"}, "each sink's power");
+const Entry balanceSourceEnergy = series("/balance/source_energy", "J", "source energy", {"time", "source"}, "each source integrated from t = 0");
+const Entry balanceSinkEnergy = series("/balance/sink_energy", "J", "sink energy", {"time", "sink"}, "each sink integrated from t = 0");
+const Entry balanceEStored = series("/balance/E_stored", "J", "energy stored", {"time"}, "energy stored in the ship (thermal, relative to 0 °C, plus battery)");
+
+// --- events -------------------------------------------------------------------------------
+const Entry eventIndex = index("/events", "event", "event index");
+const Entry eventsTime = real("/events/time", "seconds since START", "event time", {"event"}, "time of each discrete event (`units` as `/time`)");
+const Entry eventsKind = text("/events/kind", "event kind", {"event"}, "`engine_start`, `engine_online`, `engine_stop`, `throttle_on`, `throttle_off`, `hx_cleaning`");
+const Entry eventsComponent = text("/events/component", "event component", {"event"}, "the component it concerns");
+
+// --- solver statistics --------------------------------------------------------------------
+const Entry solverSteps = attribute("/solver@steps", Type::Real, "1", "steps", "integrator steps");
+const Entry solverRhsEvals = attribute("/solver@rhs_evals", Type::Real, "1", "right-hand side evaluations", "right-hand side evaluations");
+const Entry solverJacEvals = attribute("/solver@jac_evals", Type::Real, "1", "Jacobian evaluations", "Jacobian evaluations");
+const Entry solverLinearSetups = attribute("/solver@linear_setups", Type::Real, "1", "linear solver setups", "linear solver setups");
+const Entry solverNonlinearIterations = attribute("/solver@nonlinear_iterations", Type::Real, "1", "nonlinear iterations", "Newton iterations");
+const Entry solverErrorTestFailures = attribute("/solver@error_test_failures", Type::Real, "1", "error test failures", "local error test failures");
+const Entry solverRtol = attribute("/solver@rtol", Type::Real, "1", "relative tolerance", "relative tolerance of the integrator");
+const Entry solverStates = attribute("/solver@states", Type::Real, "1", "states", "number of states of the ODE system");
+
+// --- KPIs ---------------------------------------------------------------------------------
+const Entry kpiPue = kpi("PUE", "1", "power usage effectiveness", "∫P_facility dt / ∫P_it dt, at generator terminals (EN 50600-4-2 boundary)");
+const Entry kpiFuelToItEfficiency = kpi("fuel_to_it_efficiency", "1", "fuel-to-IT efficiency", "∫P_it dt / ∫(fuel LHV power) dt");
+const Entry kpiTChipMax = kpi("T_chip_max", "K", "hottest chip temperature", "max over the output rows of `/racks/T_chip`");
+const Entry kpiDischargeDTMax = kpi("discharge_dT_max", "K", "largest discharge temperature rise", "max over the output rows of `/cooling/discharge_dT`");
+const Entry kpiFuelTotal = kpi("fuel_total", "kg", "fuel burnt", "∫ fuel mass flow dt");
+const Entry kpiCO2Total = kpi("CO2_total", "kg", "CO2 emitted", "∫ CO2 emission rate dt");
+const Entry kpiEIt = kpi("E_it", "J", "IT energy served", "∫P_it dt");
+const Entry kpiEFacility = kpi("E_facility", "J", "electrical energy served", "∫P_facility dt");
+const Entry kpiEUnserved = kpi("E_unserved", "J", "energy not served", "∫P_unserved dt");
+const Entry kpiHeatToSea = kpi("heat_to_sea", "J", "heat to the sea", "∫Q_seawater dt plus engine jacket heat and hull heat to the sea (ledger sinks)");
+const Entry kpiThrottleEvents = kpi("throttle_events", "1", "rack throttling events", "number of `throttle_on` events");
+const Entry kpiEnergyBalanceResidual = kpi("energy_balance_residual", "1", "energy balance residual", "(Σ source_energy[-1] − Σ sink_energy[-1] − (E_stored[-1] − E_stored[0])) / Σ source_energy[-1]");
+const Entry kpiMixingZoneDTMax = optional(kpi("mixing_zone_dT_max", "K", "largest mixing-zone edge rise", "max of `/cfd/mixing_zone_rise` (CFD runs)"));
+const Entry kpiPermitDT = optional(kpi("permit_dT", "K", "permitted rise at the mixing-zone edge", "`cfd.permit_dT` (CFD runs)"));
+const Entry kpiPermitBreach = optional(kpi("permit_breach", "1", "permit breached", "1 when `mixing_zone_dT_max` > `permit_dT`, else 0 (CFD runs)"));
+const Entry kpiPlumeExtentMax = optional(kpi("plume_extent_max", "m", "largest plume extent", "max of `/cfd/plume_extent` (CFD runs)"));
+const Entry kpiCfdWindows = optional(kpi("cfd_windows", "1", "coupling windows", "number of CFD exchanges (CFD runs)"));
+const Entry kpiCfdWallTime = optional(provenance(kpi("cfd_wall_time", "s", "CFD wall time", "wall time of the OpenFOAM processes and meshing (CFD runs)")));
+
+// --- CFD coupling -------------------------------------------------------------------------
+const Entry cfdMode = optional(attribute("/cfd@mode", Type::Text, "", "coupling mode", "`live` or `surrogate`"));
+const Entry cfdCouplingWindow = optional(attribute("/cfd@coupling_window", Type::Real, "s", "coupling window", "`cfd.coupling_window`"));
+const Entry cfdMixingZoneRadius = optional(attribute("/cfd@mixing_zone_radius", Type::Real, "m", "mixing zone radius", "`cfd.mixing_zone_radius`"));
+const Entry cfdPermitDT = optional(attribute("/cfd@permit_dT", Type::Real, "K", "permitted rise", "`cfd.permit_dT`"));
+const Entry cfdMesh = optional(attribute("/cfd@mesh", Type::Text, "", "mesh", "`cfd.mesh`"));
+const Entry windowIndex = optional(index("/cfd", "window", "coupling window index"));
+const Entry cfdTime = optional(real("/cfd/time", "seconds since START", "exchange time", {"window"}, "plant time of each exchange (`units` as `/time`)"));
+const Entry cfdCurrentSpeed = optional(real("/cfd/current_speed", "m/s", "current at the hull", {"window"}, "current at the hull (from the environment)"));
+const Entry cfdOutfallFlow = optional(real("/cfd/outfall_flow", "kg/s", "outfall mass flow", {"window"}, "seawater flow (outfall = intake) handed to the CFD"));
+const Entry cfdOutfallTemperature = optional(real("/cfd/outfall_temperature", "K", "outfall temperature", {"window"}, "outfall temperature handed to the CFD"));
+const Entry cfdIntakeRise = optional(real("/cfd/intake_rise", "K", "intake temperature rise", {"window"}, "T_in − T_amb handed back to the plant"));
+const Entry cfdMixingZoneRise = optional(real("/cfd/mixing_zone_rise", "K", "mixing-zone edge rise", {"window"}, "largest rise over ambient on the mixing-zone circle"));
+const Entry cfdPlumeExtent = optional(real("/cfd/plume_extent", "m", "plume extent", {"window"}, "farthest cell warmer than ambient by `cfd.plume_threshold`"));
+const Entry cfdHullHeat = optional(real("/cfd/hull_heat", "W", "hull heat to the sea", {"window"}, "hull → sea heat in the CFD (live; 0 with a surrogate)"));
+const Entry cfdWallTime = optional(provenance(real("/cfd/wall_time", "s", "CFD window wall time", {"window"}, "wall time of the OpenFOAM processes of the window (live)")));
+const Entry cfdEnergyImbalance = optional(real("/cfd/energy_imbalance", "1", "CFD energy imbalance", {"window"}, "(outfall heat in − boundary heat out)/outfall heat in (live)"));
+const Entry cfdResiduals = optional(text("/cfd/residuals", "CFD residuals", {"window"}, "last initial residual of each solved field (live)"));
+const Entry sliceHorizontalPoint = optional(index("/cfd/slice_horizontal", "point", "slice cell index"));
+const Entry sliceHorizontalPoints = optional(real("/cfd/slice_horizontal/points", "m", "slice cell centre", {"point", "xyz"}, "cell centres of the cell layer at intake depth (hull frame, as `/hull/points`)"));
+const Entry sliceHorizontalT = optional(real("/cfd/slice_horizontal/T", "K", "seawater temperature", {"window", "point"}, "seawater temperature on those cells at each coupling time"));
+const Entry sliceVerticalPoint = optional(index("/cfd/slice_vertical", "point", "slice cell index"));
+const Entry sliceVerticalPoints = optional(real("/cfd/slice_vertical/points", "m", "slice cell centre", {"point", "xyz"}, "cell centres of the vertical plane through the outfall along the current"));
+const Entry sliceVerticalT = optional(real("/cfd/slice_vertical/T", "K", "seawater temperature", {"window", "point"}, "seawater temperature on those cells"));
+// clang-format on
+
+const std::vector<const Entry*>& schema() {
+  static const std::vector<const Entry*> all = {
+      &schemaVersion, &caseName, &caseToml, &startDatetime, &status, &failure,
+      // provenance
+      &fdtwinVersion, &createdUtc, &commandLine, &wallTime, &rhsTime, &jacobianTime, &quadratureTime,
+      &rootTime,
+      // dimensions shared by every group
+      &time, &timeCalendar, &xyz,
+      // racks, halls
+      &rackIndex, &racksName, &racksHall, &racksPosition, &racksSize, &racksTChip, &racksTCoolantOut,
+      &racksPIt, &hallIndex, &hallBound, &hallsName, &hallsBox, &hallsTAir,
+      // cooling
+      &coolingSalinity, &coolingTSeaAmbient, &coolingTIntake, &coolingTDischarge, &coolingDischargeDT,
+      &coolingMDotSeawater, &coolingQSeawater, &coolingPPumps, &coolingPumpSpeed, &coolingTFacilitySupply,
+      &coolingTFacilityReturn, &coolingFoulingResistance,
+      // hull
+      &hullDraft, &panelIndex, &pointIndex, &cornerIndex, &panelGroupIndex, &hullPoints, &hullCells,
+      &hullArea, &hullGroup, &hullGroupNames, &hullT,
+      // power
+      &generatorIndex, &powerGeneratorName, &powerPIt, &powerPCooling, &powerPHotel, &powerPFacility,
+      &powerPDemand, &powerPUnserved, &powerPDumped, &powerPGeneration, &powerPBattery, &powerBatterySoc,
+      &powerEnginesOnline, &powerFuelRate, &powerCO2Rate,
+      // environment
+      &envTSeaSurface, &envTAir, &envGSolar, &envWindSpeed, &envCurrentSpeed,
+      // ledger
+      &sourceIndex, &sinkIndex, &balanceSourceNames, &balanceSinkNames, &balanceSources, &balanceSinks,
+      &balanceSourceEnergy, &balanceSinkEnergy, &balanceEStored,
+      // events
+      &eventIndex, &eventsTime, &eventsKind, &eventsComponent,
+      // solver
+      &solverSteps, &solverRhsEvals, &solverJacEvals, &solverLinearSetups, &solverNonlinearIterations,
+      &solverErrorTestFailures, &solverRtol, &solverStates,
+      // KPIs
+      &kpiPue, &kpiFuelToItEfficiency, &kpiTChipMax, &kpiDischargeDTMax, &kpiFuelTotal, &kpiCO2Total, &kpiEIt,
+      &kpiEFacility, &kpiEUnserved, &kpiHeatToSea, &kpiThrottleEvents, &kpiEnergyBalanceResidual,
+      &kpiMixingZoneDTMax, &kpiPermitDT, &kpiPermitBreach, &kpiPlumeExtentMax, &kpiCfdWindows,
+      &kpiCfdWallTime,
+      // CFD
+      &cfdMode, &cfdCouplingWindow, &cfdMixingZoneRadius, &cfdPermitDT, &cfdMesh, &windowIndex, &cfdTime,
+      &cfdCurrentSpeed, &cfdOutfallFlow, &cfdOutfallTemperature, &cfdIntakeRise, &cfdMixingZoneRise,
+      &cfdPlumeExtent, &cfdHullHeat, &cfdWallTime, &cfdEnergyImbalance, &cfdResiduals, &sliceHorizontalPoint,
+      &sliceHorizontalPoints, &sliceHorizontalT, &sliceVerticalPoint, &sliceVerticalPoints, &sliceVerticalT};
+  return all;
+}
+
+const Entry* find(std::string_view path) {
+  for (const Entry* e : schema())
+    if (e->path == path) return e;
+  return nullptr;
+}
+
+const Entry* findKpi(std::string_view name) { return find("/kpi/" + std::string(name)); }
+
+std::vector<const Entry*> kpis() {
+  std::vector<const Entry*> out;
+  for (const Entry* e : schema())
+    if (e->kind == Kind::Kpi) out.push_back(e);
+  return out;
+}
+
+std::string scalePathFor(const std::string& datasetPath, const std::string& dim) {
+  std::string group = datasetPath.substr(0, datasetPath.rfind('/'));
+  while (true) {
+    const std::string candidate = group + "/" + dim;
+    if (const Entry* e = find(candidate); e && e->isScale()) return candidate;
+    if (group.empty()) return "";
+    group = group.substr(0, group.rfind('/'));
+  }
+}
+
+std::string timeUnits(const std::string& start) {
+  // UDUNITS-2 and cftime both read "seconds since YYYY-MM-DD hh:mm:ss±hh:mm".
+  std::string s = start;
+  if (s.size() > 10 && s[10] == 'T') s[10] = ' ';
+  if (!s.empty() && s.back() == 'Z') s.replace(s.size() - 1, 1, "+00:00");
+  return "seconds since " + s;
+}
+
+std::vector<std::string> h5diffExcludes() {
+  std::vector<std::string> out = {"--exclude-path", "/provenance"};
+  for (const Entry* e : schema())
+    if (e->provenance && !e->isAttribute()) out.insert(out.end(), {"--exclude-path", e->path});
+  return out;
+}
+
+namespace {
+
+std::string kindName(Kind k) {
+  switch (k) {
+    case Kind::Series:
+      return "series";
+    case Kind::Static:
+      return "static";
+    case Kind::Attribute:
+      return "attribute";
+    case Kind::Kpi:
+      return "kpi";
+  }
+  return "";
+}
+
+std::string typeName(Type t) {
+  switch (t) {
+    case Type::Real:
+      return "real";
+    case Type::Integer:
+      return "integer";
+    case Type::Text:
+      return "string";
+  }
+  return "";
+}
+
+std::string shapeOf(const Entry& e) {
+  if (e.dims.empty()) return "scalar";
+  std::string s = "[";
+  for (size_t i = 0; i < e.dims.size(); ++i) s += (i ? ", " : "") + e.dims[i];
+  return s + "]";
+}
+
+std::string code(const std::string& s) { return s.empty() ? "" : "`" + s + "`"; }
+
+std::string unitsCell(const Entry& e) {
+  if (e.units == time.units) return "seconds since *start*";
+  return code(e.units);
+}
+
+void attributeTable(std::string& md, const std::string& object) {
+  md += "| attribute | type | units | meaning |\n| --- | --- | --- | --- |\n";
+  for (const Entry* e : schema()) {
+    if (!e->isAttribute() || e->object() != object || e->name().empty()) continue;
+    md += fmt::format("| `{}` | {} | {} | {} |\n", e->name(), typeName(e->type), code(e->units),
+                      e->description);
+  }
+}
+
+void datasetTable(std::string& md, const std::string& prefix, bool excludeCfd) {
+  md += "| path | dimensions | units | long_name | meaning |\n| --- | --- | --- | --- | --- |\n";
+  for (const Entry* e : schema()) {
+    if (e->isAttribute() || e->kind == Kind::Kpi) continue;
+    if (e->path.rfind(prefix, 0) != 0 || (excludeCfd && e->path.rfind("/cfd", 0) == 0)) continue;
+    md += fmt::format("| `{}` | {} | {} | {} | {}{} |\n", e->path, shapeOf(*e), unitsCell(*e), e->longName,
+                      e->description, e->provenance ? " (provenance)" : "");
+  }
+}
+
+}  // namespace
+
+std::string markdown() {
+  std::string md = fmt::format("# fdtwin result files (HDF5), schema version {}\n\n", kSchemaVersion);
+  md += R"(<!-- Generated by `fdtwin schema --results` from solver/io/ResultSchema.cpp; do not edit. -->
+
+One run writes one HDF5 file (`fdtwin run CASE -o OUT.h5`) and an XDMF file beside it
+(`OUT.xdmf`) that lets ParaView show the hull and the racks over time. Everything is SI.
+The file follows the conventions that h5py, xarray/netCDF-4, MATLAB and CF tools expect:
+
+- every dataset has a `long_name`; every numeric dataset has a `units` attribute that
+  UDUNITS-2 parses (`s`, `K`, `W`, `kg/s`, `J`, `m`, `m2`, `m2 K/W`, `W/m2`, `g/kg`, `1` for
+  dimensionless numbers, counts and indices); string datasets have no `units`;
+- `/time` has `units = "seconds since <start_datetime>"` (the case start with its UTC offset,
+  e.g. `seconds since 2025-07-01 00:00:00+09:00`) and `calendar = "standard"`, so
+  `xarray.open_dataset(..., decode_times=True)` gives date-times;
+- every dimension of every dataset is an HDF5 dimension scale (H5DS): the index dataset
+  named after the dimension, in the dataset's group or the nearest group above it (netCDF
+  scoping: `/racks/T_chip` is `[time, rack]` with `/time` and `/racks/rack`), so xarray, ncdump
+  and h5py's `.dims` show shared named dimensions;
+- KPIs are scalar datasets under `/kpi`, each with `units`, `long_name` and `formula`.
+
+Time series are chunked along time and compressed (shuffle + deflate); rows are appended
+while the run goes, so memory stays flat. A run writes to `OUT.h5.part` and renames it to
+`OUT.h5` when it ends: a file at the final path is always a whole, readable file. A run that
+fails part-way (a solver failure, a CFD window that diverges; exit status 1) keeps the rows
+written so far: its root attribute `status` is `"failed"`, `failure` says when, where and
+why, and it has no `/kpi` group (KPIs describe whole runs). A cancelled or killed run leaves
+nothing at the final path; bad input (exit status 2) writes nothing at all.
+
+Readers must check `schema_version` and refuse versions they do not know. Additions that
+do not change the meaning of existing items keep the version; anything else bumps it. This
+schema is declared once in solver/io/ResultSchema.cpp; `fdtwin schema --results` prints this
+page and `fdtwin schema --results --json` the same table as JSON (docs/results-schema.json).
+
+## Dimensions
+| dimension | scale dataset | meaning |
+| --- | --- | --- |
+)";
+  for (const Entry* e : schema()) {
+    if (!e->isScale()) continue;
+    md += fmt::format("| `{}` | `{}` | {} |\n", e->name(), e->path, e->longName);
+  }
+  md += "\nIndices are 0-based.\n\n## Root attributes\n";
+  attributeTable(md, "/");
+  md += "\n## `/provenance` (attributes)\nWhat differs between two runs of the same case.\n";
+  attributeTable(md, "/provenance");
+  md += "\n## Datasets\n";
+  datasetTable(md, "/", true);
+  md += R"(
+Attributes of groups: `/hull@draft` (m, waterline height above the keel), `/cooling@salinity`
+(g/kg), `/time@calendar` (`standard`).
+
+The energy balance can be checked from the file alone:
+`Σ source_energy[-1] − Σ sink_energy[-1] − (E_stored[-1] − E_stored[0])` is the residual that
+`/kpi/energy_balance_residual` reports relative to `Σ source_energy[-1]`.
+
+## `/kpi` (scalar datasets)
+Each KPI is a scalar dataset with `units`, `long_name` and `formula` attributes (in h5py:
+`f["kpi/PUE"][()]`, `f["kpi/PUE"].attrs["units"]`).
+
+| KPI | units | long_name | formula |
+| --- | --- | --- | --- |
+)";
+  for (const Entry* e : kpis())
+    md += fmt::format("| `{}` | `{}` | {} | {}{} |\n", e->name(), e->units, e->longName, e->formula,
+                      e->provenance ? " (provenance)" : "");
+  md += "\n## `/solver` (attributes)\n";
+  attributeTable(md, "/solver");
+  md += R"(
+## Comparing two runs
+Two runs of the same case write the same file except for what is declared provenance above:
+the `/provenance` group and the datasets marked (provenance). Compare them with
+```sh
+h5diff)";
+  for (const auto& a : h5diffExcludes()) md += " " + a;
+  md += R"( A.h5 B.h5
+```
+which prints `0 differences found` and exits with 0. h5diff also notes "Some objects are not
+comparable" for empty datasets (a run without events has an empty `/events/time`); that note
+is not a difference and does not change the exit status.
+
+## Reading version 1
+Version 1 files (fdtwin before this schema) differ in four ways; ResultReader and the viewer
+read both. (1) KPIs were numeric attributes of `/kpi` with their units in one string
+attribute `/kpi@units` (`name=unit;…`); ResultReader::kpi() and kpiUnits() read either form.
+(2) `fdtwin_version`, `command_line` and `created_utc` were root attributes, and the wall
+times were attributes of `/solver`; ResultReader::rootAttributes() merges `/provenance` into
+the root attributes, so both look the same to `fdtwin info` and the viewer. (3) `/time` had
+`units = "s"`, no dimension scales, no `long_name`. (4) Names and indices had `units = "-"`
+and the fouling resistance `m2K/W`.
+
+## XDMF companion file (`OUT.xdmf`)
+After `OUT.h5` is complete, `fdtwin run` writes `OUT.xdmf` beside it (the result name with
+its extension replaced; `OUT.xdmf.xdmf` if the result itself ends in `.xdmf`). It is a small
+XML file in the XDMF 2 format that holds no numbers: it describes the hull and the racks as
+meshes and points into `OUT.h5` by relative file name (`OUT.h5:/hull/T`), so the two files
+must stay in the same folder under the names they were written with (a file name containing
+`:` cannot be referenced). Like the `.h5`, it is written as `OUT.xdmf.part` and renamed; if
+it cannot be written the run fails (exit status 1) and `OUT.h5` stays complete.
+
+Open it in ParaView with *File → Open → OUT.xdmf* and choose **XDMF Reader**
+(`XDMFReader` in `pvpython`); the time controls then step through the output rows. The
+Xdmf3 readers of ParaView 5.11 (*Xdmf3 Reader S/T*) show the meshes but do not evaluate the
+hyperslabs, so they show no temperatures.
+
+The domain holds two temporal collections (`GridType="Collection"
+CollectionType="Temporal"`), each with one uniform grid per output time whose `<Time
+Value>` is `/time` of that row (seconds since the start):
+
+| grid | topology / geometry | attributes |
+| --- | --- | --- |
+| `hull` | `Quadrilateral`, `/hull/cells` ([np,4], 0-based point indices); `XYZ`, `/hull/points` | cell `T` (K): row k of `/hull/T`; cell `group`: `/hull/group` |
+| `racks` | `Polyvertex`, one vertex per rack; `XYZ`, `/racks/position` (rack centres) | point `T_chip` (K): row k of `/racks/T_chip`; point `P_it` (W): row k of `/racks/P_it`; point `hall`: `/racks/hall` |
+
+Row k of a `[nt, n]` dataset is selected with an XDMF `HyperSlab` (start `k 0`, stride
+`1 1`, count `1 n`), so ParaView reads one row per time step and never the whole series.
+At most 10 000 time steps are listed: a longer result (a year at one-minute output) is
+sampled with an even stride `s = ceil((nt − 1)/9 999)` (rows 0, s, 2s, … and always the
+last row); the `.h5` keeps every row.
+
+One time step of the hull grid, for a result `barge.h5` with 49 rows and 448 panels:
+```xml
+<Grid Name="hull" GridType="Uniform">
+ <Time Value="3600"/>
+ <Topology TopologyType="Quadrilateral" NumberOfElements="448"><DataItem Dimensions="448 4" NumberType="Int" Precision="8" Format="HDF">barge.h5:/hull/cells</DataItem></Topology>
+ <Geometry GeometryType="XYZ"><DataItem Dimensions="450 3" NumberType="Float" Precision="8" Format="HDF">barge.h5:/hull/points</DataItem></Geometry>
+ <Attribute Name="T" AttributeType="Scalar" Center="Cell"><DataItem ItemType="HyperSlab" Dimensions="448" NumberType="Float" Precision="8" Type="HyperSlab"><DataItem Dimensions="3 2" NumberType="UInt" Format="XML">1 0 1 1 1 448</DataItem><DataItem Dimensions="49 448" NumberType="Float" Precision="8" Format="HDF">barge.h5:/hull/T</DataItem></DataItem></Attribute>
+ <Attribute Name="group" AttributeType="Scalar" Center="Cell"><DataItem Dimensions="448" NumberType="Int" Precision="8" Format="HDF">barge.h5:/hull/group</DataItem></Attribute>
+</Grid>
+```
+Reading it from a script (`/usr/bin/pvpython`, no display needed):
+```python
+from paraview import simple
+reader = simple.XDMFReader(FileNames=["/abs/path/barge.xdmf"])
+reader.UpdatePipeline(reader.TimestepValues[-1])
+blocks = reader.GetClientSideObject().GetOutputDataObject(0)   # hull, racks
+hull_T = blocks.GetBlock(0).GetCellData().GetArray("T")       # = /hull/T[-1, :]
+```
+The test `xdmf_paraview` (tests/integration) does this and compares with h5py.
+
+## `/cfd` (only with `fdtwin run --cfd live|surrogate`; docs/cfd.md)
+One row per coupling time t_k = k·`cfd.coupling_window` (the exchange at t_k sets what the
+plant uses until t_{k+1}).
+
+)";
+  attributeTable(md, "/cfd");
+  md += "\n";
+  datasetTable(md, "/cfd", false);
+  md += R"(
+Slices are written for live runs only. Points are in the hull frame of `/hull/points` (x along
+the hull from the stern, y to port, z up from the keel; the waterline is at z = draft); the
+current flows in −x (from the bow to the stern). `/kpi` gains the CFD KPIs listed above.
+)";
+  return md;
+}
+
+std::string json() {
+  nlohmann::ordered_json j;
+  j["schema_version"] = kSchemaVersion;
+  j["calendar"] = kCalendar;
+  j["h5diff_excludes"] = h5diffExcludes();
+  auto& entries = j["entries"];
+  entries = nlohmann::ordered_json::array();
+  for (const Entry* e : schema()) {
+    nlohmann::ordered_json x;
+    x["path"] = e->path;
+    x["kind"] = kindName(e->kind);
+    x["type"] = typeName(e->type);
+    x["units"] = e->units;
+    x["long_name"] = e->longName;
+    x["dimensions"] = e->dims;
+    x["description"] = e->description;
+    if (!e->formula.empty()) x["formula"] = e->formula;
+    x["provenance"] = e->provenance;
+    x["optional"] = e->optional;
+    x["scale"] = e->isScale();
+    entries.push_back(std::move(x));
+  }
+  return j.dump(1) + "\n";
+}
+
+}  // namespace fdtwin::results
