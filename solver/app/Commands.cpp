@@ -12,12 +12,13 @@
 
 #include <fmt/format.h>
 
+#include "core/Constants.hpp"
 #include "core/Error.hpp"
 #include "core/Schema.hpp"
 #include "core/Units.hpp"
-#include "run/RunCase.hpp"
 #include "io/Case.hpp"
 #include "io/ResultReader.hpp"
+#include "run/RunCase.hpp"
 
 namespace fdtwin::app {
 
@@ -25,8 +26,8 @@ namespace fs = std::filesystem;
 
 namespace {
 std::string humanDuration(double s) {
-  if (s >= 86400.0) return fmt::format("{:.1f} d", s / 86400.0);
-  if (s >= 3600.0) return fmt::format("{:.1f} h", s / 3600.0);
+  if (s >= constants::kSecondsPerDay) return fmt::format("{:.1f} d", s / constants::kSecondsPerDay);
+  if (s >= constants::kSecondsPerHour) return fmt::format("{:.1f} h", s / constants::kSecondsPerHour);
   if (s >= 60.0) return fmt::format("{:.1f} min", s / 60.0);
   return fmt::format("{:.0f} s", s);
 }
@@ -40,8 +41,8 @@ class Progress {
     const double frac = p.simTime / p.endTime;
     const double speed = p.wallSeconds > 0 ? p.simTime / p.wallSeconds : 0.0;
     const double eta = frac > 0 ? p.wallSeconds * (1.0 - frac) / frac : 0.0;
-    const std::string text = fmt::format("{:5.1f} %  t = {}  speed {:.0f}x real time  ETA {:.0f} s", 100 * frac,
-                                         humanDuration(p.simTime), speed, eta);
+    const std::string text = fmt::format("{:5.1f} %  t = {}  speed {:.0f}x real time  ETA {:.0f} s",
+                                         100 * frac, humanDuration(p.simTime), speed, eta);
     if (m_tty) {
       const int width = 30, filled = static_cast<int>(frac * width);
       std::fprintf(stderr, "\r[%s%s] %s", std::string(static_cast<size_t>(filled), '#').c_str(),
@@ -60,7 +61,10 @@ class Progress {
 };
 
 void printKpis(const std::map<std::string, double>& kpi) {
-  auto get = [&](const char* k) { auto it = kpi.find(k); return it == kpi.end() ? NAN : it->second; };
+  auto get = [&](const char* k) {
+    auto it = kpi.find(k);
+    return it == kpi.end() ? NAN : it->second;
+  };
   const double GWh = 3.6e12;
   std::printf("%-34s %14s\n", "KPI", "value");
   std::printf("%-34s %14.4f\n", "PUE (generator terminals)", get("PUE"));
@@ -68,7 +72,7 @@ void printKpis(const std::map<std::string, double>& kpi) {
   std::printf("%-34s %14.3f\n", "IT energy [GWh]", get("E_it") / GWh);
   std::printf("%-34s %14.3f\n", "facility energy [GWh]", get("E_facility") / GWh);
   std::printf("%-34s %14.3f\n", "unserved energy [GWh]", get("E_unserved") / GWh);
-  std::printf("%-34s %14.2f\n", "hottest chip [degC]", get("T_chip_max") - 273.15);
+  std::printf("%-34s %14.2f\n", "hottest chip [degC]", get("T_chip_max") - constants::kZeroCelsius);
   std::printf("%-34s %14.2f\n", "largest discharge rise [K]", get("discharge_dT_max"));
   std::printf("%-34s %14.1f\n", "fuel [t]", get("fuel_total") / 1000.0);
   std::printf("%-34s %14.1f\n", "CO2 [t]", get("CO2_total") / 1000.0);
@@ -87,7 +91,8 @@ int runCommand(const Options& opt) {
   Case c = Case::load(opt.casePath, opt.overrides);
   RunOptions ro;
   ro.commandLine = opt.commandLine;
-  if (opt.durationGiven || !opt.duration.empty()) ro.duration = units::parseDuration(opt.duration, "--duration");
+  if (opt.durationGiven || !opt.duration.empty())
+    ro.duration = units::parseDuration(opt.duration, "--duration");
   if (opt.outputIntervalGiven || !opt.outputInterval.empty()) {
     ro.outputInterval = units::parseDuration(opt.outputInterval, "--output-interval");
   }
@@ -135,12 +140,16 @@ int schemaCommand() {
 int infoCommand(const Options& opt) {
   const ResultReader r(opt.resultPath);
   const auto attrs = r.rootAttributes();
-  auto attr = [&](const char* k) { auto it = attrs.find(k); return it == attrs.end() ? std::string("?") : it->second; };
+  auto attr = [&](const char* k) {
+    auto it = attrs.find(k);
+    return it == attrs.end() ? std::string("?") : it->second;
+  };
   const auto time = r.readNumbers("/time");
   std::printf("file            %s\n", opt.resultPath.c_str());
   std::printf("schema version  %d\n", r.schemaVersion());
   std::printf("case            %s\n", attr("case_name").c_str());
-  std::printf("written by      fdtwin %s on %s\n", attr("fdtwin_version").c_str(), attr("created_utc").c_str());
+  std::printf("written by      fdtwin %s on %s\n", attr("fdtwin_version").c_str(),
+              attr("created_utc").c_str());
   std::printf("command         %s\n", attr("command_line").c_str());
   std::printf("start           %s\n", attr("start_datetime").c_str());
   std::printf("output rows     %zu (%s simulated)\n", time.size(),

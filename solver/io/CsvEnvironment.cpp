@@ -12,6 +12,7 @@
 #include <string_view>
 #include <system_error>
 
+#include "core/Constants.hpp"
 #include "core/Error.hpp"
 #include "core/Text.hpp"
 #include "io/CsvEnvironment.hpp"
@@ -277,7 +278,7 @@ EnvironmentSample CsvEnvironment::at(double t) const {
       throw InputError(m_path, 0, "time_s",
                        fmt::format("time {} s ({:.6g} d) is outside the covered range {} .. {} s; extend the "
                                    "file, shorten the run, or enable wrap to repeat the record",
-                                   t, t / 86400.0, t0, t1));
+                                   t, t / constants::kSecondsPerDay, t0, t1));
     }
     tt = std::clamp(t, t0, t1);
   }

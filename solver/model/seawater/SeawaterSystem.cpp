@@ -3,14 +3,11 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/Constants.hpp"
 #include "model/cooling/EpsilonNtu.hpp"
 #include "model/properties/Seawater.hpp"
 
 namespace fdtwin::seawater {
-
-namespace {
-constexpr double kGravity = 9.80665;
-}
 
 SeawaterSystem::SeawaterSystem(const SeawaterParams& p, const CoolingParams& c) : m_p(p), m_c(c) {
   m_pi.gain = p.controllerGain;
@@ -40,7 +37,9 @@ double SeawaterSystem::cleaningStart(double t) const {
 
 double SeawaterSystem::fouling(double t) const {
   const double T = m_p.cleaningInterval, D = m_p.cleaningDuration;
-  auto kernSeaton = [&](double age) { return cooling::foulingResistance(std::max(0.0, age), m_p.foulingMax, m_p.foulingTau); };
+  auto kernSeaton = [&](double age) {
+    return cooling::foulingResistance(std::max(0.0, age), m_p.foulingMax, m_p.foulingTau);
+  };
   if (t < T) return kernSeaton(t);  // clean at t = 0, before the first cleaning
   const double start = cleaningStart(t);
   if (t >= start + D) return kernSeaton(t - (start + D));
@@ -63,7 +62,7 @@ SeawaterState SeawaterSystem::evaluate(double n, double tFr, double tAmbient, do
   const double cMin = std::min(cSw, facilityC), cMax = std::max(cSw, facilityC);
   s.epsCmin = cooling::effectiveness(s.ua / cMin, cMin / cMax, cooling::FlowArrangement::Counterflow) * cMin;
   const double head = m_p.pumpHeadStatic + (m_p.pumpHeadDesign - m_p.pumpHeadStatic) * n * n;
-  s.P_shaft = s.mdot * kGravity * head / m_c.pumpEfficiency;
+  s.P_shaft = s.mdot * constants::kStandardGravity * head / m_c.pumpEfficiency;
   s.P_el = s.P_shaft / (m_c.motorEfficiency * m_c.vfdEfficiency);
   const double r = m_p.recirculation;
   const double k = r / ((1.0 - r) * cSw);
