@@ -79,7 +79,7 @@ void printKpis(const std::map<std::string, double>& kpi) {
   std::printf("%-34s %14.3f\n", "heat to sea [GWh]", get("heat_to_sea") / GWh);
   std::printf("%-34s %14.0f\n", "rack throttling events", get("throttle_events"));
   std::printf("%-34s %14.2e\n", "energy balance residual", get("energy_balance_residual"));
-  if (kpi.count("mixing_zone_dT_max")) {  // CFD coupling (issue 5)
+  if (kpi.count("mixing_zone_dT_max")) {  // only a CFD-coupled run has the mixing-zone KPIs
     std::printf("%-34s %14.3f\n", "mixing-zone edge rise max [K]", get("mixing_zone_dT_max"));
     std::printf("%-34s %14.3f  %s\n", "permit at the edge [K]", get("permit_dT"),
                 get("permit_breach") > 0 ? "BREACH" : "ok");
@@ -96,7 +96,7 @@ int runCommand(const Options& opt) {
   if (opt.outputIntervalGiven || !opt.outputInterval.empty()) {
     ro.outputInterval = units::parseDuration(opt.outputInterval, "--output-interval");
   }
-  if (!opt.cfd.empty()) {  // CFD coupling (issue 5)
+  if (!opt.cfd.empty()) {  // --cfd live|surrogate: couple the plant to the sea
     ro.cfdMode = opt.cfd[0];
     if (opt.cfd.size() > 1) ro.cfdTable = opt.cfd[1];
     if (ro.cfdMode != "live" && ro.cfdMode != "surrogate")

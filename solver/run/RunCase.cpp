@@ -47,7 +47,7 @@ RunSummary runCase(const Case& c, const RunOptions& options, const ProgressCallb
 
   Plant plant(params, environment);
   std::vector<double> y = plant.initialState();
-  // --- CFD coupling (issue 5): the coupler installs the plant's hooks and runs the first window.
+  // --- CFD coupling: the coupler installs the plant's hooks and runs the first window.
   std::unique_ptr<cfd::CfdCoupler> coupler;
   if (!options.cfdMode.empty()) {
     coupler = std::make_unique<cfd::CfdCoupler>(io::cfdParams(c), plant, options.cfdMode, options.cfdTable,
@@ -80,7 +80,7 @@ RunSummary runCase(const Case& c, const RunOptions& options, const ProgressCallb
   auto closeResult = [&](bool complete) {
     writer.rootAttribute("status", std::string(complete ? "complete" : "failed"));
     for (const auto& [k, v] : recorder.finish(integrator.stats(), wall(), rtol, complete)) summary.kpi[k] = v;
-    if (coupler) io::recordCfd(writer, *coupler, summary.kpi, complete);  // /cfd group, CFD KPIs (issue 5)
+    if (coupler) io::recordCfd(writer, *coupler, summary.kpi, complete);  // /cfd group, CFD KPIs
     writer.commit();
     io::writeXdmf(options.outputPath);
   };
@@ -95,7 +95,7 @@ RunSummary runCase(const Case& c, const RunOptions& options, const ProgressCallb
       } else {
         changed = plant.handleTimeEvents(t, y.data());
       }
-      if (coupler && coupler->due(t) && t < duration - tol) {  // CFD window boundary (issue 5)
+      if (coupler && coupler->due(t) && t < duration - tol) {  // CFD window boundary: exchange fields
         coupler->exchange(t, y.data());
         changed = changed || coupler->changesPlant();
       }
