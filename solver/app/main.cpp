@@ -14,7 +14,9 @@
 #include "app/SweepCommand.hpp"
 #include "core/Error.hpp"
 
-int main(int argc, char** argv) {
+namespace {
+
+int dispatch(int argc, char** argv) {
   std::string commandLine;
   for (int i = 0; i < argc; ++i) commandLine += (i ? " " : "") + std::string(argv[i]);
   CLI::App app{"fdtwin: thermal and power digital twin of a floating AI datacenter"};
@@ -26,8 +28,10 @@ int main(int argc, char** argv) {
   run->add_option("case", opt.casePath, "Case file (TOML)")->required();
   run->add_option("-o,--output", opt.output, "Result file (default: results/<case name>.h5)");
   run->add_option("--set", opt.overrides, "Override a case key: key.path=value (repeatable)");
-  auto* durationOpt = run->add_option("--duration", opt.duration, "Simulated duration, e.g. 30d, 12h, 90min, 3600s");
-  auto* intervalOpt = run->add_option("--output-interval", opt.outputInterval, "Interval between output rows, e.g. 1h, 15min");
+  auto* durationOpt =
+      run->add_option("--duration", opt.duration, "Simulated duration, e.g. 30d, 12h, 90min, 3600s");
+  auto* intervalOpt = run->add_option("--output-interval", opt.outputInterval,
+                                      "Interval between output rows, e.g. 1h, 15min");
   run->add_flag("-q,--quiet", opt.quiet, "No progress output");
   run->add_flag("--json", opt.json, "Print the KPI summary as JSON on stdout");
   run->add_option("--cfd", opt.cfd, "Couple the sea CFD: live (OpenFOAM) or surrogate TABLE.h5 (docs/cfd.md)")
@@ -78,4 +82,19 @@ int main(int argc, char** argv) {
     std::cerr << "run failed: " << e.what() << "\n";
     return 1;
   }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // Building the command line can itself throw (out of memory, a CLI11 definition error): no
+  // exception leaves main, whose exit status the user relies on.
+  try {
+    return dispatch(argc, argv);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "run failed: %s\n", e.what());
+  } catch (...) {
+    std::fprintf(stderr, "run failed: unknown exception\n");
+  }
+  return 1;
 }

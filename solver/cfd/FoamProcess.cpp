@@ -13,6 +13,7 @@
 
 #include "core/ChildProcess.hpp"
 #include "core/Error.hpp"
+#include "core/Text.hpp"
 
 namespace fdtwin::cfd {
 
@@ -37,8 +38,7 @@ void requireOpenFoam(const std::vector<std::string>& programs) {
   for (const auto& p : programs)
     if (findProgram(p).empty()) missing.push_back(p);
   if (!missing.empty()) {
-    std::string list;
-    for (const auto& m : missing) list += (list.empty() ? "" : ", ") + m;
+    const std::string list = join(missing, ", ");
     throw InputError("", 0, "--cfd",
                      "OpenFOAM is not installed or not on PATH (missing: " + list +
                          "); install the Debian package `openfoam` (scripts/install-deps)");

@@ -135,7 +135,7 @@ SeaCase::SeaCase(const CfdParams& p, std::string dir) : m_p(p), m_dir(std::move(
   const auto& hp = m_mesh.patch("hull");
   m_hullFacePanel.assign(static_cast<size_t>(hp.nFaces), -1);
   for (int f = 0; f < hp.nFaces; ++f) {
-    const size_t gf = static_cast<size_t>(hp.startFace + f);
+    const size_t gf = static_cast<size_t>(hp.startFace) + static_cast<size_t>(f);
     const Vec3 c = m_mesh.faceCentre[gf], n = m_mesh.faceNormal[gf];
     const double xh = c[0], yh = c[1], zh = c[2] + p.hull.draft;
     for (size_t k = 0; k < panels.size(); ++k) {
@@ -270,7 +270,8 @@ void SeaCase::applyBoundaries(const std::string& timeDir, const WindowInput& in)
     const auto& pi = m_mesh.patch(name);
     std::vector<double> z(static_cast<size_t>(pi.nFaces));
     for (int f = 0; f < pi.nFaces; ++f)
-      z[static_cast<size_t>(f)] = -m_mesh.faceCentre[static_cast<size_t>(pi.startFace + f)][2];
+      z[static_cast<size_t>(f)] =
+          -m_mesh.faceCentre[static_cast<size_t>(pi.startFace) + static_cast<size_t>(f)][2];
     return z;
   };
   auto profile = [&](const std::vector<double>& depth) {
@@ -321,7 +322,7 @@ void SeaCase::applyBoundaries(const std::string& timeDir, const WindowInput& in)
   } else {
     std::vector<double> tw(static_cast<size_t>(hp.nFaces));
     for (int f = 0; f < hp.nFaces; ++f) {
-      const size_t gf = static_cast<size_t>(hp.startFace + f);
+      const size_t gf = static_cast<size_t>(hp.startFace) + static_cast<size_t>(f);
       const double amb = in.ambient(std::max(0.0, -m_mesh.faceCentre[gf][2]));
       const int panel = m_hullFacePanel[static_cast<size_t>(f)];
       tw[static_cast<size_t>(f)] = !in.hullPanelT.empty() && panel >= 0
@@ -430,7 +431,8 @@ WindowOutput SeaCase::readWindow(const std::string& timeDir, const WindowInput& 
     const auto itA = alphat.patch.find(pi.name);
     double q = 0.0;  // W out of the domain
     for (int f = 0; f < pi.nFaces; ++f) {
-      const size_t gf = static_cast<size_t>(pi.startFace + f), fs_ = static_cast<size_t>(f);
+      const size_t gf = static_cast<size_t>(pi.startFace) + static_cast<size_t>(f),
+                   fs_ = static_cast<size_t>(f);
       const int c = m_mesh.owner[gf];
       const double Tc = T.internal[static_cast<size_t>(c)];
       const double Tf = itT == T.patch.end()      ? Tc
@@ -480,7 +482,7 @@ WindowOutput SeaCase::readWindow(const std::string& timeDir, const WindowInput& 
     for (int f = 0; f < hp.nFaces; ++f) {
       const int panel = m_hullFacePanel[static_cast<size_t>(f)];
       if (panel < 0 || itA == alphat.patch.end()) continue;
-      const size_t gf = static_cast<size_t>(hp.startFace + f);
+      const size_t gf = static_cast<size_t>(hp.startFace) + static_cast<size_t>(f);
       const auto& cf = m_mesh.faceCentre[gf];
       const auto& cc = m_mesh.cellCentre[static_cast<size_t>(m_mesh.owner[gf])];
       const auto& n = m_mesh.faceNormal[gf];
@@ -523,7 +525,7 @@ WindowOutput SeaCase::readWindow(const std::string& timeDir, const WindowInput& 
       const auto& ip = m_mesh.patch("intake");
       double sa = 0, st2 = 0;
       for (int f = 0; f < ip.nFaces; ++f) {
-        const size_t gf = static_cast<size_t>(ip.startFace + f);
+        const size_t gf = static_cast<size_t>(ip.startFace) + static_cast<size_t>(f);
         sa += m_mesh.faceArea[gf];
         st2 += m_mesh.faceArea[gf] * T.internal[static_cast<size_t>(m_mesh.owner[gf])];
       }

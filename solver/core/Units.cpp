@@ -98,6 +98,7 @@ std::optional<NamedUnit> lookup(std::string_view name) {
 
 std::string suggestUnit(std::string_view name) {
   std::vector<std::string> names;
+  names.reserve(kUnits.size());
   for (const auto& u : kUnits) names.emplace_back(u.name);
   return nearestWord(name, names);
 }
@@ -233,7 +234,7 @@ class UnitParser {
 
 struct Quantity {
   Dimension dim;
-  const char* name;
+  const char* name = nullptr;
 };
 const std::array kQuantities{
     Quantity{kNone, "a number"},

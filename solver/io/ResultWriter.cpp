@@ -149,6 +149,7 @@ void ResultWriter::writeStrings(const std::string& path, const std::vector<std::
   hid_t ds = H5Dcreate2(static_cast<hid_t>(m_file), path.c_str(), type, space, lcpl, H5P_DEFAULT, H5P_DEFAULT);
   if (ds < 0) throw std::runtime_error("HDF5: cannot create " + path);
   std::vector<const char*> ptrs;
+  ptrs.reserve(data.size());
   for (const auto& s : data) ptrs.push_back(s.c_str());
   if (n > 0) ensure(H5Dwrite(ds, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, ptrs.data()), "write " + path);
   stringAttribute(ds, "units", "-");

@@ -179,6 +179,7 @@ SummaryCounts writeSummary(const SweepDir& dir) {
     std::string kpiNames;
     for (std::size_t k = 0; k < plan.kpis.size(); ++k) {
       std::vector<double> col;
+      col.reserve(rows.size());
       for (const auto& r : rows) col.push_back(r.kpi[k]);
       h.write("/kpi/" + plan.kpis[k], col, {n}, kpiUnit(plan.kpis[k]));
       kpiNames += (k ? ";" : "") + plan.kpis[k];

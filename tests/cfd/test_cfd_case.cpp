@@ -281,8 +281,8 @@ double kaderPlateAverage(double U, double L, double nu, double Pr, double rhoCp)
 }
 
 struct PlateResult {
-  double h, hColburn, hKader;
-  long cells;
+  double h = 0.0, hColburn = 0.0, hKader = 0.0;
+  long cells = 0;
 };
 
 PlateResult flatPlate(double prandtlOverride, const std::string& mesh) {
@@ -300,7 +300,7 @@ PlateResult flatPlate(double prandtlOverride, const std::string& mesh) {
   in.mixingLength = 0.01;
   double A = 0.0;
   const auto& hp = sc.mesh().patch("hull");
-  for (int f = 0; f < hp.nFaces; ++f) A += sc.mesh().faceArea[static_cast<size_t>(hp.startFace + f)];
+  for (int f = 0; f < hp.nFaces; ++f) A += sc.mesh().faceArea[static_cast<size_t>(hp.startFace) + static_cast<size_t>(f)];
   // Windows of 300 iterations until h moves by less than 0.3 % from one window to the next
   // (the coarse mesh needs ~6, the finer one ~12: the boundary layer's k-epsilon field settles
   // slowly, and an unconverged h on the finer mesh was 3x too high after 4 windows).
