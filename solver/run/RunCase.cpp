@@ -8,28 +8,18 @@
 
 #include "cfd/CfdCoupler.hpp"
 #include "core/Error.hpp"
+#include "core/UtcTime.hpp"
 #include "fdtwin/Version.hpp"
 #include "integrate/Integrator.hpp"
+#include "io/ResultWriter.hpp"
+#include "io/XdmfWriter.hpp"
+#include "model/Plant.hpp"
 #include "run/CfdFromCase.hpp"
 #include "run/CfdRecorder.hpp"
 #include "run/PlantFromCase.hpp"
 #include "run/Recorder.hpp"
-#include "io/ResultWriter.hpp"
-#include "io/XdmfWriter.hpp"
-#include "model/Plant.hpp"
 
 namespace fdtwin {
-
-namespace {
-std::string utcNow() {
-  const std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
-}  // namespace
 
 RunSummary runCase(const Case& c, const RunOptions& options, const ProgressCallback& progress,
                    const std::atomic<bool>* cancel) {
@@ -62,7 +52,7 @@ RunSummary runCase(const Case& c, const RunOptions& options, const ProgressCallb
 
   writer.expectRows(static_cast<size_t>(std::ceil(duration / dtOut - 1e-9)) + 1);
   writer.rootAttribute("fdtwin_version", std::string(kVersion));
-  writer.rootAttribute("created_utc", utcNow());
+  writer.rootAttribute("created_utc", utcTimestamp());
   io::Recorder recorder(writer, plant,
                         {c.string("case.name"), c.toToml(), options.commandLine, c.string("case.start")},
                         params.seawater.salinity);

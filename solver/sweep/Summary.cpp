@@ -12,6 +12,7 @@
 #include <variant>
 #include <vector>
 
+#include "core/UtcTime.hpp"
 #include "fdtwin/Version.hpp"
 #include "io/ResultReader.hpp"
 #include "io/ResultWriter.hpp"
@@ -38,15 +39,6 @@ std::string csvField(const std::string& s) {
 }
 
 std::string csvNumber(double v) { return std::isnan(v) ? std::string() : fmt::format("{:.9g}", v); }
-
-std::string utcNow() {
-  const std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
 
 void rename(const std::string& part, const std::string& path) {
   std::error_code ec;
@@ -133,7 +125,7 @@ SummaryCounts writeSummary(const SweepDir& dir) {
     h.rootAttribute("failed", static_cast<long long>(counts.failed));
     h.rootAttribute("pending", static_cast<long long>(counts.pending));
     h.rootAttribute("fdtwin_version", std::string(kVersion));
-    h.rootAttribute("created_utc", utcNow());
+    h.rootAttribute("created_utc", utcTimestamp());
 
     std::vector<std::string> names, states, errors, results;
     std::vector<double> wall;
