@@ -2,6 +2,7 @@
 #   make demo        install what is missing, build (Release), run the default case
 #   make check       install what is missing, build, run the whole CTest suite
 #   make check-asan  unit tier under AddressSanitizer + UndefinedBehaviorSanitizer
+#   make tidy        clang-tidy with .clang-tidy over solver/, gui/, bench/, tests/ (fails on any finding)
 #   make bench       build and run the benchmarks (bench/README.md)
 #   make format      apply .clang-format to every C++ source
 JOBS       ?= $(shell nproc)
@@ -10,7 +11,7 @@ ASAN_BUILD ?= build-asan
 CASE       ?= cases/barge-ai-20mw.toml
 CMAKE_ARGS ?=
 
-.PHONY: deps configure build demo check check-asan bench format clean
+.PHONY: deps configure build demo check check-asan tidy bench format clean
 
 deps:
 	@scripts/install-deps
@@ -34,6 +35,9 @@ check-asan: deps
 	  || (cat $(ASAN_BUILD).configure.log; exit 1)
 	@cmake --build $(ASAN_BUILD) -j $(JOBS) --target fdtwin_unit_tests
 	@cd $(ASAN_BUILD) && ctest --output-on-failure -j $(JOBS) -L unit
+
+tidy: build
+	@JOBS=$(JOBS) scripts/run-tidy $(BUILD)
 
 bench: build
 	@scripts/run-benchmarks $(BUILD)

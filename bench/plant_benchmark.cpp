@@ -16,8 +16,8 @@
 #include <string>
 #include <vector>
 
-#include "run/RunCase.hpp"
 #include "io/ResultReader.hpp"
+#include "run/RunCase.hpp"
 
 namespace {
 
@@ -65,6 +65,7 @@ Measure runOnce(const Case& c, double duration) {
 
 Measure median(const Case& c, double duration, int repeat) {
   std::vector<Measure> runs;
+  runs.reserve(static_cast<std::size_t>(std::max(repeat, 0)));
   for (int i = 0; i < repeat; ++i) runs.push_back(runOnce(c, duration));
   std::sort(runs.begin(), runs.end(), [](const Measure& a, const Measure& b) { return a.cpu < b.cpu; });
   return runs[runs.size() / 2];
@@ -75,19 +76,27 @@ int year(const std::string& casePath, int repeat, bool resolvedDips) {
   if (resolvedDips) c.set("it.training_dips", "\"resolved\"");
   const Measure m = median(c, 365.0 * 86400.0, repeat);
   const double model = m.rhs + m.jac + m.quad + m.root;
-  std::printf("| case | simulated | CPU (median of %d) | wall | steps | RHS evals | Jacobian evals | RHS time | Jacobian time | quadrature + roots | outside callbacks |\n",
-              repeat);
+  std::printf(
+      "| case | simulated | CPU (median of %d) | wall | steps | RHS evals | Jacobian evals | RHS time | "
+      "Jacobian time | quadrature + roots | outside callbacks |\n",
+      repeat);
   std::printf("|---|---|---|---|---|---|---|---|---|---|---|\n");
-  std::printf("| %s%s | 365 d, hourly output | %.2f s | %.2f s | %.0f | %.0f | %.0f | %.2f s | %.2f s | %.2f s | %.0f %% |\n",
-              c.string("case.name").c_str(), resolvedDips ? ", dips resolved" : "", m.cpu, m.wall, m.steps, m.rhsEvals, m.jacEvals, m.rhs, m.jac,
-              m.quad + m.root, 100.0 * (m.wall - model) / m.wall);
+  std::printf(
+      "| %s%s | 365 d, hourly output | %.2f s | %.2f s | %.0f | %.0f | %.0f | %.2f s | %.2f s | %.2f s | "
+      "%.0f %% |\n",
+      c.string("case.name").c_str(), resolvedDips ? ", dips resolved" : "", m.cpu, m.wall, m.steps,
+      m.rhsEvals, m.jacEvals, m.rhs, m.jac, m.quad + m.root, 100.0 * (m.wall - model) / m.wall);
   return 0;
 }
 
 int scaling(const std::string& casePath, int repeat) {
-  std::printf("| racks | states | CPU, 7 d (median of %d) | wall | steps | CPU per rack | per rack vs 1,000 |\n", repeat);
+  std::printf(
+      "| racks | states | CPU, 7 d (median of %d) | wall | steps | CPU per rack | per rack vs 1,000 |\n",
+      repeat);
   std::printf("|---|---|---|---|---|---|---|\n");
-  struct Size { int rows, perRow; };
+  struct Size {
+    int rows, perRow;
+  };
   const Size sizes[] = {{1, 5}, {5, 10}, {25, 20}, {100, 50}};  // x 2 halls
   double perRack1000 = 0.0;
   std::vector<std::pair<int, double>> rows;
@@ -98,9 +107,10 @@ int scaling(const std::string& casePath, int repeat) {
     const double k = racks / 160.0;  // plant sized with the IT load
     c.set("it.rows_per_hall", std::to_string(sz.rows));
     c.set("it.racks_per_row", std::to_string(sz.perRow));
-    for (const char* key : {"power.engines.rated_power", "cooling.facility_flow", "cooling.facility_volume", "cooling.cdu_ua", "cooling.tcs_volume",
-                            "cooling.hall_heat_capacity", "cooling.air_flow", "seawater.design_flow", "seawater.hx_area",
-                            "power.hotel_load", "power.battery.capacity", "power.battery.power_max"}) {
+    for (const char* key :
+         {"power.engines.rated_power", "cooling.facility_flow", "cooling.facility_volume", "cooling.cdu_ua",
+          "cooling.tcs_volume", "cooling.hall_heat_capacity", "cooling.air_flow", "seawater.design_flow",
+          "seawater.hx_area", "power.hotel_load", "power.battery.capacity", "power.battery.power_max"}) {
       c.set(key, std::to_string(c.real(key) * k));
     }
     const Measure m = median(c, 7 * 86400.0, repeat);
@@ -109,7 +119,9 @@ int scaling(const std::string& casePath, int repeat) {
     rows.emplace_back(racks, perRack);
     std::printf("| %d | %d | %.2f s | %.2f s | %.0f | %.2f ms |", racks, static_cast<int>(m.states), m.cpu,
                 m.wall, m.steps, 1e3 * perRack);
-    std::printf(" %s |\n", racks >= 1000 && perRack1000 > 0 ? std::to_string(perRack / perRack1000).substr(0, 4).c_str() : "-");
+    std::printf(" %s |\n", racks >= 1000 && perRack1000 > 0
+                               ? std::to_string(perRack / perRack1000).substr(0, 4).c_str()
+                               : "-");
   }
   return 0;
 }

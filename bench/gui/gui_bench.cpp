@@ -1,4 +1,4 @@
-// Viewer benchmark (issue 7, "Performance"): on Mesa llvmpipe under Xvfb,
+// Viewer benchmark (targets in docs/gui.md): on Mesa llvmpipe under Xvfb,
 //   1. opening a result: time from File > Open to the first rendered 3D frame (<= 2 s for a
 //      one-year hourly result of the default case);
 //   2. moving the time slider one step: time from the slider's new value to the re-rendered

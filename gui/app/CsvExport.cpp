@@ -1,5 +1,7 @@
 #include "app/CsvExport.hpp"
 
+#include <fmt/format.h>
+
 #include <cstdio>
 #include <fstream>
 #include <stdexcept>
@@ -37,11 +39,11 @@ void writeCsv(const ResultModel& result, std::ostream& out) {
     if (!r.isGroup(gpath) || group == "hull" || group == "racks" || group == "events" || group == "cfd")
       continue;
     for (const std::string& name : r.list(gpath)) {
-      const std::string path = gpath + "/" + name;
+      const std::string path = fmt::format("{}/{}", gpath, name);
       if (!r.isDataset(path)) continue;
       const auto& values = result.series(path);
       if (values.empty()) continue;
-      columns.push_back({group + "/" + name + " [" + r.units(path) + "]", values});
+      columns.push_back({fmt::format("{}/{} [{}]", group, name, r.units(path)), values});
     }
   }
   for (const auto& table : kNamedTables) {

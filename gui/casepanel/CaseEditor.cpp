@@ -39,7 +39,7 @@ QString CaseEditor::displayText(const CaseValue& value) {
 }
 
 std::string CaseEditor::toSetText(const KeyDef& key, const QString& typed) {
-  const std::string text = typed.trimmed().toStdString();
+  std::string text = typed.trimmed().toStdString();
   if (key.type != ValueType::String && key.type != ValueType::Choice && key.type != ValueType::Path)
     return text;
   if (text.size() >= 2 && text.front() == '"' && text.back() == '"') return text;  // already TOML

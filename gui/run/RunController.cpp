@@ -5,6 +5,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 #include <chrono>
 
+#include "core/Constants.hpp"
 #include "run/RunCase.hpp"
 
 namespace fdtwin::gui {
@@ -37,8 +38,8 @@ bool RunController::start(const Case& c, const QString& outputPath, double durat
     last = now;
     const double fraction = p.endTime > 0 ? p.simTime / p.endTime : 0.0;
     const QString text = QString("day %1 of %2, %3 s")
-                             .arg(p.simTime / 86400.0, 0, 'f', 1)
-                             .arg(p.endTime / 86400.0, 0, 'f', 1)
+                             .arg(p.simTime / constants::kSecondsPerDay, 0, 'f', 1)
+                             .arg(p.endTime / constants::kSecondsPerDay, 0, 'f', 1)
                              .arg(p.wallSeconds, 0, 'f', 0);
     QMetaObject::invokeMethod(
         self.data(),

@@ -39,7 +39,7 @@ std::string fixture(const std::string& name, const std::string& args) {
   auto it = made.find(name);
   if (it != made.end()) return it->second;
   std::filesystem::create_directories(dir);
-  const std::string path = (dir / name).string();
+  std::string path = (dir / name).string();
   const std::string cmd =
       "/usr/bin/python3 " FDTWIN_TEST_DIR "/fixtures/make_result.py '" + path + "' " + args;
   if (std::system(cmd.c_str()) != 0) throw std::runtime_error("fixture failed: " + cmd);
@@ -49,13 +49,13 @@ std::string fixture(const std::string& name, const std::string& args) {
 
 QString artifactDir() {
   const char* env = std::getenv("FDTWIN_GUI_ARTIFACTS");
-  const QString dir = env && *env ? QString(env) : QDir::tempPath() + "/fdtwin-gui-artifacts";
+  QString dir = env && *env ? QString(env) : QDir::tempPath() + "/fdtwin-gui-artifacts";
   QDir().mkpath(dir);
   return dir;
 }
 
 QString keepImage(const QImage& image, const QString& name) {
-  const QString path = artifactDir() + "/" + name;
+  QString path = artifactDir() + "/" + name;
   image.save(path);
   return path;
 }

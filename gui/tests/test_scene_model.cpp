@@ -125,7 +125,8 @@ TEST(SceneModel, ScalarsFollowTheTimeIndex) {
   auto* poly = vtkPolyData::SafeDownCast(scene.rackLayer().rackActor()->GetMapper()->GetInput());
   ASSERT_NE(poly, nullptr);
   EXPECT_EQ(poly->GetNumberOfCells(), 24 * RackLayer::kFacesPerRack);
-  EXPECT_NEAR(poly->GetCellData()->GetScalars()->GetTuple1(6 * 3), scene.rackLayer().shownValue(3), 1e-12);
+  EXPECT_NEAR(poly->GetCellData()->GetScalars()->GetTuple1(vtkIdType{6} * 3), scene.rackLayer().shownValue(3),
+              1e-12);
   EXPECT_TRUE(scene.hasSea());
 }
 

@@ -12,6 +12,7 @@
 
 #include <fmt/format.h>
 
+#include "core/Constants.hpp"
 #include "core/Error.hpp"
 #include "core/Schema.hpp"
 #include "core/Units.hpp"
@@ -26,8 +27,8 @@ namespace fs = std::filesystem;
 
 namespace {
 std::string humanDuration(double s) {
-  if (s >= 86400.0) return fmt::format("{:.1f} d", s / 86400.0);
-  if (s >= 3600.0) return fmt::format("{:.1f} h", s / 3600.0);
+  if (s >= constants::kSecondsPerDay) return fmt::format("{:.1f} d", s / constants::kSecondsPerDay);
+  if (s >= constants::kSecondsPerHour) return fmt::format("{:.1f} h", s / constants::kSecondsPerHour);
   if (s >= 60.0) return fmt::format("{:.1f} min", s / 60.0);
   return fmt::format("{:.0f} s", s);
 }
@@ -72,14 +73,14 @@ void printKpis(const std::map<std::string, double>& kpi) {
   std::printf("%-34s %14.3f\n", "IT energy [GWh]", get("E_it") / GWh);
   std::printf("%-34s %14.3f\n", "facility energy [GWh]", get("E_facility") / GWh);
   std::printf("%-34s %14.3f\n", "unserved energy [GWh]", get("E_unserved") / GWh);
-  std::printf("%-34s %14.2f\n", "hottest chip [degC]", get("T_chip_max") - 273.15);
+  std::printf("%-34s %14.2f\n", "hottest chip [degC]", get("T_chip_max") - constants::kZeroCelsius);
   std::printf("%-34s %14.2f\n", "largest discharge rise [K]", get("discharge_dT_max"));
   std::printf("%-34s %14.1f\n", "fuel [t]", get("fuel_total") / 1000.0);
   std::printf("%-34s %14.1f\n", "CO2 [t]", get("CO2_total") / 1000.0);
   std::printf("%-34s %14.3f\n", "heat to sea [GWh]", get("heat_to_sea") / GWh);
   std::printf("%-34s %14.0f\n", "rack throttling events", get("throttle_events"));
   std::printf("%-34s %14.2e\n", "energy balance residual", get("energy_balance_residual"));
-  if (kpi.count("mixing_zone_dT_max")) {  // CFD coupling (issue 5)
+  if (kpi.count("mixing_zone_dT_max")) {  // only a CFD-coupled run has the mixing-zone KPIs
     std::printf("%-34s %14.3f\n", "mixing-zone edge rise max [K]", get("mixing_zone_dT_max"));
     std::printf("%-34s %14.3f  %s\n", "permit at the edge [K]", get("permit_dT"),
                 get("permit_breach") > 0 ? "BREACH" : "ok");
@@ -96,7 +97,7 @@ int runCommand(const Options& opt) {
   if (opt.outputIntervalGiven || !opt.outputInterval.empty()) {
     ro.outputInterval = units::parseDuration(opt.outputInterval, "--output-interval");
   }
-  if (!opt.cfd.empty()) {  // CFD coupling (issue 5)
+  if (!opt.cfd.empty()) {  // --cfd live|surrogate: couple the plant to the sea
     ro.cfdMode = opt.cfd[0];
     if (opt.cfd.size() > 1) ro.cfdTable = opt.cfd[1];
     if (ro.cfdMode != "live" && ro.cfdMode != "surrogate")

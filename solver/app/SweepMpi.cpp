@@ -22,6 +22,7 @@
 #include <optional>
 
 #include "app/SweepCommand.hpp"
+#include "core/ChildProcess.hpp"
 #include "core/Error.hpp"
 #include "sweep/CaseProcess.hpp"
 #include "sweep/SweepProgress.hpp"
@@ -57,13 +58,6 @@ void barrierQuietly() {
   MPI_Request r;
   MPI_Ibarrier(MPI_COMM_WORLD, &r);
   waitQuietly(r);
-}
-
-int waitChild(pid_t pid) {
-  int status = 0;
-  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-  }
-  return status;
 }
 
 void worker(const SweepDir& dir, int rank) {

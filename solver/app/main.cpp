@@ -14,7 +14,9 @@
 #include "app/SweepCommand.hpp"
 #include "core/Error.hpp"
 
-int main(int argc, char** argv) {
+namespace {
+
+int dispatch(int argc, char** argv) {
   std::string commandLine;
   for (int i = 0; i < argc; ++i) commandLine += (i ? " " : "") + std::string(argv[i]);
   CLI::App app{"fdtwin: thermal and power digital twin of a floating AI datacenter"};
@@ -84,4 +86,19 @@ int main(int argc, char** argv) {
     std::cerr << "run failed: " << e.what() << "\n";
     return 1;
   }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // Building the command line can itself throw (out of memory, a CLI11 definition error): no
+  // exception leaves main, whose exit status the user relies on.
+  try {
+    return dispatch(argc, argv);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "run failed: %s\n", e.what());
+  } catch (...) {
+    std::fprintf(stderr, "run failed: unknown exception\n");
+  }
+  return 1;
 }

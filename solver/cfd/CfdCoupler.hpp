@@ -1,5 +1,5 @@
 #pragma once
-// Couples the plant network to the sea (issue 5): explicit and staggered, one window at a time.
+// Couples the plant network to the sea: explicit and staggered, one window at a time.
 //
 // At each window boundary t_k = k·cfd.coupling_window the coupler takes the plant's outfall
 // flow and temperature, hull panel temperatures and the environment at t_k, and

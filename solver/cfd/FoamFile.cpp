@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "core/Error.hpp"
+#include "core/TextFile.hpp"
 
 namespace fdtwin::cfd {
 
@@ -40,7 +41,10 @@ struct Cursor {
       }
     }
   }
-  bool at(char c) { ws(); return i < s.size() && s[i] == c; }
+  bool at(char c) {
+    ws();
+    return i < s.size() && s[i] == c;
+  }
   void expect(char c) {
     ws();
     if (i >= s.size() || s[i] != c) bad(path, fmt::format("expected '{}' at offset {}", c, i));
@@ -83,7 +87,10 @@ struct Cursor {
     int depth = 0;
     for (; i < s.size(); ++i) {
       if (s[i] == open) ++depth;
-      if (s[i] == close && --depth == 0) { ++i; return; }
+      if (s[i] == close && --depth == 0) {
+        ++i;
+        return;
+      }
     }
     bad(path, "unbalanced block");
   }
@@ -117,7 +124,8 @@ size_t findKey(const std::string& s, const std::string& key, size_t from, size_t
 }
 
 // [open brace, close brace] of boundaryField/<patch>.
-std::pair<size_t, size_t> patchBlock(const std::string& s, const std::string& patch, const std::string& path) {
+std::pair<size_t, size_t> patchBlock(const std::string& s, const std::string& patch,
+                                     const std::string& path) {
   const size_t bf = findKey(s, "boundaryField", 0, s.size(), '{');
   if (bf == std::string::npos) bad(path, "no boundaryField");
   const size_t open0 = s.find('{', bf);
@@ -178,11 +186,13 @@ void readList(Cursor& c, F&& item) {
 }  // namespace
 
 std::string readText(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw RunError(0.0, path, "cannot open " + path);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+  // A file of the generated case (or of meshes/) that is missing is a failed run, not an input
+  // error of the user: the case is written by fdtwin and OpenFOAM.
+  try {
+    return readTextFile(path, "cannot read it");
+  } catch (const InputError& e) {
+    throw RunError(0.0, path, e.detail());
+  }
 }
 
 void writeText(const std::string& path, const std::string& text) {
@@ -215,10 +225,21 @@ ScalarField readScalarField(const std::string& path) {
     while (depth > 0) {
       c.ws();
       if (c.i >= s.size()) bad(path, "unbalanced boundaryField");
-      if (s[c.i] == '}') { --depth; ++c.i; continue; }
-      if (s[c.i] == '{') { ++depth; ++c.i; continue; }
+      if (s[c.i] == '}') {
+        --depth;
+        ++c.i;
+        continue;
+      }
+      if (s[c.i] == '{') {
+        ++depth;
+        ++c.i;
+        continue;
+      }
       const std::string key = c.word();
-      if (key.empty()) { ++c.i; continue; }
+      if (key.empty()) {
+        ++c.i;
+        continue;
+      }
       if (depth == 1 && key == "value") {
         f.patch[name] = parseValue(c);
         c.expect(';');
@@ -226,7 +247,10 @@ ScalarField readScalarField(const std::string& path) {
       }
       // Skip the rest of this entry.
       while (c.i < s.size() && s[c.i] != ';' && s[c.i] != '}' && s[c.i] != '{') {
-        if (s[c.i] == '(') c.skipBlock(); else ++c.i;
+        if (s[c.i] == '(')
+          c.skipBlock();
+        else
+          ++c.i;
       }
       if (c.i < s.size() && s[c.i] == ';') ++c.i;
     }
@@ -325,7 +349,10 @@ PolyMesh PolyMesh::read(const std::string& caseDir) {
           p.type = c.word();
         } else {
           while (c.i < s.size() && s[c.i] != ';') {
-            if (s[c.i] == '(' || s[c.i] == '{') c.skipBlock(); else ++c.i;
+            if (s[c.i] == '(' || s[c.i] == '{')
+              c.skipBlock();
+            else
+              ++c.i;
           }
         }
         c.expect(';');
@@ -346,7 +373,8 @@ PolyMesh PolyMesh::read(const std::string& caseDir) {
     const auto& fv = m.faces[f];
     Vec3 c{0, 0, 0};
     for (int v : fv)
-      for (int d = 0; d < 3; ++d) c[static_cast<size_t>(d)] += m.points[static_cast<size_t>(v)][static_cast<size_t>(d)];
+      for (int d = 0; d < 3; ++d)
+        c[static_cast<size_t>(d)] += m.points[static_cast<size_t>(v)][static_cast<size_t>(d)];
     for (auto& x : c) x /= static_cast<double>(fv.size());
     Vec3 s{0, 0, 0};  // area vector: sum of triangle fan cross products
     for (size_t k = 0; k < fv.size(); ++k) {

@@ -1,13 +1,9 @@
 #include "cfd/FoamProcess.hpp"
 
-#include <fcntl.h>
 #include <sys/wait.h>
-#include <unistd.h>
 
-#include <cerrno>
-#include <chrono>
-#include <csignal>
 #include <cmath>
+#include <csignal>
 #include <cstdlib>
 #include <deque>
 #include <filesystem>
@@ -15,7 +11,9 @@
 
 #include <fmt/format.h>
 
+#include "core/ChildProcess.hpp"
 #include "core/Error.hpp"
+#include "core/Text.hpp"
 
 namespace fdtwin::cfd {
 
@@ -28,34 +26,19 @@ std::string projectDir() {
   return d && *d ? d : "/usr/share/openfoam";
 }
 
-// Finds a program on PATH; empty when absent.
-std::string which(const std::string& program) {
-  const char* path = std::getenv("PATH");
-  std::string p = path ? path : "/usr/bin:/bin";
-  size_t pos = 0;
-  while (pos <= p.size()) {
-    const size_t end = p.find(':', pos) == std::string::npos ? p.size() : p.find(':', pos);
-    const fs::path cand = fs::path(p.substr(pos, end - pos)) / program;
-    if (access(cand.c_str(), X_OK) == 0) return cand.string();
-    pos = end + 1;
-  }
-  return {};
-}
-
 }  // namespace
 
 bool openFoamAvailable() {
-  return !which("blockMesh").empty() && !which("buoyantBoussinesqSimpleFoam").empty() &&
+  return !findProgram("blockMesh").empty() && !findProgram("buoyantBoussinesqSimpleFoam").empty() &&
          fs::exists(projectDir() + "/etc/controlDict");
 }
 
 void requireOpenFoam(const std::vector<std::string>& programs) {
   std::vector<std::string> missing;
   for (const auto& p : programs)
-    if (which(p).empty()) missing.push_back(p);
+    if (findProgram(p).empty()) missing.push_back(p);
   if (!missing.empty()) {
-    std::string list;
-    for (const auto& m : missing) list += (list.empty() ? "" : ", ") + m;
+    const std::string list = join(missing, ", ");
     throw InputError("", 0, "--cfd",
                      "OpenFOAM is not installed or not on PATH (missing: " + list +
                          "); install the Debian package `openfoam` (scripts/install-deps)");
@@ -82,7 +65,8 @@ std::string logExcerpt(const std::string& logPath, int lines) {
       trace = line;
       break;
     }
-    if (line.find("FOAM FATAL") != std::string::npos || line.find("FOAM parallel run exiting") != std::string::npos) {
+    if (line.find("FOAM FATAL") != std::string::npos ||
+        line.find("FOAM parallel run exiting") != std::string::npos) {
       inFatal = true;
       fatalLines = 0;
       fatal.clear();
@@ -113,41 +97,29 @@ FoamRun runFoam(const std::string& caseDir, const std::string& program, const st
   }
   argv.insert(argv.end(), args.begin(), args.end());
   if (ranks > 1) argv.push_back("-parallel");
-  const auto t0 = std::chrono::steady_clock::now();
-  const pid_t pid = fork();
-  if (pid < 0) throw RunError(simTime, "CFD " + program, "cannot start a process");
-  if (pid == 0) {
-    // Child: own folder, log file for stdout and stderr, OpenFOAM's one variable.
-    if (chdir(caseDir.c_str()) != 0) _exit(126);
-    char cwd[4096];
-    if (getcwd(cwd, sizeof cwd)) setenv("PWD", cwd, 1);  // else OpenFOAM warns "PWD is not the cwd()"
-    const int fd = open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    if (fd < 0) _exit(126);
-    dup2(fd, 1);
-    dup2(fd, 2);
-    close(fd);
-    const int nul = open("/dev/null", O_RDONLY);
-    if (nul >= 0) { dup2(nul, 0); close(nul); }
-    setenv("WM_PROJECT_DIR", projectDir().c_str(), 0);
-    setenv("OMPI_MCA_btl_vader_single_copy_mechanism", "none", 0);  // containers without CMA
-    std::vector<char*> cargv;
-    for (auto& a : argv) cargv.push_back(a.data());
-    cargv.push_back(nullptr);
-    execvp(cargv[0], cargv.data());
-    _exit(127);
+  ChildSpec child;
+  child.argv = std::move(argv);
+  child.searchPath = true;
+  child.workDir = caseDir;  // PWD follows, else OpenFOAM warns "PWD is not the cwd()"
+  child.logPath = log;
+  child.env = {{"WM_PROJECT_DIR", projectDir(), false},
+               {"OMPI_MCA_btl_vader_single_copy_mechanism", "none", false}};  // containers without CMA
+  ChildExit ended;
+  try {
+    ended = runChild(child);
+  } catch (const std::runtime_error& e) {
+    throw RunError(simTime, "CFD " + program, e.what());
   }
-  int status = 0;
-  while (waitpid(pid, &status, 0) < 0) {
-    if (errno != EINTR) break;
-  }
+  const int status = ended.waitStatus;
   FoamRun r;
   r.log = log;
-  r.wallSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  r.wallSeconds = ended.wallSeconds;
   std::string why;
   if (WIFEXITED(status) && WEXITSTATUS(status) == 127) {
-    why = "could not execute " + argv[0] + " (not installed?)";
+    why = "could not execute " + child.argv[0] + " (not installed?)";
   } else if (WIFSIGNALED(status) && WTERMSIG(status) == SIGFPE) {
-    why = fmt::format("the CFD diverged: {} stopped on a floating-point exception (signal {})", program, SIGFPE);
+    why = fmt::format("the CFD diverged: {} stopped on a floating-point exception (signal {})", program,
+                      SIGFPE);
   } else if (WIFSIGNALED(status)) {
     why = fmt::format("{} was killed by signal {}", program, WTERMSIG(status));
   } else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
@@ -156,10 +128,14 @@ FoamRun runFoam(const std::string& caseDir, const std::string& program, const st
     std::ifstream in(log);
     std::string line;
     while (std::getline(in, line)) {
-      if (line.find("FOAM FATAL") != std::string::npos) { why = program + " reported a fatal error"; break; }
+      if (line.find("FOAM FATAL") != std::string::npos) {
+        why = program + " reported a fatal error";
+        break;
+      }
     }
   }
-  if (!why.empty()) throw RunError(simTime, "CFD " + program + " in " + caseDir, why + "\n" + logExcerpt(log));
+  if (!why.empty())
+    throw RunError(simTime, "CFD " + program + " in " + caseDir, why + "\n" + logExcerpt(log));
   return r;
 }
 
@@ -188,7 +164,10 @@ Residuals parseResiduals(const std::string& logPath) {
     }
     bool found = false;
     for (auto& [n, r] : res.last)
-      if (n == field) { r = v; found = true; }
+      if (n == field) {
+        r = v;
+        found = true;
+      }
     if (!found) res.last.emplace_back(field, v);
   }
   return res;

@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include "core/Constants.hpp"
 #include "core/Error.hpp"
 #include "model/hull/HullGeometry.hpp"
 #include "model/properties/Seawater.hpp"
@@ -20,7 +21,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr double kG = 9.80665;
+constexpr double kG = constants::kStandardGravity;
 
 std::string vec(const Vec3& v) { return fmt::format("({:.9g} {:.9g} {:.9g})", v[0], v[1], v[2]); }
 
@@ -40,7 +41,10 @@ std::string lastTimeIn(const std::string& dir) {
     const std::string n = e.path().filename().string();
     if (!e.is_directory() || !isNumber(n)) continue;
     const double t = std::strtod(n.c_str(), nullptr);
-    if (t > bestT) { bestT = t; best = n; }
+    if (t > bestT) {
+      bestT = t;
+      best = n;
+    }
   }
   return best;
 }
@@ -53,9 +57,8 @@ SeaCase::SeaCase(const CfdParams& p, std::string dir) : m_p(p), m_dir(std::move(
   // but "coarse" twice that along and up with the same wall cell (wall functions need y+ ≥ 30).
   const int refine = p.mesh == "coarse" ? 1 : 2;
   m_domain = plate ? flatPlateDomain(m_p, 0.005, 40 * refine, 30 * refine) : seaDomain(m_p);
-  requireOpenFoam({"blockMesh", "topoSet", "createPatch", "checkMesh", p.solver == "transient"
-                                                                            ? "buoyantBoussinesqPimpleFoam"
-                                                                            : "buoyantBoussinesqSimpleFoam"});
+  requireOpenFoam({"blockMesh", "topoSet", "createPatch", "checkMesh",
+                   p.solver == "transient" ? "buoyantBoussinesqPimpleFoam" : "buoyantBoussinesqSimpleFoam"});
   if (p.ranks > 1) requireOpenFoam({"mpirun", "decomposePar", "reconstructPar"});
   const auto t0 = std::chrono::steady_clock::now();
   std::error_code ec;
@@ -74,19 +77,21 @@ SeaCase::SeaCase(const CfdParams& p, std::string dir) : m_p(p), m_dir(std::move(
   // Properties of seawater at the reference temperature (set for real by the first window;
   // the mesh tools need a readable case only).
   writeText(m_dir + "/system/blockMeshDict",
-            blockMeshDict(m_domain.layout, fmt::format("Sea box around a {} x {} x {} m hull, {} mesh ({} cells)",
-                                                       m_domain.L, m_domain.B, m_domain.draft, p.mesh,
-                                                       m_domain.layout.cellCount())));
+            blockMeshDict(m_domain.layout,
+                          fmt::format("Sea box around a {} x {} x {} m hull, {} mesh ({} cells)", m_domain.L,
+                                      m_domain.B, m_domain.draft, p.mesh, m_domain.layout.cellCount())));
   const auto bo = chestBox(m_domain, p, p.outfall), bi = chestBox(m_domain, p, p.intake);
-  if (!plate) writeText(m_dir + "/system/topoSetDict",
-            fillTemplate(readText(dataDir() + "/meshes/sea-box/topoSetDict"),
-                         {{"OUTFALL_BOX", vec(bo[0]) + " " + vec(bo[1])}, {"INTAKE_BOX", vec(bi[0]) + " " + vec(bi[1])}},
-                         "topoSetDict"));
+  if (!plate)
+    writeText(m_dir + "/system/topoSetDict", fillTemplate(readText(dataDir() + "/meshes/sea-box/topoSetDict"),
+                                                          {{"OUTFALL_BOX", vec(bo[0]) + " " + vec(bo[1])},
+                                                           {"INTAKE_BOX", vec(bi[0]) + " " + vec(bi[1])}},
+                                                          "topoSetDict"));
   if (!plate) fs::copy_file(dataDir() + "/meshes/sea-box/createPatchDict", m_dir + "/system/createPatchDict");
   // A minimal controlDict for the mesh tools (ascii, so fdtwin can read the mesh).
   writeText(m_dir + "/system/controlDict",
             fillTemplate(readText(m_dir + "/system/controlDict.in"),
-                         {{"END_TIME", "0"}, {"ITERATIONS", "1"}, {"WINDOW", "1"}, {"DELTA_T", "1"}}, "controlDict"));
+                         {{"END_TIME", "0"}, {"ITERATIONS", "1"}, {"WINDOW", "1"}, {"DELTA_T", "1"}},
+                         "controlDict"));
   writeText(m_dir + "/system/fvSchemes", readText(m_dir + "/system/fvSchemes.in"));
   writeText(m_dir + "/system/fvSolution",
             fillTemplate(readText(m_dir + "/system/fvSolution.in"), {{"RESIDUAL", "1e-12"}}, "fvSolution"));
@@ -130,7 +135,7 @@ SeaCase::SeaCase(const CfdParams& p, std::string dir) : m_p(p), m_dir(std::move(
   const auto& hp = m_mesh.patch("hull");
   m_hullFacePanel.assign(static_cast<size_t>(hp.nFaces), -1);
   for (int f = 0; f < hp.nFaces; ++f) {
-    const size_t gf = static_cast<size_t>(hp.startFace + f);
+    const size_t gf = static_cast<size_t>(hp.startFace) + static_cast<size_t>(f);
     const Vec3 c = m_mesh.faceCentre[gf], n = m_mesh.faceNormal[gf];
     const double xh = c[0], yh = c[1], zh = c[2] + p.hull.draft;
     for (size_t k = 0; k < panels.size(); ++k) {
@@ -175,14 +180,16 @@ void SeaCase::writeFunctions() {
     for (int a = 0; a < 72; ++a) {
       const double phi = 2.0 * M_PI * a / 72.0;
       const Vec3 q{o[0] + R * std::cos(phi), o[1] + R * std::sin(phi), -depth};
-      const bool inHull = q[0] > 0 && q[0] < m_p.hull.length && std::abs(q[1]) < 0.5 * m_p.hull.beam && depth < d;
+      const bool inHull =
+          q[0] > 0 && q[0] < m_p.hull.length && std::abs(q[1]) < 0.5 * m_p.hull.beam && depth < d;
       const bool inDomain = q[0] > m_domain.xMin && q[0] < m_domain.xMax && std::abs(q[1]) < m_domain.W;
       if (inHull || !inDomain) continue;
       m_probes.push_back(q);
       pts += "            " + vec(q) + "\n";
     }
   }
-  const std::string text = fmt::format(R"(// Generated by fdtwin (solver/cfd/SeaCase.cpp): read back after every window.
+  const std::string text =
+      fmt::format(R"(// Generated by fdtwin (solver/cfd/SeaCase.cpp): read back after every window.
 intakeT
 {{
     type            surfaceFieldValue;
@@ -207,7 +214,7 @@ mixingZone
 {}    );
 }}
 )",
-                                       pts);
+                  pts);
   writeText(m_dir + "/system/functions", text);
 }
 
@@ -225,21 +232,32 @@ void SeaCase::writeInitialFields(const WindowInput& in) {
   m_nu = sea.nu;
   m_Pr = m_p.prandtlOverride > 0 ? m_p.prandtlOverride : sea.Pr;
   const double dT = 0.5;  // β = −(1/ρ)·∂ρ/∂T by central difference of the same correlation
-  m_beta = -(props::seawater(m_TRef + dT, m_p.salinity).rho - props::seawater(m_TRef - dT, m_p.salinity).rho) /
-           (2.0 * dT * m_rho);
+  m_beta =
+      -(props::seawater(m_TRef + dT, m_p.salinity).rho - props::seawater(m_TRef - dT, m_p.salinity).rho) /
+      (2.0 * dT * m_rho);
   const std::string tmpl = dataDir() + "/cases/cfd";
   writeText(m_dir + "/constant/transportProperties",
             fillTemplate(readText(tmpl + "/constant/transportProperties"),
-                         {{"NU", fmt::format("{:.6g}", m_nu)}, {"BETA", fmt::format("{:.6g}", m_beta)},
-                          {"T_REF", fmt::format("{:.6g}", m_TRef)}, {"PR", fmt::format("{:.6g}", m_Pr)}},
+                         {{"NU", fmt::format("{:.6g}", m_nu)},
+                          {"BETA", fmt::format("{:.6g}", m_beta)},
+                          {"T_REF", fmt::format("{:.6g}", m_TRef)},
+                          {"PR", fmt::format("{:.6g}", m_Pr)}},
                          "transportProperties"));
   std::vector<double> Tcell(static_cast<size_t>(m_mesh.nCells));
   for (size_t c = 0; c < Tcell.size(); ++c) Tcell[c] = in.ambient(std::max(0.0, -m_mesh.cellCentre[c][2]));
   const std::vector<std::pair<std::string, std::string>> values = {
-      {"U_CURRENT", "(0 0 0)"}, {"Q_OUTFALL", "0"}, {"Q_INTAKE", "0"}, {"T_INTERNAL", scalarList(Tcell)},
-      {"T_INLET", uniformValue(m_TRef)}, {"T_OUTLET", uniformValue(m_TRef)}, {"T_HULL", "type zeroGradient;"},
-      {"T_OUTFALL", fmt::format("{:.9g}", m_TRef)}, {"T_REF", fmt::format("{:.9g}", m_TRef)},
-      {"PRGH_OUTLET", "uniform 0"}, {"K_AMBIENT", "1e-6"}, {"EPS_AMBIENT", "1e-9"},
+      {"U_CURRENT", "(0 0 0)"},
+      {"Q_OUTFALL", "0"},
+      {"Q_INTAKE", "0"},
+      {"T_INTERNAL", scalarList(Tcell)},
+      {"T_INLET", uniformValue(m_TRef)},
+      {"T_OUTLET", uniformValue(m_TRef)},
+      {"T_HULL", "type zeroGradient;"},
+      {"T_OUTFALL", fmt::format("{:.9g}", m_TRef)},
+      {"T_REF", fmt::format("{:.9g}", m_TRef)},
+      {"PRGH_OUTLET", "uniform 0"},
+      {"K_AMBIENT", "1e-6"},
+      {"EPS_AMBIENT", "1e-9"},
       {"OUTFALL_MIXING_LENGTH", fmt::format("{:.4g}", 0.07 * std::max(0.1, m_p.outfall.size))}};
   fs::create_directories(m_dir + "/0");
   for (const char* f : {"U", "T", "p_rgh", "p", "k", "epsilon", "nut", "alphat"})
@@ -251,7 +269,9 @@ void SeaCase::applyBoundaries(const std::string& timeDir, const WindowInput& in)
   auto patchDepths = [&](const std::string& name) {
     const auto& pi = m_mesh.patch(name);
     std::vector<double> z(static_cast<size_t>(pi.nFaces));
-    for (int f = 0; f < pi.nFaces; ++f) z[static_cast<size_t>(f)] = -m_mesh.faceCentre[static_cast<size_t>(pi.startFace + f)][2];
+    for (int f = 0; f < pi.nFaces; ++f)
+      z[static_cast<size_t>(f)] =
+          -m_mesh.faceCentre[static_cast<size_t>(pi.startFace) + static_cast<size_t>(f)][2];
     return z;
   };
   auto profile = [&](const std::vector<double>& depth) {
@@ -280,7 +300,8 @@ void SeaCase::applyBoundaries(const std::string& timeDir, const WindowInput& in)
     double integral = 0.0;  // ∫ over depth of ρ_k, trapezoid
     for (int k = 0; k < n; ++k) {
       const double a = depth * k / n, b = depth * (k + 1) / n;
-      integral += 0.5 * (b - a) * (2.0 - m_beta * (in.ambient(a) - m_TRef) - m_beta * (in.ambient(b) - m_TRef));
+      integral +=
+          0.5 * (b - a) * (2.0 - m_beta * (in.ambient(a) - m_TRef) - m_beta * (in.ambient(b) - m_TRef));
     }
     const double rk = 1.0 - m_beta * (in.ambient(depth) - m_TRef);
     prgh[i] = kG * (-depth * rk + integral);
@@ -301,13 +322,15 @@ void SeaCase::applyBoundaries(const std::string& timeDir, const WindowInput& in)
   } else {
     std::vector<double> tw(static_cast<size_t>(hp.nFaces));
     for (int f = 0; f < hp.nFaces; ++f) {
-      const size_t gf = static_cast<size_t>(hp.startFace + f);
+      const size_t gf = static_cast<size_t>(hp.startFace) + static_cast<size_t>(f);
       const double amb = in.ambient(std::max(0.0, -m_mesh.faceCentre[gf][2]));
       const int panel = m_hullFacePanel[static_cast<size_t>(f)];
-      tw[static_cast<size_t>(f)] = !in.hullPanelT.empty() && panel >= 0 ? in.hullPanelT.at(static_cast<size_t>(panel))
-                                                                         : amb + in.hullExcess;
+      tw[static_cast<size_t>(f)] = !in.hullPanelT.empty() && panel >= 0
+                                       ? in.hullPanelT.at(static_cast<size_t>(panel))
+                                       : amb + in.hullExcess;
     }
-    setPatchBody(t + "T", "hull", "type            fixedValue;\n        value           " + scalarList(tw) + ";");
+    setPatchBody(t + "T", "hull",
+                 "type            fixedValue;\n        value           " + scalarList(tw) + ";");
   }
 }
 
@@ -324,15 +347,18 @@ WindowOutput SeaCase::runWindow(const WindowInput& in, double simTime, int itera
   const double end = transient ? start + m_p.window : start + iterations;
   const std::string app = transient ? "buoyantBoussinesqPimpleFoam" : "buoyantBoussinesqSimpleFoam";
   std::vector<std::pair<std::string, std::string>> cv = {
-      {"END_TIME", fmt::format("{:.10g}", end)}, {"ITERATIONS", std::to_string(iterations)},
-      {"WINDOW", fmt::format("{:.10g}", m_p.window)}, {"DELTA_T", fmt::format("{:.10g}", m_p.transientStep)}};
-  writeText(m_dir + "/system/controlDict", fillTemplate(readText(m_dir + "/system/controlDict.in"), cv, "controlDict"));
+      {"END_TIME", fmt::format("{:.10g}", end)},
+      {"ITERATIONS", std::to_string(iterations)},
+      {"WINDOW", fmt::format("{:.10g}", m_p.window)},
+      {"DELTA_T", fmt::format("{:.10g}", m_p.transientStep)}};
+  writeText(m_dir + "/system/controlDict",
+            fillTemplate(readText(m_dir + "/system/controlDict.in"), cv, "controlDict"));
   writeText(m_dir + "/system/fvSolution",
             fillTemplate(readText(m_dir + "/system/fvSolution.in"), {{"RESIDUAL", "1e-12"}}, "fvSolution"));
   writeText(m_dir + "/system/fvSchemes", readText(m_dir + "/system/fvSchemes.in"));
   writeText(m_dir + "/system/decomposeParDict",
-            fillTemplate(readText(m_dir + "/system/decomposeParDict.in"), {{"RANKS", std::to_string(m_p.ranks)}},
-                         "decomposeParDict"));
+            fillTemplate(readText(m_dir + "/system/decomposeParDict.in"),
+                         {{"RANKS", std::to_string(m_p.ranks)}}, "decomposeParDict"));
   double wall = 0.0;
   if (m_p.ranks > 1) {
     wall += runFoam(m_dir, "decomposePar", {"-force", "-latestTime"}, "decomposePar", simTime).wallSeconds;
@@ -378,16 +404,21 @@ WindowOutput SeaCase::readWindow(const std::string& timeDir, const WindowInput& 
     lo = std::min(lo, in.ambient(d));
     hi = std::max(hi, in.ambient(d));
   }
-  for (double v : in.hullPanelT) { lo = std::min(lo, v); hi = std::max(hi, v); }
+  for (double v : in.hullPanelT) {
+    lo = std::min(lo, v);
+    hi = std::max(hi, v);
+  }
   lo -= 5.0 + in.hullExcess;
   hi += 5.0 + std::abs(in.hullExcess);
   for (double v : T.internal) {
     if (!std::isfinite(v) || v < lo || v > hi) {
-      throw RunError(simTime, "CFD at OpenFOAM time " + timeDir,
-                     fmt::format("the CFD diverged: a cell temperature of {:.4g} K lies outside {:.4g} … {:.4g} K\n", v,
-                                 lo, hi) +
-                         logExcerpt(m_dir + "/log." + (m_p.solver == "transient" ? std::string("buoyantBoussinesqPimpleFoam")
-                                                                                    : std::string("buoyantBoussinesqSimpleFoam"))));
+      throw RunError(
+          simTime, "CFD at OpenFOAM time " + timeDir,
+          fmt::format("the CFD diverged: a cell temperature of {:.4g} K lies outside {:.4g} … {:.4g} K\n", v,
+                      lo, hi) +
+              logExcerpt(m_dir + "/log." +
+                         (m_p.solver == "transient" ? std::string("buoyantBoussinesqPimpleFoam")
+                                                    : std::string("buoyantBoussinesqSimpleFoam"))));
     }
   }
   auto ambientAt = [&](double z) { return in.ambient(std::max(0.0, -z)); };
@@ -400,17 +431,23 @@ WindowOutput SeaCase::readWindow(const std::string& timeDir, const WindowInput& 
     const auto itA = alphat.patch.find(pi.name);
     double q = 0.0;  // W out of the domain
     for (int f = 0; f < pi.nFaces; ++f) {
-      const size_t gf = static_cast<size_t>(pi.startFace + f), fs_ = static_cast<size_t>(f);
+      const size_t gf = static_cast<size_t>(pi.startFace) + static_cast<size_t>(f),
+                   fs_ = static_cast<size_t>(f);
       const int c = m_mesh.owner[gf];
       const double Tc = T.internal[static_cast<size_t>(c)];
-      const double Tf = itT == T.patch.end() ? Tc : itT->second.size() == 1 ? itT->second[0] : itT->second.at(fs_);
+      const double Tf = itT == T.patch.end()      ? Tc
+                        : itT->second.size() == 1 ? itT->second[0]
+                                                  : itT->second.at(fs_);
       const double ph = itPhi->second.size() == 1 ? itPhi->second[0] : itPhi->second.at(fs_);
-      const double at = itA == alphat.patch.end() ? 0.0 : itA->second.size() == 1 ? itA->second[0] : itA->second.at(fs_);
+      const double at = itA == alphat.patch.end() ? 0.0
+                        : itA->second.size() == 1 ? itA->second[0]
+                                                  : itA->second.at(fs_);
       const auto& cf = m_mesh.faceCentre[gf];
       const auto& cc = m_mesh.cellCentre[static_cast<size_t>(c)];
       const auto& n = m_mesh.faceNormal[gf];
       const double dist = std::abs((cf[0] - cc[0]) * n[0] + (cf[1] - cc[1]) * n[1] + (cf[2] - cc[2]) * n[2]);
-      const double cond = m_rho * m_cp * (m_nu / m_Pr + at) * (Tf - Tc) / dist * m_mesh.faceArea[gf];  // into the sea
+      const double cond =
+          m_rho * m_cp * (m_nu / m_Pr + at) * (Tf - Tc) / dist * m_mesh.faceArea[gf];  // into the sea
       q += m_rho * m_cp * ph * (Tf - m_TRef) - cond;
       if (pi.name == "hull") {
         const int panel = m_hullFacePanel[fs_];
@@ -426,7 +463,10 @@ WindowOutput SeaCase::readWindow(const std::string& timeDir, const WindowInput& 
         out.hullHeat += cond;
       }
     }
-    if (pi.name == "outfall") outfallIn -= q; else others += q;
+    if (pi.name == "outfall")
+      outfallIn -= q;
+    else
+      others += q;
   }
   out.balance.outfallIn = outfallIn;
   out.balance.boundaryOut = others;
@@ -442,17 +482,22 @@ WindowOutput SeaCase::readWindow(const std::string& timeDir, const WindowInput& 
     for (int f = 0; f < hp.nFaces; ++f) {
       const int panel = m_hullFacePanel[static_cast<size_t>(f)];
       if (panel < 0 || itA == alphat.patch.end()) continue;
-      const size_t gf = static_cast<size_t>(hp.startFace + f);
+      const size_t gf = static_cast<size_t>(hp.startFace) + static_cast<size_t>(f);
       const auto& cf = m_mesh.faceCentre[gf];
       const auto& cc = m_mesh.cellCentre[static_cast<size_t>(m_mesh.owner[gf])];
       const auto& n = m_mesh.faceNormal[gf];
       const double dist = std::abs((cf[0] - cc[0]) * n[0] + (cf[1] - cc[1]) * n[1] + (cf[2] - cc[2]) * n[2]);
       const double at = itA->second.size() == 1 ? itA->second[0] : itA->second.at(static_cast<size_t>(f));
-      conductance[static_cast<size_t>(panel)] += m_rho * m_cp * (m_nu / m_Pr + at) / dist * m_mesh.faceArea[gf];
+      conductance[static_cast<size_t>(panel)] +=
+          m_rho * m_cp * (m_nu / m_Pr + at) / dist * m_mesh.faceArea[gf];
     }
     for (size_t p = 0; p < m_panelArea.size(); ++p) {
       const double A = m_panelArea[p];
-      if (A <= 0.0 || !m_panelWet[p]) { out.hPanel[p] = 0.0; out.qPanel[p] = 0.0; continue; }
+      if (A <= 0.0 || !m_panelWet[p]) {
+        out.hPanel[p] = 0.0;
+        out.qPanel[p] = 0.0;
+        continue;
+      }
       const double dTmean = out.hPanel[p] / A;
       const double Q = out.qPanel[p];
       out.hPanel[p] = std::abs(dTmean) >= 0.5 ? Q / (A * dTmean) : conductance[p] / A;
@@ -480,7 +525,7 @@ WindowOutput SeaCase::readWindow(const std::string& timeDir, const WindowInput& 
       const auto& ip = m_mesh.patch("intake");
       double sa = 0, st2 = 0;
       for (int f = 0; f < ip.nFaces; ++f) {
-        const size_t gf = static_cast<size_t>(ip.startFace + f);
+        const size_t gf = static_cast<size_t>(ip.startFace) + static_cast<size_t>(f);
         sa += m_mesh.faceArea[gf];
         st2 += m_mesh.faceArea[gf] * T.internal[static_cast<size_t>(m_mesh.owner[gf])];
       }
@@ -514,21 +559,29 @@ WindowOutput SeaCase::readWindow(const std::string& timeDir, const WindowInput& 
     ls >> tt;
     while (ls >> v) vals.push_back(v);
     double mx = 0.0;
-    for (size_t i = 0; i < std::min(found.size(), vals.size()); ++i) mx = std::max(mx, vals[i] - ambientAt(found[i][2]));
+    for (size_t i = 0; i < std::min(found.size(), vals.size()); ++i)
+      mx = std::max(mx, vals[i] - ambientAt(found[i][2]));
     out.mixingZoneMaxRise = mx;
   }
   // Plume extent and slices from the cell field.
   const Vec3 o = chestPoint(m_p, m_p.outfall), ip = chestPoint(m_p, m_p.intake);
   double zLayer = 0, dzBest = 1e300, yPlane = 0, dyBest = 1e300;
   for (const auto& c : m_mesh.cellCentre) {
-    if (std::abs(c[2] - ip[2]) < dzBest) { dzBest = std::abs(c[2] - ip[2]); zLayer = c[2]; }
-    if (std::abs(c[1] - o[1]) < dyBest) { dyBest = std::abs(c[1] - o[1]); yPlane = c[1]; }
+    if (std::abs(c[2] - ip[2]) < dzBest) {
+      dzBest = std::abs(c[2] - ip[2]);
+      zLayer = c[2];
+    }
+    if (std::abs(c[1] - o[1]) < dyBest) {
+      dyBest = std::abs(c[1] - o[1]);
+      yPlane = c[1];
+    }
   }
   const double tolZ = 1e-6 * m_p.seaDepth + 1e-9, tolY = 1e-6 * m_domain.W + 1e-9;
   for (size_t c = 0; c < m_mesh.cellCentre.size(); ++c) {
     const auto& cc = m_mesh.cellCentre[c];
     const double rise = T.internal[c] - ambientAt(cc[2]);
-    if (rise > m_p.plumeThreshold) out.plumeExtent = std::max(out.plumeExtent, std::hypot(cc[0] - o[0], cc[1] - o[1]));
+    if (rise > m_p.plumeThreshold)
+      out.plumeExtent = std::max(out.plumeExtent, std::hypot(cc[0] - o[0], cc[1] - o[1]));
     if (std::abs(cc[2] - zLayer) <= tolZ) {
       out.horizontal.points.push_back(cc);
       out.horizontal.values.push_back(T.internal[c]);

@@ -8,6 +8,7 @@
 
 #include "cfd/SeaMesh.hpp"
 #include "core/Error.hpp"
+#include "core/UtcTime.hpp"
 #include "fdtwin/Version.hpp"
 #include "io/ResultReader.hpp"
 #include "io/ResultWriter.hpp"
@@ -17,18 +18,19 @@ namespace fdtwin::cfd {
 std::map<std::string, std::string> layoutProvenance(const CfdParams& p) {
   auto num = [](double v) { return fmt::format("{:.6g}", v); };
   auto chest = [&](const SeaChest& c) {
-    return fmt::format("{} x={} y={} depth={} size={}", hullFaceName(c.face), num(c.x), num(c.y), num(c.depth),
-                       num(c.size));
+    return fmt::format("{} x={} y={} depth={} size={}", hullFaceName(c.face), num(c.x), num(c.y),
+                       num(c.depth), num(c.size));
   };
-  return {{"hull", fmt::format("L={} B={} draft={}", num(p.hull.length), num(p.hull.beam), num(p.hull.draft))},
-          {"panels", fmt::format("{}x{} wet {} dry {}", p.hull.panelsLength, p.hull.panelsBeam, p.hull.panelsWetHeight,
-                                 p.hull.panelsDryHeight)},
-          {"outfall", chest(p.outfall)},
-          {"intake", chest(p.intake)},
-          {"mesh", p.mesh},
-          {"sea_depth", num(p.seaDepth)},
-          {"mixing_zone_radius", num(p.mixingZoneRadius)},
-          {"salinity", num(p.salinity)}};
+  return {
+      {"hull", fmt::format("L={} B={} draft={}", num(p.hull.length), num(p.hull.beam), num(p.hull.draft))},
+      {"panels", fmt::format("{}x{} wet {} dry {}", p.hull.panelsLength, p.hull.panelsBeam,
+                             p.hull.panelsWetHeight, p.hull.panelsDryHeight)},
+      {"outfall", chest(p.outfall)},
+      {"intake", chest(p.intake)},
+      {"mesh", p.mesh},
+      {"sea_depth", num(p.seaDepth)},
+      {"mixing_zone_radius", num(p.mixingZoneRadius)},
+      {"salinity", num(p.salinity)}};
 }
 
 void saveSurrogate(const std::string& path, const SurrogateTable& t, const std::string& commandLine) {
@@ -37,14 +39,7 @@ void saveSurrogate(const std::string& path, const SurrogateTable& t, const std::
   w.rootAttribute("kind", std::string("fdtwin-cfd-surrogate"));
   w.rootAttribute("fdtwin_version", std::string(kVersion));
   w.rootAttribute("command_line", commandLine);
-  {
-    const std::time_t now = std::time(nullptr);
-    std::tm tm{};
-    gmtime_r(&now, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    w.rootAttribute("created_utc", std::string(buf));
-  }
+  w.rootAttribute("created_utc", utcTimestamp());
   for (const auto& [k, v] : t.provenance) w.rootAttribute("layout." + k, v);
   w.write("/axes/current_speed", t.current, {t.current.size()}, "m/s");
   w.write("/axes/mdot", t.mdot, {t.mdot.size()}, "kg/s");
@@ -70,10 +65,11 @@ Surrogate::Surrogate(const std::string& path, const CfdParams& p) {
     const std::string a = "layout." + k;
     const std::string stored = r.hasAttribute("/", a) ? r.stringAttribute("/", a) : std::string("(missing)");
     if (stored != v) {
-      throw InputError(path, 0, "--cfd",
-                       fmt::format("the surrogate table was trained for another layout: {} is \"{}\" in the table but "
-                                   "\"{}\" in the case; train a table for this case with `fdtwin cfd train`",
-                                   k, stored, v));
+      throw InputError(
+          path, 0, "--cfd",
+          fmt::format("the surrogate table was trained for another layout: {} is \"{}\" in the table but "
+                      "\"{}\" in the case; train a table for this case with `fdtwin cfd train`",
+                      k, stored, v));
     }
     m_t.provenance[k] = v;
   }
@@ -91,18 +87,25 @@ Surrogate::Surrogate(const std::string& path, const CfdParams& p) {
     throw InputError(path, 0, "--cfd", "the surrogate table's responses do not match its axes");
   }
   for (size_t i = 0; i < n; ++i)
-    m_t.hullH.emplace_back(flat.begin() + static_cast<long>(i * shape[1]), flat.begin() + static_cast<long>((i + 1) * shape[1]));
+    m_t.hullH.emplace_back(flat.begin() + static_cast<long>(i * shape[1]),
+                           flat.begin() + static_cast<long>((i + 1) * shape[1]));
 }
 
 namespace {
 // Bracket and weight of x on an increasing axis; throws when far outside.
-void locate(const std::vector<double>& a, double x, const char* what, const char* unit, size_t& i0, double& w) {
-  if (a.size() == 1) { i0 = 0; w = 0.0; return; }
+void locate(const std::vector<double>& a, double x, const char* what, const char* unit, size_t& i0,
+            double& w) {
+  if (a.size() == 1) {
+    i0 = 0;
+    w = 0.0;
+    return;
+  }
   const double span = a.back() - a.front();
   if (x < a.front() - 0.1 * span || x > a.back() + 0.1 * span) {
-    throw RunError(0.0, "CFD surrogate",
-                   fmt::format("{} {:.4g} {} lies outside the table ({:.4g} … {:.4g} {}); extend the training grid",
-                               what, x, unit, a.front(), a.back(), unit));
+    throw RunError(
+        0.0, "CFD surrogate",
+        fmt::format("{} {:.4g} {} lies outside the table ({:.4g} … {:.4g} {}); extend the training grid",
+                    what, x, unit, a.front(), a.back(), unit));
   }
   x = std::clamp(x, a.front(), a.back());
   i0 = static_cast<size_t>(std::upper_bound(a.begin(), a.end(), x) - a.begin());
@@ -123,14 +126,21 @@ double Surrogate::interpolate(const std::vector<double>& v, double c, double m, 
       for (int d = 0; d < 2; ++d) {
         const double wt = (a ? wi : 1 - wi) * (b ? wj : 1 - wj) * (d ? wk : 1 - wk);
         if (wt == 0.0) continue;
-        s += wt * v[m_t.index(i + static_cast<size_t>(a), j + static_cast<size_t>(b), k + static_cast<size_t>(d))];
+        s += wt *
+             v[m_t.index(i + static_cast<size_t>(a), j + static_cast<size_t>(b), k + static_cast<size_t>(d))];
       }
   return s;
 }
 
-double Surrogate::intakeRise(double c, double m, double r) const { return interpolate(m_t.intakeRise, c, m, r); }
-double Surrogate::mixingZoneRise(double c, double m, double r) const { return interpolate(m_t.mixingZoneRise, c, m, r); }
-double Surrogate::plumeExtent(double c, double m, double r) const { return interpolate(m_t.plumeExtent, c, m, r); }
+double Surrogate::intakeRise(double c, double m, double r) const {
+  return interpolate(m_t.intakeRise, c, m, r);
+}
+double Surrogate::mixingZoneRise(double c, double m, double r) const {
+  return interpolate(m_t.mixingZoneRise, c, m, r);
+}
+double Surrogate::plumeExtent(double c, double m, double r) const {
+  return interpolate(m_t.plumeExtent, c, m, r);
+}
 
 std::vector<double> Surrogate::hullH(double current) const {
   size_t i;

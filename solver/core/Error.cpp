@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "core/Constants.hpp"
+
 namespace fdtwin {
 namespace {
 std::string formatInput(const std::string& file, int line, const std::string& key, const std::string& msg) {
@@ -20,8 +22,8 @@ InputError::InputError(std::string file, int line, std::string key, const std::s
       m_detail(message) {}
 
 RunError::RunError(double simTime, std::string where, const std::string& message)
-    : std::runtime_error(fmt::format("at t = {:.6g} s ({:.4g} d), in {}: {}", simTime, simTime / 86400.0,
-                                     where, message)),
+    : std::runtime_error(fmt::format("at t = {:.6g} s ({:.4g} d), in {}: {}", simTime,
+                                     simTime / constants::kSecondsPerDay, where, message)),
       m_simTime(simTime),
       m_where(std::move(where)),
       m_message(message) {}

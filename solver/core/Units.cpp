@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 
+#include "core/Constants.hpp"
 #include "core/Error.hpp"
 #include "core/Text.hpp"
 
@@ -59,11 +60,11 @@ const std::array kUnits{
     NamedUnit{"GWh", 3.6e12, kEnergy, "energy"},
     NamedUnit{"s", 1.0, kTime, "time"},
     NamedUnit{"min", 60.0, kTime, "time"},
-    NamedUnit{"h", 3600.0, kTime, "time"},
-    NamedUnit{"d", 86400.0, kTime, "time"},
+    NamedUnit{"h", constants::kSecondsPerHour, kTime, "time"},
+    NamedUnit{"d", constants::kSecondsPerDay, kTime, "time"},
     NamedUnit{"K", 1.0, kTemperature, "temperature"},
-    NamedUnit{"degC", 1.0, kTemperature, "temperature", 273.15},
-    NamedUnit{"°C", 1.0, kTemperature, nullptr, 273.15},
+    NamedUnit{"degC", 1.0, kTemperature, "temperature", constants::kZeroCelsius},
+    NamedUnit{"°C", 1.0, kTemperature, nullptr, constants::kZeroCelsius},
     NamedUnit{"mm", 1e-3, kLength, "length"},
     NamedUnit{"cm", 1e-2, kLength, "length"},
     NamedUnit{"m", 1.0, kLength, "length"},
@@ -97,6 +98,7 @@ std::optional<NamedUnit> lookup(std::string_view name) {
 
 std::string suggestUnit(std::string_view name) {
   std::vector<std::string> names;
+  names.reserve(kUnits.size());
   for (const auto& u : kUnits) names.emplace_back(u.name);
   return nearestWord(name, names);
 }
@@ -105,7 +107,9 @@ Dimension combine(Dimension a, Dimension b, int sign) {
   return {a.length + sign * b.length, a.mass + sign * b.mass, a.time + sign * b.time,
           a.temperature + sign * b.temperature, a.angle + sign * b.angle};
 }
-Dimension power(Dimension a, int e) { return {a.length * e, a.mass * e, a.time * e, a.temperature * e}; }
+Dimension power(Dimension a, int e) {
+  return {a.length * e, a.mass * e, a.time * e, a.temperature * e, a.angle * e};
+}
 
 // Recursive-descent parser of unit expressions (grammar in Units.hpp).
 class UnitParser {
@@ -228,10 +232,9 @@ class UnitParser {
   std::size_t m_pos = 0;
 };
 
-
 struct Quantity {
   Dimension dim;
-  const char* name;
+  const char* name = nullptr;
 };
 const std::array kQuantities{
     Quantity{kNone, "a number"},
@@ -328,7 +331,8 @@ std::string quantityName(std::string_view siUnit, bool absoluteTemperature) {
 std::string humanize(double siValue, std::string_view siUnit, bool absoluteTemperature) {
   const Unit target = parseOrThrowForKey(siUnit);
   const double value = siValue * target.factor;  // in the base SI unit of the dimension
-  if (target.dim == kTemperature && absoluteTemperature) return fmt::format("{:.4g} degC", value - 273.15);
+  if (target.dim == kTemperature && absoluteTemperature)
+    return fmt::format("{:.4g} degC", value - constants::kZeroCelsius);
   if (target.dim == kNone) {
     if (siUnit == "1") {
       // Percent reads well for shares, not for tolerances such as 1e-6.

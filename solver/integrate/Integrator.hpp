@@ -1,8 +1,9 @@
 #pragma once
 // SUNDIALS CVODES wrapper: BDF, Newton iteration with the sparse KLU direct solver, the
 // Jacobian assembled by the network (network::SparseJacobian, CSR), root finding for events,
-// quadratures without error control for the energy integrals, and per-state absolute
-// tolerances atol_i = rtol·scale_i.
+// quadratures for the energy integrals that take part in the error test (CVodeSetQuadErrCon,
+// relative tolerance rtol, absolute 1e3 J or kg), and per-state absolute tolerances
+// atol_i = rtol·scale_i.
 //
 // Exceptions never cross a SUNDIALS callback: each callback catches, stores the message and
 // returns −1 (unrecoverable); the wrapper then throws RunError with the simulated time, the

@@ -28,6 +28,7 @@
 #include "core/DateTime.hpp"
 #include "core/Error.hpp"
 #include "core/Text.hpp"
+#include "core/TextFile.hpp"
 #include "core/Units.hpp"
 
 namespace fdtwin {
@@ -237,22 +238,6 @@ void flatten(const toml::value& table, const std::string& prefix, std::vector<It
   }
 }
 
-std::string readText(const std::string& path, const std::string& errorFile, int errorLine,
-                     const std::string& errorKey, const std::string& what) {
-  std::error_code ec;
-  std::string why;
-  if (!fs::exists(path, ec)) {
-    why = "no such file";
-  } else if (fs::is_directory(path, ec)) {
-    why = "it is a directory";
-  } else {
-    std::ifstream in(path, std::ios::binary);
-    if (in) return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    why = std::strerror(errno);
-  }
-  throw InputError(errorFile, errorLine, errorKey, fmt::format("{}: {}", what, why));
-}
-
 std::string parentDir(const std::string& path) {
   const fs::path p = fs::path(path).parent_path();
   return p.empty() ? std::string(".") : p.string();
@@ -313,7 +298,7 @@ class Loader {
       for (const auto& link : m_chain) chain += link.second + " → ";
       throw InputError(name, line, "extends", fmt::format("extends cycle: {}{}", chain, display));
     }
-    const std::string text = readText(display, name, line, "extends",
+    const std::string text = readTextFile(display, name, line, "extends",
                                       fmt::format("cannot read the base case \"{}\" ({})", target, display));
     read(text, display, parentDir(display), id);
   }
@@ -381,7 +366,7 @@ CaseValue defaultValue(const KeyDef& key) {
 Case Case::load(const std::string& path, const std::vector<std::string>& overrides) {
   Case c;
   c.m_sourcePath = path;
-  const std::string text = readText(path, path, 0, "", "cannot read case file");
+  const std::string text = readTextFile(path, "cannot read case file");
   Loader(c.m_entries).read(text, path, parentDir(path), identity(path));
   for (const auto& o : overrides) applyOverride(c.m_entries, o);
   fillDefaults(c.m_entries);

@@ -1,5 +1,5 @@
-// CsvEnvironment: reading, checking and interpolating an environment table (format and
-// column table in Environment.hpp).
+// CsvEnvironment: reading, checking and interpolating an environment table (file format and
+// column table in CsvEnvironment.hpp).
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -12,8 +12,10 @@
 #include <string_view>
 #include <system_error>
 
+#include "core/Constants.hpp"
 #include "core/Error.hpp"
 #include "core/Text.hpp"
+#include "core/TextFile.hpp"
 #include "io/CsvEnvironment.hpp"
 
 namespace fdtwin::env {
@@ -119,16 +121,7 @@ std::string readWholeFile(const std::string& path) {
   if (!std::filesystem::is_regular_file(status)) {
     throw InputError(path, 0, "", "environment file is not a regular file");
   }
-  std::ifstream in(path, std::ios::binary);
-  std::string text;
-  if (in) {
-    in.seekg(0, std::ios::end);
-    text.resize(static_cast<std::size_t>(in.tellg()));
-    in.seekg(0, std::ios::beg);
-    in.read(text.data(), static_cast<std::streamsize>(text.size()));
-  }
-  if (!in) throw InputError(path, 0, "", "cannot read the environment file");
-  return text;
+  return readTextFile(path, "cannot read the environment file");
 }
 
 EnvironmentSample lerp(const EnvironmentSample& a, const EnvironmentSample& b, double w) {
@@ -277,7 +270,7 @@ EnvironmentSample CsvEnvironment::at(double t) const {
       throw InputError(m_path, 0, "time_s",
                        fmt::format("time {} s ({:.6g} d) is outside the covered range {} .. {} s; extend the "
                                    "file, shorten the run, or enable wrap to repeat the record",
-                                   t, t / 86400.0, t0, t1));
+                                   t, t / constants::kSecondsPerDay, t0, t1));
     }
     tt = std::clamp(t, t0, t1);
   }

@@ -144,6 +144,7 @@ hid_t createStrings(hid_t file, const std::string& path, const std::vector<std::
   H5Tset_size(type, H5T_VARIABLE);
   H5Tset_cset(type, H5T_CSET_UTF8);
   std::vector<const char*> ptrs;
+  ptrs.reserve(data.size());
   for (const auto& s : data) ptrs.push_back(s.c_str());
   hid_t ds = -1;
   try {

@@ -8,29 +8,19 @@
 
 #include "cfd/CfdCoupler.hpp"
 #include "core/Error.hpp"
+#include "core/UtcTime.hpp"
 #include "fdtwin/Version.hpp"
 #include "integrate/Integrator.hpp"
-#include "run/CfdFromCase.hpp"
-#include "run/CfdRecorder.hpp"
-#include "run/PlantFromCase.hpp"
-#include "run/Recorder.hpp"
 #include "io/ResultSchema.hpp"
 #include "io/ResultWriter.hpp"
 #include "io/XdmfWriter.hpp"
 #include "model/Plant.hpp"
+#include "run/CfdFromCase.hpp"
+#include "run/CfdRecorder.hpp"
+#include "run/PlantFromCase.hpp"
+#include "run/Recorder.hpp"
 
 namespace fdtwin {
-
-namespace {
-std::string utcNow() {
-  const std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
-}  // namespace
 
 RunSummary runCase(const Case& c, const RunOptions& options, const ProgressCallback& progress,
                    const std::atomic<bool>* cancel) {
@@ -48,7 +38,7 @@ RunSummary runCase(const Case& c, const RunOptions& options, const ProgressCallb
 
   Plant plant(params, environment);
   std::vector<double> y = plant.initialState();
-  // --- CFD coupling (issue 5): the coupler installs the plant's hooks and runs the first window.
+  // --- CFD coupling: the coupler installs the plant's hooks and runs the first window.
   std::unique_ptr<cfd::CfdCoupler> coupler;
   if (!options.cfdMode.empty()) {
     coupler = std::make_unique<cfd::CfdCoupler>(io::cfdParams(c), plant, options.cfdMode, options.cfdTable,
@@ -63,7 +53,7 @@ RunSummary runCase(const Case& c, const RunOptions& options, const ProgressCallb
 
   writer.expectRows(static_cast<size_t>(std::ceil(duration / dtOut - 1e-9)) + 1);
   writer.attribute(results::fdtwinVersion, std::string(kVersion));
-  writer.attribute(results::createdUtc, utcNow());
+  writer.attribute(results::createdUtc, utcTimestamp());
   io::Recorder recorder(writer, plant,
                         {c.string("case.name"), c.toToml(), options.commandLine, c.string("case.start")},
                         params.seawater.salinity);
@@ -81,7 +71,8 @@ RunSummary runCase(const Case& c, const RunOptions& options, const ProgressCallb
   auto closeResult = [&](bool complete) {
     writer.attribute(results::status, std::string(complete ? "complete" : "failed"));
     for (const auto& [k, v] : recorder.finish(integrator.stats(), wall(), rtol, complete)) summary.kpi[k] = v;
-    if (coupler) io::recordCfd(writer, *coupler, c.string("case.start"), summary.kpi, complete);  // /cfd group, CFD KPIs (issue 5)
+    if (coupler)
+      io::recordCfd(writer, *coupler, c.string("case.start"), summary.kpi, complete);  // /cfd group, CFD KPIs
     writer.commit();
     io::writeXdmf(options.outputPath);
   };
@@ -96,7 +87,7 @@ RunSummary runCase(const Case& c, const RunOptions& options, const ProgressCallb
       } else {
         changed = plant.handleTimeEvents(t, y.data());
       }
-      if (coupler && coupler->due(t) && t < duration - tol) {  // CFD window boundary (issue 5)
+      if (coupler && coupler->due(t) && t < duration - tol) {  // CFD window boundary: exchange fields
         coupler->exchange(t, y.data());
         changed = changed || coupler->changesPlant();
       }

@@ -1,19 +1,16 @@
 #include "sweep/CaseProcess.hpp"
 
-#include <fcntl.h>
 #include <signal.h>
-#include <sys/prctl.h>
 #include <sys/wait.h>
-#include <unistd.h>
 
 #include <fmt/format.h>
 
-#include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <stdexcept>
-#include <vector>
+
+#include "core/ChildProcess.hpp"
 
 namespace fdtwin::sweep {
 
@@ -46,38 +43,13 @@ CaseLauncher::CaseLauncher(const SweepDir& dir, std::string program, std::string
     : m_dir(dir), m_program(std::move(program)), m_who(std::move(who)) {}
 
 pid_t CaseLauncher::start(std::size_t i) {
-  // Everything the child needs is prepared before fork(): after it, only async-signal-safe
-  // calls (the parent may be multi-threaded, e.g. under MPI).
-  std::vector<std::string> args = m_dir.plan().runArguments(i, m_dir.resultPath(i));
-  args.insert(args.begin(), m_program);
-  std::vector<char*> argv;
-  for (auto& a : args) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  const std::string log = m_dir.logPath(i);
-  const pid_t parent = ::getpid();
-  sigset_t none;
-  sigemptyset(&none);
-
-  const pid_t pid = ::fork();
-  if (pid < 0) throw std::runtime_error(fmt::format("cannot start a process: {}", std::strerror(errno)));
-  if (pid == 0) {
-    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
-    if (::getppid() != parent) ::_exit(127);  // the sweep died before the line above
-    const int out = ::open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    const int in = ::open("/dev/null", O_RDONLY);
-    if (out < 0 || in < 0) ::_exit(126);
-    ::dup2(in, 0);
-    ::dup2(out, 1);
-    ::dup2(out, 2);
-    if (out > 2) ::close(out);
-    if (in > 2) ::close(in);
-    struct sigaction dfl {};
-    dfl.sa_handler = SIG_DFL;
-    for (const int s : {SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGCHLD}) ::sigaction(s, &dfl, nullptr);
-    ::sigprocmask(SIG_SETMASK, &none, nullptr);
-    ::execv(argv[0], argv.data());
-    ::_exit(127);
-  }
+  ChildSpec child;
+  child.argv = m_dir.plan().runArguments(i, m_dir.resultPath(i));
+  child.argv.insert(child.argv.begin(), m_program);
+  child.logPath = m_dir.logPath(i);
+  child.dieWithParent = true;   // no orphan racing the next run for the same file
+  child.defaultSignals = true;  // the sweep blocks SIGCHLD, SIGINT, SIGTERM, SIGHUP for itself
+  const pid_t pid = startChild(child);
   m_dir.log(
       fmt::format("start {} pid {}{}", m_dir.plan().cases.at(i).name, pid, m_who.empty() ? "" : " " + m_who));
   return pid;

@@ -14,7 +14,7 @@ namespace fdtwin::sweep {
 
 namespace {
 struct Running {
-  std::size_t index;
+  std::size_t index = 0;
   std::chrono::steady_clock::time_point start;
 };
 }  // namespace

@@ -1,7 +1,5 @@
 #include "sweep/Summary.hpp"
 
-#include <hdf5.h>
-
 #include <fmt/format.h>
 
 #include <chrono>
@@ -14,8 +12,10 @@
 #include <variant>
 #include <vector>
 
+#include "core/UtcTime.hpp"
 #include "fdtwin/Version.hpp"
 #include "io/ResultReader.hpp"
+#include "io/ResultWriter.hpp"
 #include "sweep/Kpis.hpp"
 
 namespace fdtwin::sweep {
@@ -39,97 +39,6 @@ std::string csvField(const std::string& s) {
 }
 
 std::string csvNumber(double v) { return std::isnan(v) ? std::string() : fmt::format("{:.9g}", v); }
-
-std::string utcNow() {
-  const std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
-
-// A minimal HDF5 writer for the summary (the C API, as io/ResultWriter uses it).
-class H5 {
- public:
-  explicit H5(const std::string& path) : m_path(path) {
-    m_file = H5Fcreate(path.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT);
-    if (m_file < 0) throw std::runtime_error("cannot create " + path);
-  }
-  ~H5() {
-    if (m_file >= 0) H5Fclose(m_file);
-  }
-  H5(const H5&) = delete;
-  H5& operator=(const H5&) = delete;
-  void close() {
-    if (m_file >= 0 && H5Fclose(m_file) < 0) throw std::runtime_error("cannot write " + m_path);
-    m_file = -1;
-  }
-
-  void group(const std::string& path) {
-    H5Gclose(check(H5Gcreate2(m_file, path.c_str(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT), path));
-  }
-
-  void textAttribute(const std::string& object, const std::string& name, const std::string& value) {
-    const hid_t obj = check(H5Oopen(m_file, object.c_str(), H5P_DEFAULT), object);
-    const hid_t type = H5Tcopy(H5T_C_S1);
-    H5Tset_size(type, std::max<std::size_t>(1, value.size()));
-    H5Tset_cset(type, H5T_CSET_UTF8);
-    H5Tset_strpad(type, H5T_STR_NULLTERM);
-    const hid_t space = H5Screate(H5S_SCALAR);
-    const hid_t attr = check(H5Acreate2(obj, name.c_str(), type, space, H5P_DEFAULT, H5P_DEFAULT), name);
-    const std::string padded = value.empty() ? std::string(1, '\0') : value;
-    check(H5Awrite(attr, type, padded.c_str()), name);
-    H5Aclose(attr);
-    H5Sclose(space);
-    H5Tclose(type);
-    H5Oclose(obj);
-  }
-  void numberAttribute(const std::string& object, const std::string& name, long long value) {
-    const hid_t obj = check(H5Oopen(m_file, object.c_str(), H5P_DEFAULT), object);
-    const hid_t space = H5Screate(H5S_SCALAR);
-    const hid_t attr =
-        check(H5Acreate2(obj, name.c_str(), H5T_STD_I64LE, space, H5P_DEFAULT, H5P_DEFAULT), name);
-    check(H5Awrite(attr, H5T_NATIVE_LLONG, &value), name);
-    H5Aclose(attr);
-    H5Sclose(space);
-    H5Oclose(obj);
-  }
-  void numbers(const std::string& path, const std::vector<double>& data, const std::string& units) {
-    const hsize_t n = data.size();
-    const hid_t space = H5Screate_simple(1, &n, nullptr);
-    const hid_t ds = check(
-        H5Dcreate2(m_file, path.c_str(), H5T_IEEE_F64LE, space, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT), path);
-    if (n > 0) check(H5Dwrite(ds, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, data.data()), path);
-    H5Dclose(ds);
-    H5Sclose(space);
-    textAttribute(path, "units", units);
-  }
-  void strings(const std::string& path, const std::vector<std::string>& data) {
-    const hsize_t n = data.size();
-    const hid_t type = H5Tcopy(H5T_C_S1);
-    H5Tset_size(type, H5T_VARIABLE);
-    H5Tset_cset(type, H5T_CSET_UTF8);
-    const hid_t space = H5Screate_simple(1, &n, nullptr);
-    const hid_t ds =
-        check(H5Dcreate2(m_file, path.c_str(), type, space, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT), path);
-    std::vector<const char*> ptrs;
-    for (const auto& s : data) ptrs.push_back(s.c_str());
-    if (n > 0) check(H5Dwrite(ds, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, ptrs.data()), path);
-    H5Dclose(ds);
-    H5Sclose(space);
-    H5Tclose(type);
-    textAttribute(path, "units", "-");
-  }
-
- private:
-  hid_t check(hid_t id, const std::string& what) {
-    if (id < 0) throw std::runtime_error(fmt::format("cannot write {} in {}", what, m_path));
-    return id;
-  }
-  std::string m_path;
-  hid_t m_file = -1;
-};
 
 void rename(const std::string& part, const std::string& path) {
   std::error_code ec;
@@ -204,77 +113,71 @@ SummaryCounts writeSummary(const SweepDir& dir) {
     rename(path + ".part", path);
   }
 
-  // HDF5
+  // HDF5, through the result files' writer (written as .part, renamed on commit).
   {
-    const std::string path = dir.file("summary.h5");
-    {
-      H5 h(path + ".part");
-      h.numberAttribute("/", "summary_version", 1);
-      h.textAttribute("/", "sweep_name", plan.name);
-      h.textAttribute("/", "mode", modeName(plan.mode));
-      h.textAttribute("/", "base_case", plan.basePath);
-      h.numberAttribute("/", "cases", static_cast<long long>(n));
-      h.numberAttribute("/", "done", static_cast<long long>(counts.done));
-      h.numberAttribute("/", "failed", static_cast<long long>(counts.failed));
-      h.numberAttribute("/", "pending", static_cast<long long>(counts.pending));
-      h.textAttribute("/", "fdtwin_version", std::string(kVersion));
-      h.textAttribute("/", "created_utc", utcNow());
+    io::ResultWriter h(dir.file("summary.h5"));
+    h.rootAttribute("summary_version", 1LL);
+    h.rootAttribute("sweep_name", plan.name);
+    h.rootAttribute("mode", modeName(plan.mode));
+    h.rootAttribute("base_case", plan.basePath);
+    h.rootAttribute("cases", static_cast<long long>(n));
+    h.rootAttribute("done", static_cast<long long>(counts.done));
+    h.rootAttribute("failed", static_cast<long long>(counts.failed));
+    h.rootAttribute("pending", static_cast<long long>(counts.pending));
+    h.rootAttribute("fdtwin_version", std::string(kVersion));
+    h.rootAttribute("created_utc", utcTimestamp());
 
-      h.group("/case");
-      std::vector<std::string> names, states, errors, results;
-      std::vector<double> wall;
-      for (std::size_t i = 0; i < n; ++i) {
-        names.push_back(plan.cases[i].name);
-        states.push_back(stateName(rows[i].status.state));
-        errors.push_back(rows[i].status.state == CaseState::Failed ? rows[i].status.message : "");
-        results.push_back(rows[i].result);
-        wall.push_back(rows[i].wallTime);
-      }
-      h.strings("/case/name", names);
-      h.strings("/case/status", states);
-      h.strings("/case/error", errors);
-      h.strings("/case/result", results);
-      h.numbers("/case/wall_time", wall, "s");
-
-      h.group("/inputs");
-      std::string keys;
-      for (std::size_t p = 0; p < plan.parameters.size(); ++p) {
-        const std::string dpath = "/inputs/" + plan.parameters[p].key;
-        keys += (p ? ";" : "") + plan.parameters[p].key;
-        const bool text = n > 0 && (std::holds_alternative<std::string>(plan.cases[0].values[p]) ||
-                                    std::holds_alternative<bool>(plan.cases[0].values[p]));
-        if (text) {
-          std::vector<std::string> col;
-          for (const auto& c : plan.cases) {
-            const auto& v = c.values[p];
-            col.push_back(std::holds_alternative<bool>(v) ? (std::get<bool>(v) ? "true" : "false")
-                                                          : std::get<std::string>(v));
-          }
-          h.strings(dpath, col);
-        } else {
-          std::vector<double> col;
-          for (const auto& c : plan.cases) {
-            const auto& v = c.values[p];
-            col.push_back(std::holds_alternative<double>(v) ? std::get<double>(v)
-                                                            : static_cast<double>(std::get<long long>(v)));
-          }
-          h.numbers(dpath, col, plan.parameters[p].unit);
-        }
-      }
-      h.textAttribute("/inputs", "keys", keys);
-
-      h.group("/kpi");
-      std::string names2;
-      for (std::size_t k = 0; k < plan.kpis.size(); ++k) {
-        std::vector<double> col;
-        for (const auto& r : rows) col.push_back(r.kpi[k]);
-        h.numbers("/kpi/" + plan.kpis[k], col, kpiUnit(plan.kpis[k]));
-        names2 += (k ? ";" : "") + plan.kpis[k];
-      }
-      h.textAttribute("/kpi", "names", names2);
-      h.close();
+    std::vector<std::string> names, states, errors, results;
+    std::vector<double> wall;
+    for (std::size_t i = 0; i < n; ++i) {
+      names.push_back(plan.cases[i].name);
+      states.push_back(stateName(rows[i].status.state));
+      errors.push_back(rows[i].status.state == CaseState::Failed ? rows[i].status.message : "");
+      results.push_back(rows[i].result);
+      wall.push_back(rows[i].wallTime);
     }
-    rename(path + ".part", path);
+    h.writeStrings("/case/name", names);
+    h.writeStrings("/case/status", states);
+    h.writeStrings("/case/error", errors);
+    h.writeStrings("/case/result", results);
+    h.write("/case/wall_time", wall, {n}, "s");
+
+    std::string keys;
+    for (std::size_t p = 0; p < plan.parameters.size(); ++p) {
+      const std::string dpath = "/inputs/" + plan.parameters[p].key;
+      keys += (p ? ";" : "") + plan.parameters[p].key;
+      const bool text = n > 0 && (std::holds_alternative<std::string>(plan.cases[0].values[p]) ||
+                                  std::holds_alternative<bool>(plan.cases[0].values[p]));
+      if (text) {
+        std::vector<std::string> col;
+        for (const auto& c : plan.cases) {
+          const auto& v = c.values[p];
+          col.push_back(std::holds_alternative<bool>(v) ? (std::get<bool>(v) ? "true" : "false")
+                                                        : std::get<std::string>(v));
+        }
+        h.writeStrings(dpath, col);
+      } else {
+        std::vector<double> col;
+        for (const auto& c : plan.cases) {
+          const auto& v = c.values[p];
+          col.push_back(std::holds_alternative<double>(v) ? std::get<double>(v)
+                                                          : static_cast<double>(std::get<long long>(v)));
+        }
+        h.write(dpath, col, {n}, plan.parameters[p].unit);
+      }
+    }
+    h.groupAttribute("/inputs", "keys", keys);
+
+    std::string kpiNames;
+    for (std::size_t k = 0; k < plan.kpis.size(); ++k) {
+      std::vector<double> col;
+      col.reserve(rows.size());
+      for (const auto& r : rows) col.push_back(r.kpi[k]);
+      h.write("/kpi/" + plan.kpis[k], col, {n}, kpiUnit(plan.kpis[k]));
+      kpiNames += (k ? ";" : "") + plan.kpis[k];
+    }
+    h.groupAttribute("/kpi", "names", kpiNames);
+    h.commit();
   }
   return counts;
 }

@@ -16,6 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/Error.hpp"
+#include "core/UtcTime.hpp"
 #include "io/ResultReader.hpp"
 #include "io/XdmfWriter.hpp"
 
@@ -141,18 +142,6 @@ std::string readAll(const std::string& path) {
   return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
-std::string utcNow() {
-  const auto now = std::chrono::system_clock::now();
-  const std::time_t t = std::chrono::system_clock::to_time_t(now);
-  const auto ms =
-      std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &tm);
-  return fmt::format("{}.{:03}Z", buf, ms);
-}
-
 }  // namespace
 
 const char* stateName(CaseState s) {
@@ -275,7 +264,7 @@ void SweepDir::clearFailure(std::size_t i) const {
 }
 
 void SweepDir::log(const std::string& event) const {
-  const std::string line = utcNow() + " " + event + "\n";
+  const std::string line = utcTimestamp(true) + " " + event + "\n";
   const int fd = ::open(file("sweep.log").c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
   if (fd < 0) return;  // the run log is a record, not a reason to stop a sweep
   [[maybe_unused]] const ssize_t n = ::write(fd, line.data(), line.size());

@@ -7,11 +7,13 @@
 #include <filesystem>
 #include <limits>
 #include <random>
+#include <string_view>
 #include <type_traits>
 #include <variant>
 
 #include "core/Error.hpp"
 #include "core/Schema.hpp"
+#include "core/Text.hpp"
 #include "core/Units.hpp"
 #include "sweep/Kpis.hpp"
 
@@ -64,9 +66,10 @@ void applyAll(Case& c, const std::string& basePath, const std::vector<Assignment
   } catch (const InputError&) {
     // fall through to the authoritative check
   }
-  std::vector<std::string> overrides;
   std::vector<Assignment> all = before;
   all.insert(all.end(), as.begin(), as.end());
+  std::vector<std::string> overrides;
+  overrides.reserve(all.size());
   for (const auto& a : all) overrides.push_back(a.key + "=" + a.text);
   try {
     c = Case::load(basePath, overrides);
@@ -91,10 +94,8 @@ std::string valueText(const CaseValue& v) {
   return std::visit(
       [](const auto& x) -> std::string {
         using T = std::decay_t<decltype(x)>;
-        if constexpr (std::is_same_v<T, double>) {
-          return fmt::format("{}", x);  // the shortest text that reads back to the same double
-        } else if constexpr (std::is_same_v<T, long long>) {
-          return fmt::format("{}", x);
+        if constexpr (std::is_same_v<T, double> || std::is_same_v<T, long long>) {
+          return fmt::format("{}", x);  // for a double, the shortest text that reads back to it
         } else if constexpr (std::is_same_v<T, bool>) {
           return x ? "true" : "false";
         } else {
@@ -200,9 +201,7 @@ SweepPlan planSweep(const SweepSpec& spec, const PlanOptions& options) {
   for (const auto& f : spec.fixed) fixed.push_back({f.key, f.value.text, spec.file, f.value.line, ""});
   for (const auto& o : options.overrides) {
     const auto eq = o.find('=');
-    std::string key = o.substr(0, eq);
-    key.erase(0, key.find_first_not_of(" \t"));
-    key.erase(key.find_last_not_of(" \t") + 1);
+    const std::string key(trim(std::string_view(o).substr(0, eq)));
     if (eq == std::string::npos || key.empty()) {
       throw InputError("--set", 0, key, fmt::format("expected key.path=value, got \"{}\"", o));
     }

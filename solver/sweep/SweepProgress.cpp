@@ -6,10 +6,12 @@
 
 #include <algorithm>
 
+#include "core/Constants.hpp"
+
 namespace fdtwin::sweep {
 
 std::string humanSeconds(double s) {
-  if (s >= 7200.0) return fmt::format("{:.1f} h", s / 3600.0);
+  if (s >= 7200.0) return fmt::format("{:.1f} h", s / constants::kSecondsPerHour);
   if (s >= 120.0) return fmt::format("{:.1f} min", s / 60.0);
   if (s >= 10.0) return fmt::format("{:.0f} s", s);
   return fmt::format("{:.1f} s", s);

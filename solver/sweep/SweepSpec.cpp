@@ -20,6 +20,7 @@
 #include "core/Error.hpp"
 #include "core/Schema.hpp"
 #include "core/Text.hpp"
+#include "core/TextFile.hpp"
 #include "core/Units.hpp"
 #include "io/TomlText.hpp"
 #include "sweep/Kpis.hpp"
@@ -53,15 +54,6 @@ std::string literal(const toml::value& v) {
     default:
       return "";
   }
-}
-
-std::string readFile(const std::string& path) {
-  std::error_code ec;
-  if (!fs::exists(path, ec)) throw InputError(path, 0, "", "cannot read sweep file: no such file");
-  if (fs::is_directory(path, ec)) throw InputError(path, 0, "", "cannot read sweep file: it is a directory");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(path, 0, "", "cannot read sweep file");
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
 std::vector<std::string> allSweepPaths() {
@@ -301,7 +293,7 @@ const char* modeName(Mode mode) {
 }
 
 SweepSpec SweepSpec::load(const std::string& path) {
-  const std::string text = readFile(path);
+  const std::string text = readTextFile(path, "cannot read sweep file");
   const toml::value root = io::parseToml(text, path);  // syntax errors exactly as for case files
   SweepSpec s;
   s.file = path;

@@ -1,4 +1,4 @@
-"""Streaming keeps memory flat (issue "Case files, CLI and HDF5 results"): the peak resident
+"""Streaming keeps memory flat (results are written as the run goes, not held): the peak resident
 memory of a run at one-minute output must not grow with the simulated duration. A 1-day and a
 5-day run at 1-minute output (1,441 vs 7,201 rows of 448 hull panels and 160 racks) are
 compared: the longer run may use at most 16 MiB more (chunk buffers and allocator slack), and

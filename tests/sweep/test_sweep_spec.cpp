@@ -28,7 +28,7 @@ std::string writeSweep(const std::string& name, std::string text) {
   if (at != std::string::npos) text.replace(at, 4, kBase);
   const fs::path dir = fs::temp_directory_path() / "fdtwin-sweep-spec";
   fs::create_directories(dir);
-  const std::string path = (dir / name).string();
+  std::string path = (dir / name).string();
   std::ofstream(path, std::ios::binary) << text;
   return path;
 }

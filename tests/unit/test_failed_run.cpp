@@ -1,5 +1,5 @@
-// A run that fails part-way (issue "OpenFOAM coupling": "stops the run cleanly; results
-// written so far stay valid"): the rows up to the failure stay a readable result file with
+// A run that fails part-way stops cleanly and keeps what it wrote valid (a long coupled run
+// that fails late must not lose its first months): the rows up to the failure stay a readable result file with
 // status "failed", the failure text and no /kpi group, and the RunError says where they are.
 // The failure is provoked without OpenFOAM: a CFD surrogate table over currents 0.30–0.50 m/s,
 // while the default case's (synthetic, tidal) current 0.25 + 0.15·cos(2πt / 12.42 h) falls

@@ -3,6 +3,8 @@
 // 1 knot = 1852 m/h, 0 degC = 273.15 K.
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <numbers>
 #include <string>
 
 #include "core/Error.hpp"
@@ -123,6 +125,16 @@ TEST(Units, ConvertsAnglesAndKeepsThemApartFromNumbers) {
   EXPECT_EQ(quantityName("deg"), "an angle");
   EXPECT_THROW(toSI("35 deg", "1"), UnitError);
   EXPECT_THROW(toSI("35 %", "deg"), UnitError);
+}
+
+// An exponent raises every base dimension, the plane angle included: "deg2" is an angle
+// squared, not a number, and "rad-1" is per angle, not an angle.
+TEST(Units, ExponentRaisesTheAngleToo) {
+  EXPECT_EQ(parseUnit("rad2").dim.angle, 2);
+  EXPECT_EQ(parseUnit("deg^-1").dim.angle, -1);
+  EXPECT_NEAR(toSI("1 deg2", "rad2"), std::pow(std::numbers::pi / 180.0, 2), 1e-15);
+  EXPECT_THROW(toSI("1 deg2", "1"), UnitError);
+  EXPECT_THROW(toSI("2 rad-1", "rad"), UnitError);
 }
 
 TEST(Units, ConvertsDimensionlessRatios) {

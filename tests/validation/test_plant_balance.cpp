@@ -40,7 +40,7 @@ double rowSum(const std::vector<double>& m, size_t cols, size_t row) {
   return std::accumulate(m.begin() + static_cast<long>(row * cols), m.begin() + static_cast<long>((row + 1) * cols), 0.0);
 }
 
-// Reference: conservation of energy over the ship boundary (issue "Plant model"):
+// Reference: conservation of energy over the ship boundary (first law, physics sheet):
 // |∫sources − ∫sinks − ΔE_stored| ≤ 1e-6 of ∫sources.
 TEST_F(SevenDayRun, GlobalEnergyBalanceCloses) {
   const ResultReader r(s_path);
@@ -56,7 +56,8 @@ TEST_F(SevenDayRun, GlobalEnergyBalanceCloses) {
   EXPECT_NEAR(r.kpi().at("energy_balance_residual"), residual, 1e-9);
 }
 
-// Reference: the electrical bus balances at every output time (issue "Plant model"):
+// Reference: the electrical bus balances at every output time (Kirchhoff's current law on
+// one bus):
 // Σ generation + battery + unserved = facility load + load bank, within 1e-6 relative.
 TEST_F(SevenDayRun, ElectricalBalanceHoldsAtEveryOutputTime) {
   const ResultReader r(s_path);

@@ -5,6 +5,7 @@
 #include <numbers>
 #include <string>
 
+#include "core/Constants.hpp"
 #include "core/Error.hpp"
 #include "model/environment/Environment.hpp"
 
@@ -12,10 +13,10 @@ namespace fdtwin::env {
 namespace {
 
 constexpr double kTwoPi = 2.0 * std::numbers::pi;
-constexpr double kDay = 86400.0;     // s
+constexpr double kDay = constants::kSecondsPerDay;
 constexpr double kYearDays = 365.0;  // the synthetic year repeats every 365 d
 // Principal lunar semi-diurnal (M2) period, 12.4206012 h [Pugh, Tides, Surges and Mean Sea-Level].
-constexpr double kM2Period = 12.4206012 * 3600.0;  // s
+constexpr double kM2Period = 12.4206012 * constants::kSecondsPerHour;  // s
 // Haurwitz (1945) clear-sky GHI: 1098 W/m2 cos Z exp(-0.057/cos Z).
 constexpr double kHaurwitzScale = 1098.0;  // W/m2
 constexpr double kHaurwitzExtinction = 0.057;
@@ -123,8 +124,8 @@ SyntheticEnvironment::SyntheticEnvironment(const SyntheticEnvironmentParameters&
   checkParameters(m_p);
   // Periods log-spaced over [shortest, longest], one per band, jittered within the band.
   SplitMix64 rng(m_p.seed);
-  const double lnMin = std::log(m_p.windShortestPeriod_h * 3600.0);
-  const double lnMax = std::log(m_p.windLongestPeriod_h * 3600.0);
+  const double lnMin = std::log(m_p.windShortestPeriod_h * constants::kSecondsPerHour);
+  const double lnMax = std::log(m_p.windLongestPeriod_h * constants::kSecondsPerHour);
   const int n = m_p.windComponents;
   m_wind.reserve(static_cast<std::size_t>(n));
   for (int k = 0; k < n; ++k) {
@@ -144,8 +145,8 @@ double SyntheticEnvironment::cosSolarZenith(double t) const {
   const double eotMinutes = 229.18 * (0.000075 + 0.001868 * std::cos(g) - 0.032077 * std::sin(g) -
                                       0.014615 * std::cos(2 * g) - 0.040849 * std::sin(2 * g));
   // Apparent solar time = clock time + 4 min per degree east of the zone meridian + EoT.
-  const double solarHour =
-      t / 3600.0 + (4.0 * (m_p.longitude_deg - 15.0 * m_p.utcOffset_h) + eotMinutes) / 60.0;
+  const double solarHour = t / constants::kSecondsPerHour +
+                           (4.0 * (m_p.longitude_deg - 15.0 * m_p.utcOffset_h) + eotMinutes) / 60.0;
   const double hourAngle = kTwoPi * (solarHour - 12.0) / 24.0;
   const double lat = m_p.latitude_deg * std::numbers::pi / 180.0;
   return std::sin(lat) * std::sin(declination) + std::cos(lat) * std::cos(declination) * std::cos(hourAngle);
@@ -162,7 +163,8 @@ EnvironmentSample SyntheticEnvironment::at(double t) const {
   const double day = t / kDay;
   // Local apparent solar time is close enough for the diurnal temperature phase; use mean
   // solar time (no equation of time) to keep it a pure function of t.
-  const double solarHour = t / 3600.0 + 4.0 * (m_p.longitude_deg - 15.0 * m_p.utcOffset_h) / 60.0;
+  const double solarHour =
+      t / constants::kSecondsPerHour + 4.0 * (m_p.longitude_deg - 15.0 * m_p.utcOffset_h) / 60.0;
   const auto diurnal = [&](double peakHour) { return std::cos(kTwoPi * (solarHour - peakHour) / 24.0); };
 
   EnvironmentSample s;

@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "core/Constants.hpp"
+
 namespace fdtwin::props {
 namespace {
 
@@ -22,7 +24,7 @@ double airCp(double T) {
 
 double airConductivity(double T) { return sutherland(T, 0.0241, 273.0, 194.0); }
 
-double airViscosity(double T) { return sutherland(T, 1.716e-5, 273.15, 110.4); }
+double airViscosity(double T) { return sutherland(T, 1.716e-5, constants::kZeroCelsius, 110.4); }
 
 double airKinematicViscosity(double T, double p) { return airViscosity(T) / airDensity(T, p); }
 

@@ -18,12 +18,13 @@
 // Check values (Incropera Table A.4, 300 K): rho 1.1614, cp 1007, k 0.0263, nu 15.89e-6,
 // Pr 0.707. The ideal-gas density at 101325 Pa is 1.1766 kg/m^3, 1.3 % above the table
 // (the table itself is not consistent with R = 287 J/(kg K) at 1 atm); nu is 1.3 % below.
+#include "core/Constants.hpp"
 #include "model/properties/FluidProperties.hpp"
 
 namespace fdtwin::props {
 
-inline constexpr double kAtmosphericPressure = 101325.0;  // [Pa]
-inline constexpr double kDryAirGasConstant = 287.05;      // [J/(kg K)]
+inline constexpr double kAtmosphericPressure = constants::kStandardAtmosphere;  // [Pa]
+inline constexpr double kDryAirGasConstant = 287.05;                            // [J/(kg K)]
 
 // Density [kg/m^3] at T [K] and p [Pa].
 double airDensity(double T, double p = kAtmosphericPressure);

@@ -2,10 +2,12 @@
 
 #include <cmath>
 
+#include "core/Constants.hpp"
+
 namespace fdtwin::props {
 namespace {
 
-constexpr double kCelsiusOffset = 273.15;  // K at 0 degC
+constexpr double kCelsiusOffset = constants::kZeroCelsius;  // K at 0 degC
 // Reference-composition salinity S_R = (35.16504/35) S_P (Millero et al. 2008); Sharqawy
 // uses the rounded ratio 1.00472 to recover practical salinity for the older correlations.
 constexpr double kAbsoluteToPractical = 1.0 / 1.00472;

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 
+#include "core/Constants.hpp"
 #include "model/cooling/EpsilonNtu.hpp"
 #include "model/properties/Seawater.hpp"
 
@@ -20,10 +21,6 @@ void SeawaterSystem::rhs(const double* y, double* ydot, double tFs, double disch
   controllerRates(tFs, y[c.dischargeRise], y[c.integralSupply], y[c.integralDischarge],
                   &ydot[c.integralSupply], &ydot[c.integralDischarge]);
   ydot[c.dischargeRise] = (dischargeRise - y[c.dischargeRise]) / kSensorLag;
-}
-
-namespace {
-constexpr double kGravity = 9.80665;
 }
 
 SeawaterSystem::SeawaterSystem(const SeawaterParams& p, const CoolingParams& c) : m_p(p), m_c(c) {
@@ -128,7 +125,7 @@ SeawaterState SeawaterSystem::evaluate(double n, double tFr, double tAmbient, do
   const double cMin = std::min(cSw, facilityC), cMax = std::max(cSw, facilityC);
   s.epsCmin = cooling::effectiveness(s.ua / cMin, cMin / cMax, cooling::FlowArrangement::Counterflow) * cMin;
   const double head = m_p.pumpHeadStatic + (m_p.pumpHeadDesign - m_p.pumpHeadStatic) * n * n;
-  s.P_shaft = s.mdot * kGravity * head / m_c.pumpEfficiency;
+  s.P_shaft = s.mdot * constants::kStandardGravity * head / m_c.pumpEfficiency;
   s.P_el = s.P_shaft / (m_c.motorEfficiency * m_c.vfdEfficiency);
   const double r = m_p.recirculation;
   const double k = r / ((1.0 - r) * cSw);
