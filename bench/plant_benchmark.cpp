@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "io/ResultReader.hpp"
+#include "io/ResultSchema.hpp"
 #include "run/RunCase.hpp"
 
 namespace {
@@ -38,6 +39,9 @@ struct Measure {
   double steps = 0.0, rhsEvals = 0.0, jacEvals = 0.0, states = 0.0;
 };
 
+// An attribute of the result, found through its declaration in the result schema.
+double number(const ResultReader& r, const results::Entry& e) { return r.numberAttribute(e.object(), e.name()); }
+
 Measure runOnce(const Case& c, double duration) {
   const std::string out = (std::filesystem::temp_directory_path() / "fdtwin_bench.h5").string();
   RunOptions o;
@@ -50,14 +54,14 @@ Measure runOnce(const Case& c, double duration) {
   Measure m;
   m.cpu = cpu;
   m.wall = s.wallSeconds;
-  m.rhs = r.numberAttribute("/solver", "rhs_time");
-  m.jac = r.numberAttribute("/solver", "jacobian_time");
-  m.quad = r.numberAttribute("/solver", "quadrature_time");
-  m.root = r.numberAttribute("/solver", "root_time");
-  m.steps = r.numberAttribute("/solver", "steps");
-  m.states = r.numberAttribute("/solver", "states");
-  m.rhsEvals = r.numberAttribute("/solver", "rhs_evals");
-  m.jacEvals = r.numberAttribute("/solver", "jac_evals");
+  m.rhs = number(r, results::rhsTime);
+  m.jac = number(r, results::jacobianTime);
+  m.quad = number(r, results::quadratureTime);
+  m.root = number(r, results::rootTime);
+  m.steps = number(r, results::solverSteps);
+  m.states = number(r, results::solverStates);
+  m.rhsEvals = number(r, results::solverRhsEvals);
+  m.jacEvals = number(r, results::solverJacEvals);
   std::filesystem::remove(out);
   std::filesystem::remove(std::filesystem::path(out).replace_extension(".xdmf"));
   return m;

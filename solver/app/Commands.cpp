@@ -177,7 +177,7 @@ int exportCommand(const Options& opt) {
   }
   // Every [nt] series of these groups, plus the per-unit generation, as one CSV.
   std::vector<std::string> names = {"time_s"};
-  std::vector<std::vector<double>> cols = {r.readNumbers("/time")};
+  std::vector<std::vector<double>> cols = {r.readNumbers(results::time.path)};
   const size_t nt = cols[0].size();
   for (const char* group : {"/cooling", "/power", "/environment", "/balance"}) {
     if (!r.isGroup(group)) continue;
