@@ -57,7 +57,7 @@ void ChartsPanel::clear() {
   }
 }
 
-void ChartsPanel::setResult(std::shared_ptr<const ResultModel> result) {
+void ChartsPanel::setResult(const std::shared_ptr<const ResultModel>& result) {
   clear();
   if (!result) return;
   const ResultModel& r = *result;

@@ -17,7 +17,7 @@ class ChartsPanel : public QWidget {
  public:
   explicit ChartsPanel(QWidget* parent = nullptr);
 
-  void setResult(std::shared_ptr<const ResultModel> result);
+  void setResult(const std::shared_ptr<const ResultModel>& result);
   void clear();
   void setCursorTime(double t);
 

@@ -195,7 +195,7 @@ void TimeChart::redraw() {
 
   for (const auto& l : m_lines) {
     QList<QPointF> pts;
-    pts.reserve(static_cast<qsizetype>(2 * (n / per + 1)));
+    pts.reserve(2 * static_cast<qsizetype>(n / per + 1));
     for (std::size_t b = first; b < last; b += per) {
       const std::size_t e = std::min(b + per, last);
       std::size_t iMin = e, iMax = e;

@@ -133,7 +133,8 @@ void CfdLayer::addSlice(const ResultModel& result, const std::string& group) {
   for (const std::string& m : r.list(group))
     if (m != "T" && m != "points" && m != "time" && m != "cells") candidates.push_back(m);
   for (const std::string& m : candidates) {
-    const std::string path = group + "/" + m;
+    std::string path = group;
+    path.append("/").append(m);
     if (!r.isDataset(path)) continue;
     const auto shape = r.shape(path);
     if (shape.size() == 2 && shape[1] == n && shape[0] > 0) {

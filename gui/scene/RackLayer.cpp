@@ -68,7 +68,7 @@ void RackLayer::build(const ResultModel& result) {
       lo[k] = g.position[3 * r + k] - 0.5 * g.size[3 * r + k];
       hi[k] = g.position[3 * r + k] + 0.5 * g.size[3 * r + k];
     }
-    const auto base = static_cast<vtkIdType>(8 * r);
+    const auto base = 8 * static_cast<vtkIdType>(r);
     addBox(points, lo, hi);
     for (const auto& f : kFaces) {
       const vtkIdType ids[4] = {base + f[0], base + f[1], base + f[2], base + f[3]};
@@ -78,7 +78,7 @@ void RackLayer::build(const ResultModel& result) {
   m_poly->Initialize();
   m_poly->SetPoints(points);
   m_poly->SetPolys(quads);
-  m_scalars->SetNumberOfValues(static_cast<vtkIdType>(kFacesPerRack * m_rackCount));
+  m_scalars->SetNumberOfValues(kFacesPerRack * static_cast<vtkIdType>(m_rackCount));
   m_scalars->Fill(0.0);
   m_poly->GetCellData()->SetScalars(m_scalars);
   m_actor->SetVisibility(m_rackCount > 0);
@@ -87,7 +87,7 @@ void RackLayer::build(const ResultModel& result) {
   vtkNew<vtkPoints> hallPoints;
   vtkNew<vtkCellArray> lines;
   for (std::size_t i = 0; i < h.names.size(); ++i) {
-    const auto base = static_cast<vtkIdType>(8 * i);
+    const auto base = 8 * static_cast<vtkIdType>(i);
     addBox(hallPoints, &h.box[6 * i], &h.box[6 * i + 3]);
     for (const auto& e : kEdges) {
       const vtkIdType ids[2] = {base + e[0], base + e[1]};
@@ -121,7 +121,7 @@ long RackLayer::rackOf(vtkProp* prop, vtkIdType cell) const {
 }
 
 double RackLayer::shownValue(std::size_t rack) const {
-  return rack < m_rackCount ? m_scalars->GetValue(static_cast<vtkIdType>(kFacesPerRack * rack)) : 0.0;
+  return rack < m_rackCount ? m_scalars->GetValue(kFacesPerRack * static_cast<vtkIdType>(rack)) : 0.0;
 }
 
 }  // namespace fdtwin::gui

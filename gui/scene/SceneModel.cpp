@@ -143,9 +143,9 @@ void SceneModel::resetCamera() {
   // Focus on the ship rather than the whole sea plane.
   if (m_result && m_result->hull().pointCount() > 0) {
     const HullGeometry& h = m_result->hull();
-    for (int k = 0; k < 3; ++k) bounds[2 * k] = 1e300, bounds[2 * k + 1] = -1e300;
+    for (std::size_t k = 0; k < 3; ++k) bounds[2 * k] = 1e300, bounds[2 * k + 1] = -1e300;
     for (std::size_t i = 0; i < h.pointCount(); ++i)
-      for (int k = 0; k < 3; ++k)
+      for (std::size_t k = 0; k < 3; ++k)
         bounds[2 * k] = std::min(bounds[2 * k], h.points[3 * i + k]),
                    bounds[2 * k + 1] = std::max(bounds[2 * k + 1], h.points[3 * i + k]);
   }

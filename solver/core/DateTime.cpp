@@ -101,8 +101,8 @@ std::optional<DateTime> parseDateTime(std::string_view s, std::string* why) {
   if (h > 23 || mi > 59 || se > 59) return fail("time of day out of range (00:00:00 … 23:59:59)");
   DateTime t;
   t.utcOffsetSeconds = offset;
-  t.epochSeconds = daysFromCivil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 86400 + h * 3600 +
-                   mi * 60 + se - offset;
+  t.epochSeconds = daysFromCivil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 86400 +
+                   h * 3600LL + mi * 60LL + se - offset;
   return t;
 }
 

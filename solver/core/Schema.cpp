@@ -86,7 +86,7 @@ const std::map<std::string, std::string>& sectionTitles() {
   return titles;
 }
 
-std::string markdownCell(std::string s) {
+std::string markdownCell(const std::string& s) {
   std::string out;
   for (char c : s) out += c == '|' ? std::string("\\|") : std::string(1, c);
   return out;

@@ -218,7 +218,7 @@ struct Item {
 
 void flatten(const toml::value& table, const std::string& prefix, std::vector<Item>& items) {
   for (const auto& [name, v] : table.as_table()) {
-    const std::string path = prefix.empty() ? name : prefix + "." + name;
+    const std::string path = prefix.empty() ? name : std::string(prefix).append(".").append(name);
     Item item{path, &v, static_cast<int>(v.location().line()), static_cast<int>(v.location().column()),
               false};
     if (v.is_table() && !findKey(path)) {
@@ -298,8 +298,9 @@ class Loader {
       for (const auto& link : m_chain) chain += link.second + " → ";
       throw InputError(name, line, "extends", fmt::format("extends cycle: {}{}", chain, display));
     }
-    const std::string text = readTextFile(display, name, line, "extends",
-                                      fmt::format("cannot read the base case \"{}\" ({})", target, display));
+    const std::string text =
+        readTextFile(display, name, line, "extends",
+                     fmt::format("cannot read the base case \"{}\" ({})", target, display));
     read(text, display, parentDir(display), id);
   }
 
@@ -322,7 +323,8 @@ void applyOverride(std::map<std::string, CaseEntry>& entries, const std::string&
   const std::string key = std::string(trim(text.substr(0, eq)));
   if (eq == std::string::npos || key.empty())
     throw InputError(kSetFile, 0, key, fmt::format("expected key.path=value, got \"{}\"", text));
-  setFromText(entries, key, std::string(trim(text.substr(eq + 1))), Source{kSetFile, 0, fs::current_path().string()});
+  setFromText(entries, key, std::string(trim(text.substr(eq + 1))),
+              Source{kSetFile, 0, fs::current_path().string()});
 }
 
 void fillDefaults(std::map<std::string, CaseEntry>& entries) {
@@ -342,9 +344,8 @@ std::string valueToToml(const CaseValue& v) {
   return std::visit(
       [](const auto& x) -> std::string {
         using T = std::decay_t<decltype(x)>;
-        if constexpr (std::is_same_v<T, double>) {
-          return fmt::format("{}", x);  // shortest text that reads back to the same double
-        } else if constexpr (std::is_same_v<T, long long>) {
+        // (a double as the shortest text that reads back to the same double)
+        if constexpr (std::is_same_v<T, double> || std::is_same_v<T, long long>) {
           return fmt::format("{}", x);
         } else if constexpr (std::is_same_v<T, bool>) {
           return x ? "true" : "false";
@@ -427,7 +428,8 @@ const std::string& Case::string(const std::string& key) const {
 
 void Case::set(const std::string& key, const std::string& valueText) {
   Case next = *this;  // strong guarantee: a rejected value leaves the case as it was
-  setFromText(next.m_entries, std::string(trim(key)), std::string(trim(valueText)), Source{kSetFile, 0, fs::current_path().string()});
+  setFromText(next.m_entries, std::string(trim(key)), std::string(trim(valueText)),
+              Source{kSetFile, 0, fs::current_path().string()});
   next.validate();
   *this = std::move(next);
 }

@@ -335,7 +335,7 @@ std::map<std::string, double> ResultReader::kpi() const {
   if (!isGroup(group)) return out;
   if (m_schemaVersion >= 2) {
     for (const std::string& name : list(group)) {
-      const std::string path = group + "/" + name;
+      const std::string path = std::string(group).append("/").append(name);
       if (isDataset(path) && shape(path).empty()) out[name] = readNumbers(path).at(0);
     }
     return out;
@@ -355,7 +355,7 @@ std::map<std::string, std::string> ResultReader::kpiUnits() const {
   const std::string group = kpiGroup();
   if (!isGroup(group)) return out;
   if (m_schemaVersion >= 2) {
-    for (const auto& [name, value] : kpi()) out[name] = units(group + "/" + name);
+    for (const auto& [name, value] : kpi()) out[name] = units(std::string(group).append("/").append(name));
     return out;
   }
   if (!hasAttribute(group, "units")) return out;

@@ -301,7 +301,8 @@ std::vector<const Entry*> kpis() {
 std::string scalePathFor(const std::string& datasetPath, const std::string& dim) {
   std::string group = datasetPath.substr(0, datasetPath.rfind('/'));
   while (true) {
-    const std::string candidate = group + "/" + dim;
+    std::string candidate = group;
+    candidate.append("/").append(dim);
     if (const Entry* e = find(candidate); e && e->isScale()) return candidate;
     if (group.empty()) return "";
     group = group.substr(0, group.rfind('/'));

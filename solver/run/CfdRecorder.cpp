@@ -32,6 +32,7 @@ void recordCfd(ResultWriter& w, const cfd::CfdCoupler& coupler, const std::strin
   w.write(rs::cfdWallTime, column([](const R& r) { return r.wallSeconds; }), {n});
   w.write(rs::cfdEnergyImbalance, column([](const R& r) { return r.energyImbalance; }), {n});
   std::vector<std::string> res;
+  res.reserve(recs.size());
   for (const auto& r : recs) res.push_back(r.residuals);
   w.writeStrings(rs::cfdResiduals, res);
   w.attribute(rs::cfdMode, coupler.mode());

@@ -72,6 +72,7 @@ Recorder::Recorder(ResultWriter& w, Plant& plant, const Provenance& prov, double
 
   // Generators and balance names.
   std::vector<std::string> gens;
+  gens.reserve(static_cast<size_t>(plant.engines().count()) + 2);
   for (int k = 0; k < plant.engines().count(); ++k) gens.push_back("engine " + std::to_string(k + 1));
   gens.push_back("solar");
   gens.push_back("shore");

@@ -184,7 +184,6 @@ std::string sweepSchemaMarkdown() {
       case SweepKeyType::TextList:
         return "array of texts";
       case SweepKeyType::CaseKeys:
-        return "table of case keys";
       case SweepKeyType::Parameters:
         return "table of case keys";
     }

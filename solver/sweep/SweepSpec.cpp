@@ -89,7 +89,7 @@ struct CaseItem {
 void flattenCaseKeys(const toml::value& table, const std::string& prefix, const std::string& table0,
                      const std::string& file, std::vector<CaseItem>& items) {
   for (const auto& [name, v] : table.as_table()) {
-    const std::string path = prefix.empty() ? name : prefix + "." + name;
+    const std::string path = prefix.empty() ? name : std::string(prefix).append(".").append(name);
     if (findKey(path)) {
       items.push_back({path, &v, lineOf(v)});
       continue;
@@ -384,7 +384,7 @@ SweepSpec SweepSpec::load(const std::string& path) {
       if (key == "slurm.max_parallel") s.slurm.maxParallel = r.integer(*k, v);
       if (key == "slurm.extra") {
         for (const auto& [opt, line] : r.textList(*k, v)) {
-          if (opt.rfind("-", 0) != 0 || opt.find('\n') != std::string::npos) {
+          if (opt.rfind('-', 0) != 0 || opt.find('\n') != std::string::npos) {
             throw InputError(
                 path, line, key,
                 fmt::format("expected a whole sbatch option such as \"--qos=short\", got {}", quote(opt)));

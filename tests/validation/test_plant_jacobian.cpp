@@ -135,10 +135,13 @@ TEST(PlantJacobian, MatchesCentralDifferencesForEveryStateOfEveryShippedCase) {
         const double si = layout.info(i).scale;
         double rowMax = 0.0;
         for (int j = 0; j < n; ++j) {
-          rowMax = std::max(rowMax, std::abs(Jf[static_cast<size_t>(i * n + j)]) * layout.info(j).scale / si);
+          rowMax = std::max(
+              rowMax, std::abs(Jf[static_cast<size_t>(i) * static_cast<size_t>(n) + static_cast<size_t>(j)]) *
+                          layout.info(j).scale / si);
         }
         for (int j = 0; j < n; ++j) {
-          const double a = Ja[static_cast<size_t>(i * n + j)], f = Jf[static_cast<size_t>(i * n + j)];
+          const size_t ij = static_cast<size_t>(i) * static_cast<size_t>(n) + static_cast<size_t>(j);
+          const double a = Ja[ij], f = Jf[ij];
           if (a == 0.0 && f == 0.0) continue;
           if (i != j && leftOut(layout.info(i), layout.info(j))) continue;
           ++compared;
