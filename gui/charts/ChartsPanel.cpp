@@ -6,6 +6,7 @@
 #include <limits>
 
 #include "charts/TimeChart.hpp"
+#include "core/Constants.hpp"
 #include "scene/ResultModel.hpp"
 
 namespace fdtwin::gui {
@@ -13,7 +14,7 @@ namespace fdtwin::gui {
 namespace rs = ::fdtwin::results;
 namespace {
 
-constexpr double kKelvin = 273.15;
+constexpr double kKelvin = constants::kZeroCelsius;  // K at 0 degC: the viewer shows degC
 
 std::vector<double> scaled(const std::vector<double>& v, double factor, double offset = 0.0) {
   std::vector<double> out(v.size());

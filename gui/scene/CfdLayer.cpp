@@ -16,12 +16,13 @@
 #include <cmath>
 #include <limits>
 
+#include "core/Constants.hpp"
 #include "core/Error.hpp"
 #include "scene/ColorMaps.hpp"
 
 namespace fdtwin::gui {
 namespace {
-constexpr double kKelvin = 273.15;
+constexpr double kKelvin = constants::kZeroCelsius;  // K at 0 degC: the viewer shows degC
 // Values read to find the colour range; beyond this, rows are sampled.
 constexpr std::size_t kRangeBudget = 4'000'000;
 }  // namespace

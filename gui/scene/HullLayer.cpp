@@ -11,11 +11,12 @@
 #include <vtkProperty.h>
 #include <vtkScalarBarActor.h>
 
+#include "core/Constants.hpp"
 #include "scene/ColorMaps.hpp"
 
 namespace fdtwin::gui {
 
-constexpr double kKelvin = 273.15;
+constexpr double kKelvin = constants::kZeroCelsius;  // K at 0 degC: the viewer shows degC
 
 struct HullLayer::Part {
   vtkNew<vtkPolyData> poly;

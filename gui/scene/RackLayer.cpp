@@ -11,12 +11,13 @@
 #include <vtkProperty.h>
 #include <vtkScalarBarActor.h>
 
+#include "core/Constants.hpp"
 #include "scene/ColorMaps.hpp"
 
 namespace fdtwin::gui {
 namespace {
 
-constexpr double kKelvin = 273.15;
+constexpr double kKelvin = constants::kZeroCelsius;  // K at 0 degC: the viewer shows degC
 
 // Corner k (bits: x, y, z) of a box; faces as corner quadruples, outward.
 constexpr int kFaces[6][4] = {{0, 2, 6, 4}, {1, 5, 7, 3}, {0, 4, 5, 1},

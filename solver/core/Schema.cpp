@@ -9,6 +9,7 @@
 #include <map>
 #include <set>
 
+#include "core/Constants.hpp"
 #include "core/Text.hpp"
 #include "core/Units.hpp"
 
@@ -61,7 +62,8 @@ std::string rangeText(const KeyDef& key, std::string_view unit) {
       s += (s.empty() ? "" : " and ") + std::string(key.maxExclusive ? "< " : "≤ ") + number(*key.max) + u;
   }
   if (key.absoluteTemperature && key.min && key.max)
-    s += fmt::format(" ({} … {} degC)", number(*key.min - 273.15), number(*key.max - 273.15));
+    s += fmt::format(" ({} … {} degC)", number(*key.min - constants::kZeroCelsius),
+                     number(*key.max - constants::kZeroCelsius));
   return s;
 }
 

@@ -25,6 +25,7 @@
 #include <type_traits>
 #include <variant>
 
+#include "core/Constants.hpp"
 #include "core/DateTime.hpp"
 #include "core/Error.hpp"
 #include "core/Text.hpp"
@@ -465,7 +466,7 @@ void Case::validate() const {
   const auto withUnit = [](double v, const KeyDef& k) {
     std::string s = number(v);
     if (k.unit != "1" && !k.unit.empty()) s += " " + k.unit;
-    if (k.absoluteTemperature) s += fmt::format(" ({} degC)", number(v - 273.15));
+    if (k.absoluteTemperature) s += fmt::format(" ({} degC)", number(v - constants::kZeroCelsius));
     return s;
   };
 

@@ -1,5 +1,6 @@
 #include "model/cooling/FacilityLoop.hpp"
 
+#include "core/Constants.hpp"
 #include "network/EnergyLedger.hpp"
 
 namespace fdtwin::cooling {
@@ -8,7 +9,7 @@ FacilityLoop::FacilityLoop(const CoolingParams& p, double coolantCp, double cool
     : m_p(p),
       m_C(p.facilityFlow * coolantCp),
       m_headerC(p.facilityVolume * coolantDensity * coolantCp),
-      m_pumpShaft(p.facilityFlow * 9.80665 * p.facilityPumpHead / p.pumpEfficiency) {}
+      m_pumpShaft(p.facilityFlow * constants::kStandardGravity * p.facilityPumpHead / p.pumpEfficiency) {}
 
 void FacilityLoop::declareStates(network::StateLayout& layout, double initialT) {
   m_states.ret = layout.add("facility T_return", "cooling", "K", 300.0, initialT);

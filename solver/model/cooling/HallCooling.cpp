@@ -4,15 +4,14 @@
 
 #include <fmt/format.h>
 
+#include "core/Constants.hpp"
 #include "model/cooling/EpsilonNtu.hpp"
 #include "model/properties/Air.hpp"
 #include "network/EnergyLedger.hpp"
 
 namespace fdtwin::cooling {
 
-namespace {
-constexpr double kGravity = 9.80665;  // m/s2
-}
+namespace {}
 
 HallCooling::HallCooling(const CoolingParams& p, int halls, double tcsCapacity, double tcsFlow,
                          double coolantCp, double coolantDensity)
@@ -25,7 +24,7 @@ HallCooling::HallCooling(const CoolingParams& p, int halls, double tcsCapacity, 
   m_coilG = p.airCoilEffectiveness * air.rho * p.airFlow * air.cp;
   m_headerC = p.tcsVolume * coolantDensity * coolantCp;
   m_fanPower = p.airFlow * p.fanPressure / p.fanEfficiency;
-  m_pumpShaft = tcsFlow * kGravity * p.tcsPumpHead / p.pumpEfficiency;
+  m_pumpShaft = tcsFlow * constants::kStandardGravity * p.tcsPumpHead / p.pumpEfficiency;
 }
 
 void HallCooling::declareStates(network::StateLayout& layout, int hall, double initialT) {

@@ -29,11 +29,11 @@
 // The flat-plate (mixed) and ITTC/Colburn estimates bracket the hull value (about 10-15 %
 // apart at hull scale); treat the spread and biofouling roughness (which raises C_F and h)
 // as a sensitivity. At very low current use mixedConvectionNusselt with natural convection.
+#include "core/Constants.hpp"
 #include "model/properties/FluidProperties.hpp"
 
 namespace fdtwin::hull {
 
-inline constexpr double kStandardGravity = 9.80665;        // [m/s^2]
 inline constexpr double kCriticalReynoldsFlatPlate = 5e5;  // Re_x,c, flat plate transition [-]
 
 enum class SeaCorrelation { FlatPlate, IttcColburn };
@@ -42,7 +42,7 @@ enum class SeaCorrelation { FlatPlate, IttcColburn };
 double reynoldsNumber(double velocity, double length, double kinematicViscosity);
 // Ra = g beta |dT| L^3 / (nu alpha) [-]; beta [1/K] (1/T_film for an ideal gas).
 double rayleighNumber(double beta, double deltaT, double length, double kinematicViscosity,
-                      double thermalDiffusivity, double gravity = kStandardGravity);
+                      double thermalDiffusivity, double gravity = constants::kStandardGravity);
 
 // Flat plate, average over L.
 double nusseltFlatPlateLaminar(double reL, double pr);

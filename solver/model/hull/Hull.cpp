@@ -1,12 +1,12 @@
 #include "model/hull/Hull.hpp"
 
+#include "core/Constants.hpp"
 #include "network/EnergyLedger.hpp"
 
 namespace fdtwin::hull {
 
 namespace {
 constexpr double kSteelCp = 470.0;  // J/kg K [Incropera A.1 plain carbon steel, ~434-480 over 300-400 K]
-constexpr double kSigma = 5.670374419e-8; // W/m2K4 Stefan-Boltzmann
 constexpr double kVerticalSolarShare = 0.3;
 }  // namespace
 
@@ -81,7 +81,7 @@ void Hull::rhs(const double* y, double* ydot, const HullBoundary& b, const std::
       const double G = alpha * (deck ? b.G : kVerticalSolarShare * b.G) * A;
       const double env4 = deck ? sky4 : 0.5 * (sky4 + sea4);
       const double qc = outerH(pn, b) * A * (b.T_air - T);
-      const double qr = eps * kSigma * A * (T * T * T * T - env4);
+      const double qr = eps * constants::kStefanBoltzmann * A * (T * T * T * T - env4);
       q += qc - qr + G;
       flows.toAir += qr - qc;
       flows.solar += G;
@@ -104,7 +104,7 @@ void Hull::jacobian(network::SparseJacobian& J, const double* y, const HullBound
     const double T = y[m_first + i];
     const double C = m_C[static_cast<size_t>(i)];
     double d = -outerH(pn, b) * pn.area - m_UinA[static_cast<size_t>(i)];
-    if (!pn.wet()) d -= 4.0 * eps * kSigma * pn.area * T * T * T;
+    if (!pn.wet()) d -= 4.0 * eps * constants::kStefanBoltzmann * pn.area * T * T * T;
     J.add(m_first + i, m_first + i, d / C);
     const int h = m_hall[static_cast<size_t>(i)];
     if (h >= 0) J.add(m_first + i, hallAirIndex[static_cast<size_t>(h)], m_UinA[static_cast<size_t>(i)] / C);

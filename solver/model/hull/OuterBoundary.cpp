@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/Constants.hpp"
 #include "model/hull/Convection.hpp"
 #include "model/properties/Air.hpp"
 #include "model/properties/Seawater.hpp"
@@ -19,7 +20,8 @@ void outerBoundary(const HullParams& hp, double salinity, const HullGeometry& ge
   const auto sea = props::seawater(e.T_seaSurface, salinity);
   const auto air = props::air(e.T_air);
   const auto corr = hp.ittcColburn ? SeaCorrelation::IttcColburn : SeaCorrelation::FlatPlate;
-  const double ra = 9.80665 * kSeawaterBeta * kNaturalDT * std::pow(hp.draft, 3) / (sea.nu * sea.alpha);
+  const double ra =
+      constants::kStandardGravity * kSeawaterBeta * kNaturalDT * std::pow(hp.draft, 3) / (sea.nu * sea.alpha);
   const double hNat = nusseltVerticalPlateChurchillChu(ra, sea.Pr) * sea.k / hp.draft;
   auto mixed = [&](double hForced) { return std::cbrt(hForced * hForced * hForced + hNat * hNat * hNat); };
   b.hWetPanel.clear();
