@@ -7,6 +7,8 @@
 //   fdtwin_bench_plant scaling [--repeat N]
 //       the same plant with 10, 100, 1,000 and 10,000 racks for one simulated week (plant
 //       sized with the racks, training dips resolved), cost per rack
+//   fdtwin_bench_plant year-file [--repeat N]
+//       reading and checking the shipped hourly year data/environment/ulsan-2022.csv
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -16,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "io/CsvEnvironment.hpp"
 #include "io/ResultReader.hpp"
 #include "io/ResultSchema.hpp"
 #include "run/RunCase.hpp"
@@ -130,6 +133,22 @@ int scaling(const std::string& casePath, int repeat) {
   return 0;
 }
 
+// Reading the shipped Ulsan year (8,760 hourly rows): CPU time, median of `repeat`.
+int yearFile(int repeat) {
+  const std::string path = std::string(FDTWIN_SOURCE_DIR) + "/data/environment/ulsan-2022.csv";
+  std::vector<double> cpu;
+  std::size_t rows = 0;
+  for (int i = 0; i < repeat; ++i) {
+    const double cpu0 = cpuSeconds();
+    const env::CsvEnvironment env(path);
+    cpu.push_back(cpuSeconds() - cpu0);
+    rows = env.size();
+  }
+  std::sort(cpu.begin(), cpu.end());
+  std::printf("year file: %zu rows, CPU %.1f ms (median of %d)\n", rows, 1e3 * cpu[cpu.size() / 2], repeat);
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -145,10 +164,11 @@ int main(int argc, char** argv) {
     if (mode == "year") return year(casePath, repeat, false);
     if (mode == "year-resolved") return year(casePath, repeat, true);
     if (mode == "scaling") return scaling(casePath, repeat);
+    if (mode == "year-file") return yearFile(repeat);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "benchmark failed: %s\n", e.what());
     return 1;
   }
-  std::fprintf(stderr, "usage: fdtwin_bench_plant year|year-resolved|scaling [--repeat N] [--case FILE]\n");
+  std::fprintf(stderr, "usage: fdtwin_bench_plant year|year-resolved|scaling|year-file [--repeat N] [--case FILE]\n");
   return 2;
 }
