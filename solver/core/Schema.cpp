@@ -124,6 +124,12 @@ const char* typeName(ValueType t) {
       return "path";
     case ValueType::DateTime:
       return "datetime";
+    case ValueType::Duration:
+      return "duration";
+    case ValueType::TextList:
+      return "array of texts";
+    case ValueType::Table:
+      return "table";
   }
   return "";
 }

@@ -21,6 +21,10 @@ enum class ValueType {
   Path,      // a file path, relative to the case file that sets it
   DateTime,  // an offset date-time, TOML `2022-01-01T00:00:00+09:00` or the same as a string
              // (core/DateTime.hpp)
+  Duration,  // a time span in s: "30d", "12h", "15min", "90s" or a number of seconds
+             // (units::parseDuration)
+  TextList,  // an array of quoted texts
+  Table,     // a table of further keys, read by the reader that owns it (a sweep's [set])
 };
 
 struct KeyDef {
@@ -38,6 +42,9 @@ struct KeyDef {
   // A Real in K that is an absolute temperature (not a difference): "18 degC" converts with
   // the 273.15 K offset only for these keys (core/Units.hpp).
   bool absoluteTemperature = false;
+  // The default in words, for the reference only, where it is not one literal ("the sweep
+  // file's name without .toml", "all KPIs"); `defaultValue` stays empty then.
+  std::string defaultNote;
 };
 
 // All keys, in documentation order.

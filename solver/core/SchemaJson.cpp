@@ -33,6 +33,11 @@ nlohmann::ordered_json defaultJson(const KeyDef& k) {
       return std::stoll(k.defaultValue);
     case ValueType::Boolean:
       return k.defaultValue == "true";
+    case ValueType::Duration:
+      return units::splitNumber(k.defaultValue).number;
+    case ValueType::TextList:
+    case ValueType::Table:
+      return nullptr;
     case ValueType::String:
     case ValueType::Choice:
     case ValueType::Path:

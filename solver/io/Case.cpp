@@ -6,7 +6,7 @@
 // overrides, defaults, then validate() (required keys, ranges, checks across keys). Ranges are
 // checked on the effective case, so a derived case may fix a base's value.
 #include "io/Case.hpp"
-#include "io/TomlText.hpp"
+
 
 #include <fmt/format.h>
 
@@ -31,6 +31,8 @@
 #include "core/Text.hpp"
 #include "core/TextFile.hpp"
 #include "core/Units.hpp"
+#include "io/KeyValue.hpp"
+#include "io/TomlText.hpp"
 
 namespace fdtwin {
 namespace {
@@ -45,140 +47,18 @@ std::string quote(std::string_view s) { return io::tomlString(s); }
 
 std::string describeToml(const toml::value& v) { return io::describeTomlValue(v); }
 
-std::string choiceList(const KeyDef& k) {
-  std::string s;
-  for (std::size_t i = 0; i < k.choices.size(); ++i) s += (i ? ", " : "") + k.choices[i];
-  return s;
-}
-
-// What a key expects, for "expected …": `a power in W (e.g. 120e3 or "120 kW")`.
-std::string expectation(const KeyDef& k) {
-  switch (k.type) {
-    case ValueType::Real: {
-      std::string s = units::quantityName(k.unit, k.absoluteTemperature);
-      if (k.unit != "1") s += " in " + k.unit;
-      if (!k.defaultValue.empty()) {
-        const double def = units::splitNumber(k.defaultValue).number;
-        const std::string h = units::humanize(def, k.unit, k.absoluteTemperature);
-        s += h.empty() ? fmt::format(" (e.g. {})", k.defaultValue)
-                       : fmt::format(" (e.g. {} or \"{}\")", k.defaultValue, h);
-      }
-      return s;
-    }
-    case ValueType::Integer:
-      return "a whole number";
-    case ValueType::Boolean:
-      return "true or false";
-    case ValueType::String:
-      return "a quoted text string";
-    case ValueType::Path:
-      return "a quoted file path";
-    case ValueType::Choice:
-      return "one of: " + choiceList(k);
-    case ValueType::DateTime:
-      return "a date and time with UTC offset (e.g. 2022-01-01T00:00:00+09:00)";
-  }
-  return "";
-}
-
 std::string trimmedDescription(const KeyDef& k) {
   std::string d = k.description;
   if (!d.empty() && d.back() == '.') d.pop_back();
   return d;
 }
 
-struct Source {
-  std::string file;
-  int line = 0;
-  std::string baseDir;  // directory that relative paths resolve against
-};
+using Source = io::ValueSource;
 
-std::string resolvePath(const std::string& text, const std::string& baseDir) {
-  fs::path p(text);
-  if (p.is_relative()) p = fs::path(baseDir) / p;
-  return fs::absolute(p).lexically_normal().string();
-}
-
-// One TOML value → the typed SI value of key `k`. Ranges are checked later (validate()).
+// One TOML value → the typed SI value of key `k`, where it was written (io/KeyValue.hpp).
+// Ranges are checked later (validate()).
 CaseEntry convert(const KeyDef& k, const toml::value& v, const Source& src) {
-  const auto fail = [&](const std::string& msg) { return InputError(src.file, src.line, k.path, msg); };
-  const auto expected = [&](const std::string& extra = "") {
-    const char* sep = k.type == ValueType::Choice ? "; got" : ", got";
-    return fail(fmt::format("expected {}{} {}{}", expectation(k), sep, describeToml(v), extra));
-  };
-  CaseEntry e;
-  e.file = src.file;
-  e.line = src.line;
-  switch (k.type) {
-    case ValueType::Real:
-      if (v.is_floating()) {
-        if (!std::isfinite(v.as_floating())) throw expected(" (not a finite number)");
-        e.value = v.as_floating();
-      } else if (v.is_integer()) {
-        e.value = static_cast<double>(v.as_integer());
-      } else if (v.is_string()) {
-        try {
-          e.value = units::toSI(v.as_string().str, k.unit, k.absoluteTemperature);
-        } catch (const units::UnitError& err) {
-          throw expected(fmt::format(" ({})", err.what()));
-        }
-      } else {
-        throw expected();
-      }
-      return e;
-    case ValueType::Integer:
-      if (v.is_integer()) {
-        e.value = static_cast<long long>(v.as_integer());
-      } else if (v.is_floating() && std::abs(v.as_floating()) < 9e15 &&
-                 v.as_floating() == std::floor(v.as_floating())) {
-        e.value = static_cast<long long>(v.as_floating());  // 3.0 is a whole number too
-      } else {
-        throw expected();
-      }
-      return e;
-    case ValueType::Boolean:
-      if (!v.is_boolean()) throw expected();
-      e.value = v.as_boolean();
-      return e;
-    case ValueType::String:
-      if (!v.is_string()) throw expected();
-      e.value = v.as_string().str;
-      return e;
-    case ValueType::Choice: {
-      if (!v.is_string()) throw expected();
-      const std::string& s = v.as_string().str;
-      if (std::find(k.choices.begin(), k.choices.end(), s) == k.choices.end()) {
-        const std::string near = nearestWord(s, k.choices);
-        throw expected(near.empty() ? "" : fmt::format(" — did you mean \"{}\"?", near));
-      }
-      e.value = s;
-      return e;
-    }
-    case ValueType::Path:
-      if (!v.is_string() || v.as_string().str.empty()) throw expected();
-      e.value = resolvePath(v.as_string().str, src.baseDir);
-      return e;
-    case ValueType::DateTime: {
-      std::string text;
-      if (v.is_offset_datetime()) {
-        std::ostringstream os;
-        os << v.as_offset_datetime();
-        text = os.str();
-      } else if (v.is_string()) {
-        text = v.as_string().str;
-      } else if (v.is_local_datetime()) {
-        throw expected(" (the UTC offset is missing: add Z or ±hh:mm)");
-      } else {
-        throw expected();
-      }
-      std::string why;
-      const auto t = parseDateTime(text, &why);
-      if (!t) throw expected(fmt::format(" ({})", why));
-      e.value = formatDateTime(*t);
-      return e;
-    }
-  }
-  throw std::logic_error("convert: unhandled value type");
+  return CaseEntry{io::readValue(k, v, src), src.file, src.line};
 }
 
 // A value written as in TOML ("120e3", "\"csv\"", "true"); text that is not a TOML value is
@@ -463,12 +343,7 @@ void Case::validate() const {
     if (e.file.empty()) return std::string("default");
     return e.line > 0 ? fmt::format("set at {}:{}", e.file, e.line) : fmt::format("set by {}", e.file);
   };
-  const auto withUnit = [](double v, const KeyDef& k) {
-    std::string s = number(v);
-    if (k.unit != "1" && !k.unit.empty()) s += " " + k.unit;
-    if (k.absoluteTemperature) s += fmt::format(" ({} degC)", number(v - constants::kZeroCelsius));
-    return s;
-  };
+  const auto withUnit = [](double v, const KeyDef& k) { return io::valueWithUnit(v, k); };
 
   // 1. Required keys.
   for (const auto& k : caseSchema()) {
@@ -486,15 +361,8 @@ void Case::validate() const {
   for (const auto& k : caseSchema()) {
     if ((k.type != ValueType::Real && k.type != ValueType::Integer) || !has(k.path)) continue;
     const CaseEntry& e = entry(k.path);
-    const double x = asReal(e.value);
-    const bool ok = (!k.min || (k.minExclusive ? x > *k.min : x >= *k.min)) &&
-                    (!k.max || (k.maxExclusive ? x < *k.max : x <= *k.max));
-    if (ok) continue;
-    std::string hint;
-    if (k.unit == "1" && x >= 2.0 && x <= 100.0 && k.max && *k.max <= 1.0)
-      hint = fmt::format(" (a percentage is written \"{} %\")", number(x));
-    throw InputError(fileOf(e), e.line, k.path,
-                     fmt::format("must be {}, got {}{}", describeRange(k, k.unit), withUnit(x, k), hint));
+    const std::string why = io::outOfRange(k, asReal(e.value));
+    if (!why.empty()) throw InputError(fileOf(e), e.line, k.path, why);
   }
 
   // 3. Checks across keys, as declared beside the keys (core/SchemaTable.cpp).

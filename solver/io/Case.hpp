@@ -9,10 +9,9 @@
 
 #include "core/DateTime.hpp"
 #include "core/Schema.hpp"
+#include "io/KeyValue.hpp"
 
 namespace fdtwin {
-
-using CaseValue = std::variant<double, long long, bool, std::string>;
 
 struct CaseEntry {
   CaseValue value;

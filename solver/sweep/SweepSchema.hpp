@@ -10,39 +10,20 @@
 //   [parameters]  case keys that vary: an array of values (grid, list) or a range
 //                 { min = …, max = … } (lhs)
 //   [slurm]       resource lines of the job-array script (`fdtwin sweep … --slurm`)
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "core/Schema.hpp"
+
 namespace fdtwin::sweep {
 
-enum class SweepKeyType {
-  Text,        // quoted text
-  Integer,     // a whole number within [min, max]
-  Duration,    // "30d", "12h", "15min", "90s" or a number of seconds (units::parseDuration)
-  Choice,      // one of `choices`
-  Path,        // a file path, relative to the sweep file
-  TextList,    // an array of quoted texts
-  CaseKeys,    // a table of case keys → values (as in a case file)
-  Parameters,  // a table of case keys → arrays of values or { min, max } ranges
-};
-
-struct SweepKeyDef {
-  std::string path;  // "sweep.mode", "set", "slurm.time"
-  SweepKeyType type = SweepKeyType::Text;
-  std::string description;  // one sentence
-  std::string defaultText;  // as shown in the docs; empty when required or without default
-  bool required = false;
-  std::optional<long long> min, max;  // Integer range
-  std::vector<std::string> choices;   // Choice
-};
-
-// All keys, in documentation order.
-const std::vector<SweepKeyDef>& sweepSchema();
+// Keys are core KeyDefs (the same types, ranges and readers as case keys, io/KeyValue.hpp):
+// [set] and [parameters] are Table keys that the sweep reader reads as case keys. All keys, in documentation order.
+const std::vector<KeyDef>& sweepSchema();
 
 // The key with that dotted path, or nullptr.
-const SweepKeyDef* findSweepKey(std::string_view path);
+const KeyDef* findSweepKey(std::string_view path);
 
 // The tables a sweep file may hold: "sweep", "set", "parameters", "slurm".
 const std::vector<std::string>& sweepTables();

@@ -22,6 +22,7 @@
 #include "core/Text.hpp"
 #include "core/TextFile.hpp"
 #include "core/Units.hpp"
+#include "io/KeyValue.hpp"
 #include "io/TomlText.hpp"
 #include "sweep/Kpis.hpp"
 #include "sweep/SweepSchema.hpp"
@@ -117,80 +118,6 @@ std::vector<CaseItem> caseItems(const toml::value& table, const std::string& tab
                    [](const CaseItem& a, const CaseItem& b) { return a.line < b.line; });
   return items;
 }
-
-// Typed access to the keys of [sweep] and [slurm].
-class KeyReader {
- public:
-  KeyReader(std::string file, std::string baseDir) : m_file(std::move(file)), m_baseDir(std::move(baseDir)) {}
-
-  InputError fail(const SweepKeyDef& k, const toml::value& v, const std::string& what) const {
-    return InputError(m_file, lineOf(v), k.path, what);
-  }
-  InputError expected(const SweepKeyDef& k, const toml::value& v, const std::string& what,
-                      const std::string& extra = "") const {
-    return fail(k, v, fmt::format("expected {}, got {}{}", what, describe(v), extra));
-  }
-
-  std::string text(const SweepKeyDef& k, const toml::value& v) const {
-    if (!v.is_string()) throw expected(k, v, "a quoted text");
-    return v.as_string().str;
-  }
-  long long integer(const SweepKeyDef& k, const toml::value& v) const {
-    if (!v.is_integer()) throw expected(k, v, "a whole number");
-    const long long x = v.as_integer();
-    if ((k.min && x < *k.min) || (k.max && x > *k.max)) {
-      throw fail(k, v,
-                 k.max && *k.max < 1000000000LL ? fmt::format("must be {} … {}, got {}", *k.min, *k.max, x)
-                                                : fmt::format("must be at least {}, got {}", *k.min, x));
-    }
-    return x;
-  }
-  double duration(const SweepKeyDef& k, const toml::value& v) const {
-    std::string t;
-    if (v.is_string()) {
-      t = v.as_string().str;
-    } else if (v.is_integer() || v.is_floating()) {
-      t = describe(v);
-    } else {
-      throw expected(k, v, "a duration such as \"30d\", \"12h\", \"15min\" or a number of seconds");
-    }
-    try {
-      return units::parseDuration(t, k.path);
-    } catch (const InputError& e) {
-      throw InputError(m_file, lineOf(v), k.path, e.detail());
-    }
-  }
-  std::string choice(const SweepKeyDef& k, const toml::value& v) const {
-    std::string list;
-    for (std::size_t i = 0; i < k.choices.size(); ++i) list += (i ? ", " : "") + k.choices[i];
-    if (!v.is_string()) throw expected(k, v, "one of: " + list);
-    const std::string& s = v.as_string().str;
-    if (std::find(k.choices.begin(), k.choices.end(), s) != k.choices.end()) return s;
-    const std::string near = nearestWord(s, k.choices);
-    throw fail(k, v,
-               fmt::format("expected one of: {}; got {}{}", list, describe(v),
-                           near.empty() ? "" : fmt::format(" — did you mean \"{}\"?", near)));
-  }
-  std::string path(const SweepKeyDef& k, const toml::value& v) const {
-    if (!v.is_string() || v.as_string().str.empty()) throw expected(k, v, "a quoted file path");
-    fs::path p(v.as_string().str);
-    if (p.is_relative()) p = fs::path(m_baseDir) / p;
-    return p.lexically_normal().string();
-  }
-  std::vector<std::pair<std::string, int>> textList(const SweepKeyDef& k, const toml::value& v) const {
-    if (!v.is_array()) throw expected(k, v, "an array of quoted texts, e.g. [\"a\", \"b\"]");
-    std::vector<std::pair<std::string, int>> out;
-    for (const auto& e : v.as_array()) {
-      if (!e.is_string()) throw expected(k, e, "an array of quoted texts", " in the array");
-      out.emplace_back(e.as_string().str, lineOf(e) > 0 ? lineOf(e) : lineOf(v));
-    }
-    return out;
-  }
-  const std::string& file() const { return m_file; }
-
- private:
-  std::string m_file, m_baseDir;
-};
 
 std::string parentDir(const std::string& path) {
   const fs::path p = fs::path(path).parent_path();
@@ -299,7 +226,6 @@ SweepSpec SweepSpec::load(const std::string& path) {
   s.file = path;
   s.errorFile = path;
   s.name = fs::path(path).stem().string();
-  const KeyReader r(path, parentDir(path));
   const auto& root0 = root.as_table();
 
   // Top level: only the four tables.
@@ -333,27 +259,31 @@ SweepSpec SweepSpec::load(const std::string& path) {
     for (const auto& [name, vp] : keys) {
       const toml::value& v = *vp;
       const std::string key = std::string(tableName) + "." + name;
-      const SweepKeyDef* k = findSweepKey(key);
+      const KeyDef* k = findSweepKey(key);
       if (!k) throw unknownSweepKey(path, lineOf(v), key);
-      if (key == "sweep.name") s.name = r.text(*k, v);
+      const io::ValueSource src{path, lineOf(v), parentDir(path)};
+      const auto text = [&] { return std::get<std::string>(io::readChecked(*k, v, src)); };
+      const auto integer = [&] { return std::get<long long>(io::readChecked(*k, v, src)); };
+      const auto seconds = [&] { return std::get<double>(io::readChecked(*k, v, src)); };
+      if (key == "sweep.name") s.name = text();
       if (key == "sweep.base") {
-        s.basePath = r.path(*k, v);
+        s.basePath = text();
         haveBase = true;
       }
       if (key == "sweep.mode") {
-        const std::string m = r.choice(*k, v);
+        const std::string m = text();
         s.mode = m == "grid" ? Mode::Grid : m == "list" ? Mode::List : Mode::Lhs;
         modeValue = &v;
       }
       if (key == "sweep.samples") {
-        s.samples = r.integer(*k, v);
+        s.samples = integer();
         samplesValue = &v;
       }
-      if (key == "sweep.seed") s.seed = static_cast<std::uint64_t>(r.integer(*k, v));
-      if (key == "sweep.duration") s.duration = r.duration(*k, v);
-      if (key == "sweep.output_interval") s.outputInterval = r.duration(*k, v);
+      if (key == "sweep.seed") s.seed = static_cast<std::uint64_t>(integer());
+      if (key == "sweep.duration") s.duration = seconds();
+      if (key == "sweep.output_interval") s.outputInterval = seconds();
       if (key == "sweep.kpis") {
-        for (const auto& [kpi, line] : r.textList(*k, v)) {
+        for (const auto& [kpi, line] : io::readTextList(*k, v, src)) {
           if (!findKpi(kpi)) {
             const std::string near = nearestWord(kpi, kpiNames());
             std::string all;
@@ -369,21 +299,23 @@ SweepSpec SweepSpec::load(const std::string& path) {
           s.kpis.push_back(kpi);
         }
       }
-      if (key == "slurm.partition") s.slurm.partition = r.text(*k, v);
-      if (key == "slurm.account") s.slurm.account = r.text(*k, v);
-      if (key == "slurm.mem") s.slurm.mem = r.text(*k, v);
+      if (key == "slurm.partition") s.slurm.partition = text();
+      if (key == "slurm.account") s.slurm.account = text();
+      if (key == "slurm.mem") s.slurm.mem = text();
       if (key == "slurm.time") {
-        s.slurm.time = r.text(*k, v);
+        s.slurm.time = text();
         if (!std::regex_match(s.slurm.time, std::regex(R"((\d+-)?\d+(:\d+){0,2})"))) {
-          throw r.expected(*k, v,
-                           "a Slurm time limit such as \"30\" (minutes), \"02:00:00\" or \"1-12:00:00\"");
+          throw InputError(path, lineOf(v), key,
+                           fmt::format("expected a Slurm time limit such as \"30\" (minutes), \"02:00:00\" or "
+                                       "\"1-12:00:00\", got {}",
+                                       describe(v)));
         }
       }
-      if (key == "slurm.cpus_per_task") s.slurm.cpusPerTask = r.integer(*k, v);
-      if (key == "slurm.cases_per_task") s.slurm.casesPerTask = r.integer(*k, v);
-      if (key == "slurm.max_parallel") s.slurm.maxParallel = r.integer(*k, v);
+      if (key == "slurm.cpus_per_task") s.slurm.cpusPerTask = integer();
+      if (key == "slurm.cases_per_task") s.slurm.casesPerTask = integer();
+      if (key == "slurm.max_parallel") s.slurm.maxParallel = integer();
       if (key == "slurm.extra") {
-        for (const auto& [opt, line] : r.textList(*k, v)) {
+        for (const auto& [opt, line] : io::readTextList(*k, v, src)) {
           if (opt.rfind('-', 0) != 0 || opt.find('\n') != std::string::npos) {
             throw InputError(
                 path, line, key,
