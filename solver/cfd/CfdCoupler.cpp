@@ -48,7 +48,8 @@ void CfdCoupler::exchange(double t, const double* y) {
   rec.outfallT = s.sw.T_dis;
   rec.dischargeRise = s.sw.dT;
   if (m_surrogate) {
-    const double r = std::max(s.sw.dT, 1e-3);
+    // The surrogate's rise is the outfall's above the ambient sea, as the plant's measured rise.
+    const double r = std::max(s.sw.riseAboveAmbient, 1e-3);
     rec.intakeRise = m_surrogate->intakeRise(rec.current, rec.mdot, r);
     rec.mixingZoneRise = m_surrogate->mixingZoneRise(rec.current, rec.mdot, r);
     rec.plumeExtent = m_surrogate->plumeExtent(rec.current, rec.mdot, r);

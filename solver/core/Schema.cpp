@@ -217,7 +217,7 @@ std::string schemaMarkdown() {
       "<!-- Generated from the schema in solver/core/SchemaTable.cpp by `fdtwin schema`; do not edit.\n"
       "     Regenerate: build/bin/fdtwin schema > docs/case-format.md -->\n\n";
   md +=
-      "A case is a TOML file. Keys live in tables: `rated_power = 19e6` under `[power.engines]` is the key\n"
+      "A case is a TOML file. Keys live in tables: `rated_power = 16.7e6` under `[power.engines]` is the key\n"
       "`power.engines.rated_power`, which is also how `--set` and error messages name it. Every key not\n"
       "given takes its default; a key marked **required** must be given. `fdtwin validate CASE` checks a\n"
       "case without running it. Keys and sections that are not listed here are errors (with a\n"

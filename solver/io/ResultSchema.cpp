@@ -120,6 +120,7 @@ const Entry coolingTSeaAmbient = series("/cooling/T_sea_ambient", "K", "sea temp
 const Entry coolingTIntake = series("/cooling/T_intake", "K", "seawater intake temperature", {"time"}, "seawater temperature entering the pumps (after recirculation)");
 const Entry coolingTDischarge = series("/cooling/T_discharge", "K", "seawater discharge temperature", {"time"}, "seawater temperature at the outfall");
 const Entry coolingDischargeDT = series("/cooling/discharge_dT", "K", "discharge temperature rise", {"time"}, "T_discharge − T_intake");
+const Entry coolingRiseAboveAmbient = series("/cooling/rise_above_ambient", "K", "outfall rise above ambient sea", {"time"}, "T_discharge − T_sea_ambient: the rise a discharge permit limits (recirculation included)");
 const Entry coolingMDotSeawater = series("/cooling/m_dot_seawater", "kg/s", "seawater mass flow", {"time"}, "seawater mass flow");
 const Entry coolingQSeawater = series("/cooling/Q_seawater", "W", "heat to the seawater flow", {"time"}, "heat carried away by the seawater flow, ṁ·cp·(T_discharge − T_intake)");
 const Entry coolingPPumps = series("/cooling/P_pumps", "W", "pump electrical power", {"time"}, "electrical power of all cooling pumps (seawater, facility, CDU)");
@@ -127,6 +128,16 @@ const Entry coolingPumpSpeed = series("/cooling/pump_speed", "1", "seawater pump
 const Entry coolingTFacilitySupply = series("/cooling/T_facility_supply", "K", "facility water supply temperature", {"time"}, "facility water supply temperature");
 const Entry coolingTFacilityReturn = series("/cooling/T_facility_return", "K", "facility water return temperature", {"time"}, "facility water return temperature");
 const Entry coolingFoulingResistance = series("/cooling/fouling_resistance", "m2 K/W", "fouling resistance", {"time"}, "seawater-side fouling resistance of the plate heat exchangers");
+
+// --- engine cooling -----------------------------------------------------------------------
+const Entry engineCoolingQ = series("/engine_cooling/Q_engines", "W", "engine cooling-water heat", {"time"}, "heat from the engines into their HT and LT cooling water, rejected to seawater in the central coolers");
+const Entry engineCoolingTSeaAmbient = series("/engine_cooling/T_sea_ambient", "K", "sea temperature at the engine-room sea chest", {"time"}, "undisturbed sea temperature at the engine-room intake depth");
+const Entry engineCoolingTIntake = series("/engine_cooling/T_intake", "K", "seawater into the central coolers", {"time"}, "seawater temperature entering the central coolers");
+const Entry engineCoolingTDischarge = series("/engine_cooling/T_discharge", "K", "engine-room outfall temperature", {"time"}, "seawater temperature at the engine-room outfall (mode `seawater_main`: the main outfall's)");
+const Entry engineCoolingRise = series("/engine_cooling/rise_above_ambient", "K", "engine-room outfall rise above ambient sea", {"time"}, "T_discharge − T_sea_ambient at the engine-room outfall (mode `seawater_main`: the main outfall's)");
+const Entry engineCoolingMDot = series("/engine_cooling/m_dot_seawater", "kg/s", "engine-room seawater flow", {"time"}, "seawater flow through the central coolers");
+const Entry engineCoolingPPumps = series("/engine_cooling/P_pumps", "W", "engine-room seawater pump power", {"time"}, "electrical power of the engine-room seawater pumps (a power-plant auxiliary)");
+const Entry engineCoolingTLt = series("/engine_cooling/T_lt_supply", "K", "LT water to the engines", {"time"}, "low-temperature circuit water to the engines: the three-way valve's set point, or more when the coolers cannot reach it");
 
 // --- hull ---------------------------------------------------------------------------------
 const Entry hullDraft = attribute("/hull@draft", Type::Real, "m", "draft", "waterline height above the keel");
@@ -148,6 +159,7 @@ const Entry powerPIt = series("/power/P_it", "W", "IT power served", {"time"}, "
 const Entry powerPCooling = series("/power/P_cooling", "W", "cooling power", {"time"}, "cooling electrical load (pumps and fans)");
 const Entry powerPHotel = series("/power/P_hotel", "W", "hotel power", {"time"}, "hotel and auxiliary load");
 const Entry powerPFacility = series("/power/P_facility", "W", "facility power served", {"time"}, "all electrical load served (IT + cooling + hotel)");
+const Entry powerPPlantAux = series("/power/P_plant_aux", "W", "power-plant auxiliary power", {"time"}, "power-plant auxiliaries (engine-room seawater pumps): supplied by the plant, outside the PUE boundary");
 const Entry powerPDemand = series("/power/P_demand", "W", "power demand", {"time"}, "all electrical load asked for, before shedding");
 const Entry powerPUnserved = series("/power/P_unserved", "W", "unserved power", {"time"}, "load asked for but not served (P_demand − P_facility)");
 const Entry powerPDumped = series("/power/P_dumped", "W", "dumped power", {"time"}, "surplus generation sent to the load bank");
@@ -197,12 +209,14 @@ const Entry kpiPue = kpi("PUE", "1", "power usage effectiveness", "∫P_facility
 const Entry kpiFuelToItEfficiency = kpi("fuel_to_it_efficiency", "1", "fuel-to-IT efficiency", "∫P_it dt / ∫(fuel LHV power) dt");
 const Entry kpiTChipMax = kpi("T_chip_max", "K", "hottest chip temperature", "max over the output rows of `/racks/T_chip`");
 const Entry kpiDischargeDTMax = kpi("discharge_dT_max", "K", "largest discharge temperature rise", "max over the output rows of `/cooling/discharge_dT`");
+const Entry kpiOutfallRiseMax = kpi("outfall_rise_max", "K", "largest outfall rise above ambient sea", "max over the output rows of `/cooling/rise_above_ambient` and `/engine_cooling/rise_above_ambient`");
+const Entry kpiEngineLtMax = kpi("engine_lt_supply_max", "K", "warmest LT water to the engines", "max over the output rows of `/engine_cooling/T_lt_supply`");
 const Entry kpiFuelTotal = kpi("fuel_total", "kg", "fuel burnt", "∫ fuel mass flow dt");
 const Entry kpiCO2Total = kpi("CO2_total", "kg", "CO2 emitted", "∫ CO2 emission rate dt");
 const Entry kpiEIt = kpi("E_it", "J", "IT energy served", "∫P_it dt");
 const Entry kpiEFacility = kpi("E_facility", "J", "electrical energy served", "∫P_facility dt");
 const Entry kpiEUnserved = kpi("E_unserved", "J", "energy not served", "∫P_unserved dt");
-const Entry kpiHeatToSea = kpi("heat_to_sea", "J", "heat to the sea", "∫Q_seawater dt plus engine jacket heat and hull heat to the sea (ledger sinks)");
+const Entry kpiHeatToSea = kpi("heat_to_sea", "J", "heat to the sea", "∫ of the ledger sinks that end in the sea: every outfall's heat and hull heat to the sea");
 const Entry kpiThrottleEvents = kpi("throttle_events", "1", "rack throttling events", "number of `throttle_on` events");
 const Entry kpiEnergyBalanceResidual = kpi("energy_balance_residual", "1", "energy balance residual", "(Σ source_energy[-1] − Σ sink_energy[-1] − (E_stored[-1] − E_stored[0])) / Σ source_energy[-1]");
 const Entry kpiMixingZoneDTMax = optional(kpi("mixing_zone_dT_max", "K", "largest mixing-zone edge rise", "max of `/cfd/mixing_zone_rise` (CFD runs)"));
@@ -250,15 +264,18 @@ const std::vector<const Entry*>& schema() {
       &rackIndex, &racksName, &racksHall, &racksPosition, &racksSize, &racksTChip, &racksTCoolantOut,
       &racksPIt, &hallIndex, &hallBound, &hallsName, &hallsBox, &hallsTAir,
       // cooling
-      &coolingSalinity, &coolingTSeaAmbient, &coolingTIntake, &coolingTDischarge, &coolingDischargeDT,
+      &coolingSalinity, &coolingTSeaAmbient, &coolingTIntake, &coolingTDischarge, &coolingDischargeDT, &coolingRiseAboveAmbient,
       &coolingMDotSeawater, &coolingQSeawater, &coolingPPumps, &coolingPumpSpeed, &coolingTFacilitySupply,
       &coolingTFacilityReturn, &coolingFoulingResistance,
+      // engine cooling
+      &engineCoolingQ, &engineCoolingTSeaAmbient, &engineCoolingTIntake, &engineCoolingTDischarge,
+      &engineCoolingRise, &engineCoolingMDot, &engineCoolingPPumps, &engineCoolingTLt,
       // hull
       &hullDraft, &panelIndex, &pointIndex, &cornerIndex, &panelGroupIndex, &hullPoints, &hullCells,
       &hullArea, &hullGroup, &hullGroupNames, &hullT,
       // power
       &generatorIndex, &powerGeneratorName, &powerPIt, &powerPCooling, &powerPHotel, &powerPFacility,
-      &powerPDemand, &powerPUnserved, &powerPDumped, &powerPGeneration, &powerPBattery, &powerBatterySoc,
+      &powerPPlantAux, &powerPDemand, &powerPUnserved, &powerPDumped, &powerPGeneration, &powerPBattery, &powerBatterySoc,
       &powerEnginesOnline, &powerFuelRate, &powerCO2Rate,
       // environment
       &envTSeaSurface, &envTAir, &envGSolar, &envWindSpeed, &envCurrentSpeed,
@@ -271,7 +288,7 @@ const std::vector<const Entry*>& schema() {
       &solverSteps, &solverRhsEvals, &solverJacEvals, &solverLinearSetups, &solverNonlinearIterations,
       &solverErrorTestFailures, &solverRtol, &solverStates,
       // KPIs
-      &kpiPue, &kpiFuelToItEfficiency, &kpiTChipMax, &kpiDischargeDTMax, &kpiFuelTotal, &kpiCO2Total, &kpiEIt,
+      &kpiPue, &kpiFuelToItEfficiency, &kpiTChipMax, &kpiDischargeDTMax, &kpiOutfallRiseMax, &kpiEngineLtMax, &kpiFuelTotal, &kpiCO2Total, &kpiEIt,
       &kpiEFacility, &kpiEUnserved, &kpiHeatToSea, &kpiThrottleEvents, &kpiEnergyBalanceResidual,
       &kpiMixingZoneDTMax, &kpiPermitDT, &kpiPermitBreach, &kpiPlumeExtentMax, &kpiCfdWindows,
       &kpiCfdWallTime,

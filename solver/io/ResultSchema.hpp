@@ -95,13 +95,18 @@ extern const Entry rackIndex, racksName, racksHall, racksPosition, racksSize, ra
 extern const Entry hallIndex, hallBound, hallsName, hallsBox, hallsTAir;
 // Cooling.
 extern const Entry coolingSalinity, coolingTSeaAmbient, coolingTIntake, coolingTDischarge, coolingDischargeDT,
+    coolingRiseAboveAmbient,
     coolingMDotSeawater, coolingQSeawater, coolingPPumps, coolingPumpSpeed, coolingTFacilitySupply,
     coolingTFacilityReturn, coolingFoulingResistance;
+// Engine cooling.
+extern const Entry engineCoolingQ, engineCoolingTSeaAmbient, engineCoolingTIntake, engineCoolingTDischarge,
+    engineCoolingRise, engineCoolingMDot, engineCoolingPPumps, engineCoolingTLt;
 // Hull.
 extern const Entry hullDraft, panelIndex, pointIndex, cornerIndex, panelGroupIndex, hullPoints, hullCells,
     hullArea, hullGroup, hullGroupNames, hullT;
 // Power.
 extern const Entry generatorIndex, powerGeneratorName, powerPIt, powerPCooling, powerPHotel, powerPFacility,
+    powerPPlantAux,
     powerPDemand, powerPUnserved, powerPDumped, powerPGeneration, powerPBattery, powerBatterySoc,
     powerEnginesOnline, powerFuelRate, powerCO2Rate;
 // Environment.
@@ -115,7 +120,8 @@ extern const Entry eventIndex, eventsTime, eventsKind, eventsComponent;
 extern const Entry solverSteps, solverRhsEvals, solverJacEvals, solverLinearSetups, solverNonlinearIterations,
     solverErrorTestFailures, solverRtol, solverStates;
 // KPIs.
-extern const Entry kpiPue, kpiFuelToItEfficiency, kpiTChipMax, kpiDischargeDTMax, kpiFuelTotal, kpiCO2Total,
+extern const Entry kpiPue, kpiFuelToItEfficiency, kpiTChipMax, kpiDischargeDTMax, kpiOutfallRiseMax, kpiEngineLtMax,
+    kpiFuelTotal, kpiCO2Total,
     kpiEIt, kpiEFacility, kpiEUnserved, kpiHeatToSea, kpiThrottleEvents, kpiEnergyBalanceResidual;
 extern const Entry kpiMixingZoneDTMax, kpiPermitDT, kpiPermitBreach, kpiPlumeExtentMax, kpiCfdWindows,
     kpiCfdWallTime;

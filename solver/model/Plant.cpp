@@ -33,6 +33,7 @@ Plant::Plant(const PlantParams& p, std::shared_ptr<const env::Environment> envir
       m_hullGeometry(p.hull),
       m_hull(m_hullGeometry, std::vector<int>(m_hullGeometry.panels().size(), -1)),
       m_engines(p.engines),
+      m_engineCooling(p.engineCooling, p.cooling, p.seawater.salinity),
       m_dispatch(p.battery, p.shoreImportLimit) {
   m_solar.peakPower = p.solar.peakPower;
   m_solar.tempCoefficient = p.solar.tempCoefficient;
@@ -93,7 +94,11 @@ void Plant::declareLedger() {
   m_slots.hullSun = l.add("sunlight absorbed by the hull", LedgerKind::Source);
   m_slots.auxUnpowered = l.add("cooling auxiliaries not supplied (blackout)", LedgerKind::Source);
   m_slots.discharge = l.add("seawater discharge", LedgerKind::Sink, true);
-  m_slots.jacket = l.add("engine jacket heat to sea", LedgerKind::Sink, true);
+  // Engine cooling heat reaches the sea through an outfall: the engine room's own (Separate) or
+  // the seawater main's ("seawater discharge" then carries it).
+  m_slots.engineDischarge = m_p.engineCooling.mode == EngineCoolingMode::Separate
+                                ? l.add("engine-room seawater discharge", LedgerKind::Sink, true)
+                                : -1;
   m_slots.exhaust = l.add("engine exhaust to air", LedgerKind::Sink);
   m_slots.hullToSea = l.add("hull to sea", LedgerKind::Sink, true);
   m_slots.hullToAir = l.add("hull to air", LedgerKind::Sink);
@@ -119,25 +124,47 @@ void Plant::evaluate(double t, const double* y, double* ydot, PlantSignals& s) {
     m_cacheEnv = m_env->at(t);
     hullBoundary(m_cacheEnv, m_cacheBoundary);
     m_cacheTamb = env::seaTemperatureAtDepth(m_cacheEnv, m_p.seawater.intakeDepth);
+    m_cacheTambEngine = env::seaTemperatureAtDepth(m_cacheEnv, m_p.engineCooling.intakeDepth);
     m_cacheT = t;
   }
   const int nh = m_p.it.halls;
   s.env = m_cacheEnv;
   s.T_seaIntakeAmbient = m_cacheTamb;
+  s.T_seaEngineIntakeAmbient = m_cacheTambEngine;
   s.utilization.resize(static_cast<size_t>(nh));
   for (int h = 0; h < nh; ++h)
     s.utilization[static_cast<size_t>(h)] = m_profiles[static_cast<size_t>(h)].at(t);
+
+  // Engines' fuel and cooling heat (from their outputs, the states).
+  s.engineSum = 0.0;
+  s.fuel = 0.0;
+  s.fuelPower.resize(static_cast<size_t>(m_engines.count()));
+  for (int k = 0; k < m_engines.count(); ++k) {
+    const double pk = y[m_engines.stateIndex(k)];
+    s.fuelPower[static_cast<size_t>(k)] = m_engines.fuelPower(k, pk);
+    if (m_engines.status(k) == power::EngineStatus::Online) s.engineSum += pk;
+    s.fuel += s.fuelPower[static_cast<size_t>(k)];
+  }
+  const double waste = s.fuel - s.engineSum;
+  const double engineHeat = m_p.engines.jacketFraction * waste;
+  s.exhaust = waste - engineHeat;
+  const bool onMain = m_engineCooling.mode() == EngineCoolingMode::MainSeawater;
 
   // Seawater side and pump speed.
   const auto& fl = m_facility.states();
   const double tFs = y[fl.supply], tFr = y[fl.ret];
   const double speed = m_seawater.speed(tFs, y);
-  s.sw = seawaterAt(speed, tFr, y[m_seawater.states().dischargeRise], t);
+  s.sw = seawaterAt(speed, tFr, y[m_seawater.states().dischargeRise], t, onMain ? engineHeat : 0.0);
+  s.engineCooling = onMain ? m_engineCooling.onMain(engineHeat, s.sw.mdot, s.sw.T_in + s.sw.Q_hx / (s.sw.mdot * s.sw.cp),
+                                                    s.sw.T_dis, s.sw.riseAboveAmbient)
+                           : m_engineCooling.separate(engineHeat, m_cacheTambEngine);
+  s.P_plantAux = s.engineCooling.P_el;
 
   // Electrical demand.
   s.P_pumps = s.sw.P_el + m_facility.pumpElectricPower();
   s.P_fans = 0.0;
-  s.drivesLoss = (s.sw.P_el - s.sw.P_shaft) + (m_facility.pumpElectricPower() - m_facility.pumpShaftPower());
+  s.drivesLoss = (s.sw.P_el - s.sw.P_shaft) + (m_facility.pumpElectricPower() - m_facility.pumpShaftPower()) +
+                 (s.engineCooling.P_el - s.engineCooling.P_shaft);
   s.P_loopShaft = m_facility.pumpShaftPower();
   for (const auto& hc : m_halls) {
     s.P_loopShaft += hc.pumpShaftPower();
@@ -147,26 +174,15 @@ void Plant::evaluate(double t, const double* y, double* ydot, PlantSignals& s) {
   }
   s.P_cooling = s.P_pumps + s.P_fans;
   s.P_itDemand = m_racks.totalDemand(s.utilization, y);
-  s.P_demand = s.P_itDemand + s.P_cooling + m_p.hotelLoad;
+  s.P_demand = s.P_itDemand + s.P_cooling + m_p.hotelLoad + s.P_plantAux;
   s.solarAvailable = m_solar.power(s.env.T_air, s.env.G_solar);
 
   // Engines and dispatch.
   const double soc = y[m_dispatch.states().soc];
   s.engineDemand = m_dispatch.engineDemand(s.P_demand, s.solarAvailable, soc);
-  s.engineSum = 0.0;
-  s.fuel = 0.0;
   s.engineSetpoint.resize(static_cast<size_t>(m_engines.count()));
-  s.fuelPower.resize(static_cast<size_t>(m_engines.count()));
-  for (int k = 0; k < m_engines.count(); ++k) {
-    const double pk = y[m_engines.stateIndex(k)];
+  for (int k = 0; k < m_engines.count(); ++k)
     s.engineSetpoint[static_cast<size_t>(k)] = m_engines.setpoint(k, s.engineDemand);
-    s.fuelPower[static_cast<size_t>(k)] = m_engines.fuelPower(k, pk);
-    if (m_engines.status(k) == power::EngineStatus::Online) s.engineSum += pk;
-    s.fuel += s.fuelPower[static_cast<size_t>(k)];
-  }
-  const double waste = s.fuel - s.engineSum;
-  s.jacket = m_p.engines.jacketFraction * waste;
-  s.exhaust = waste - s.jacket;
   s.dispatch = m_dispatch.solve(s.P_demand, s.engineSum, s.solarAvailable, soc);
 
   // Unserved load is shed from the IT load first, then from the hotel load.
@@ -178,7 +194,9 @@ void Plant::evaluate(double t, const double* y, double* ydot, PlantSignals& s) {
   // The model keeps its pumps and fans running and books their unsupplied power as a source
   // of the energy balance, so the balance stays closed and the blackout stays visible.
   s.auxUnpowered = std::max(0.0, unserved - s.P_itDemand - m_p.hotelLoad);
-  s.P_facility = s.P_itServed + s.P_hotelServed + s.P_cooling - s.auxUnpowered;
+  // Inside the PUE boundary (EN 50600-4-2: energy at the facility's input, on-site generation
+  // and its auxiliaries outside): IT, cooling and hotel load, not the engine-room pumps.
+  s.P_facility = s.P_itServed + s.P_hotelServed + s.P_cooling - std::max(0.0, s.auxUnpowered - s.P_plantAux);
 
   // Halls: CDU supply temperatures and heats.
   s.tSupply.resize(static_cast<size_t>(nh));
@@ -205,18 +223,20 @@ void Plant::evaluate(double t, const double* y, double* ydot, PlantSignals& s) {
     m_halls[h].rhs(y, ydot, m_hallOutlets[h], mc, s.hallHeat[h], s.qCoil[h]);
   }
   m_facility.rhs(y, ydot, s.qCdu, s.qCoil, s.sw.Q_hx);
-  m_seawater.rhs(y, ydot, tFs, s.sw.dT);
+  m_seawater.rhs(y, ydot, tFs, s.sw.riseAboveAmbient);
   m_engines.rhs(y, ydot, s.engineSetpoint, s.engineDemand);
   ydot[m_dispatch.states().soc] = s.dispatch.socRate;
 }
 
 void Plant::rhs(double t, const double* y, double* ydot) { evaluate(t, y, ydot, m_scratch); }
 
-seawater::SeawaterState Plant::seawaterAt(double speed, double tFr, double dischargeRise, double t) const {
+seawater::SeawaterState Plant::seawaterAt(double speed, double tFr, double dischargeRise, double t,
+                                          double engineHeatOnMain) const {
   const double cFw = m_facility.flowCapacity();
-  if (!m_intakeModel) return m_seawater.evaluate(speed, tFr, m_cacheTamb, cFw, m_seawater.fouling(t));
+  const double rf = m_seawater.fouling(t);
+  if (!m_intakeModel) return m_seawater.evaluate(speed, tFr, m_cacheTamb, cFw, rf, engineHeatOnMain);
   const double rise = m_intakeModel(m_cacheEnv.currentSpeed, speed * m_p.seawater.designFlow, dischargeRise);
-  return m_seawater.evaluateWithIntakeRise(speed, tFr, m_cacheTamb, cFw, m_seawater.fouling(t), rise);
+  return m_seawater.evaluateWithIntakeRise(speed, tFr, m_cacheTamb, cFw, rf, engineHeatOnMain, rise);
 }
 
 void Plant::jacobian(double t, const double* y, network::SparseJacobian& J) {
@@ -242,22 +262,25 @@ void Plant::jacobian(double t, const double* y, network::SparseJacobian& J) {
   const int in[5] = {fl.supply, fl.ret, sc.integralSupply, sc.integralDischarge, sc.dischargeRise};
   auto block = [&](const double* x, double* out) {
     const double n = m_seawater.speed(x[0], x[4], x[2], x[3]);
-    const auto sw = seawaterAt(n, x[1], x[4], t);
+    const auto sw = seawaterAt(n, x[1], x[4], t, m_scratch.sw.Q_extra);
     out[0] = m_facility.supplyRate(x[1], x[0], sw.Q_hx);  // T_fs
     m_seawater.controllerRates(x[0], x[4], x[2], x[3], &out[1], &out[2]);
-    out[3] = (sw.dT - x[4]) / seawater::SeawaterSystem::kSensorLag;
+    out[3] = (sw.riseAboveAmbient - x[4]) / seawater::SeawaterSystem::kSensorLag;
   };
-  double x[5], f0[4], f1[4];
+  // Central differences: the block is cheap, and one-sided ones err by ~1e-4 where the
+  // seawater side curves (ε-NTU, recirculation).
+  double x[5], fPlus[4], fMinus[4];
   for (int j = 0; j < 5; ++j) x[j] = y[in[j]];
-  block(x, f0);
   const int rows[4] = {fl.supply, sc.integralSupply, sc.integralDischarge, sc.dischargeRise};
   for (int j = 0; j < 5; ++j) {
     const double h = 1e-6 * std::max(1.0, std::abs(x[j]));
     const double keep = x[j];
-    x[j] += h;
-    block(x, f1);
+    x[j] = keep + h;
+    block(x, fPlus);
+    x[j] = keep - h;
+    block(x, fMinus);
     x[j] = keep;
-    for (int r = 0; r < 4; ++r) J.add(rows[r], in[j], (f1[r] - f0[r]) / h);
+    for (int r = 0; r < 4; ++r) J.add(rows[r], in[j], (fPlus[r] - fMinus[r]) / (2.0 * h));
   }
 
   // Engines (diagonal; the weak coupling through the demand is left to Newton's iteration),
@@ -337,7 +360,7 @@ void Plant::setFlows(const PlantSignals& s) {
   l.set(m_slots.hullSun, s.hull.solar);
   l.set(m_slots.auxUnpowered, s.auxUnpowered);
   l.set(m_slots.discharge, s.sw.Q_seawater);
-  l.set(m_slots.jacket, s.jacket);
+  if (m_slots.engineDischarge >= 0) l.set(m_slots.engineDischarge, s.engineCooling.Q_seawater);
   l.set(m_slots.exhaust, s.exhaust);
   l.set(m_slots.hullToSea, s.hull.toSea);
   l.set(m_slots.hullToAir, s.hull.toAir);
@@ -395,21 +418,48 @@ std::vector<double> Plant::initialState() {
     loads += qLiqHall[hs] + hc.pumpShaftPower() + qAirHall[hs] + hc.fanPower();
   }
   // Seawater side in steady state (pump speed, facility return), then each node downstream.
+  // With the engines' central coolers on the seawater main, their heat is part of that steady
+  // state, so the engines are committed first and the seawater side settled again with it.
   const double cFw = m_facility.flowCapacity();
-  const auto steady = m_seawater.steadyState(loads, tAmb, cFw, m_facility.setpoint());
-  const double tFs = steady.tReturn - loads / cFw;
   const auto& fl = m_facility.states();
-  y[static_cast<size_t>(fl.ret)] = steady.tReturn;
-  y[static_cast<size_t>(fl.supply)] = tFs;
-  for (size_t h = 0; h < m_halls.size(); ++h) {
-    const double tSup = m_halls[h].setSteady(y.data(), tFs, qLiqHall[h], qAirHall[h]);
-    for (int i : m_rackLayout.hallRacks()[h]) m_racks.setSteady(i, y.data(), s.utilization[h], tSup);
-  }
-  m_seawater.setSteadyControllers(y.data(), steady, tFs, tAmb, cFw);
+  const auto settle = [&](double engineHeatOnMain) {  // reads loads, qLiqHall and qAirHall
+    const auto steady = m_seawater.steadyState(loads, tAmb, cFw, m_facility.setpoint(), engineHeatOnMain);
+    const double tFs = steady.tReturn - loads / cFw;
+    y[static_cast<size_t>(fl.ret)] = steady.tReturn;
+    y[static_cast<size_t>(fl.supply)] = tFs;
+    for (size_t h = 0; h < m_halls.size(); ++h) {
+      const double tSup = m_halls[h].setSteady(y.data(), tFs, qLiqHall[h], qAirHall[h]);
+      for (int i : m_rackLayout.hallRacks()[h]) m_racks.setSteady(i, y.data(), s.utilization[h], tSup);
+    }
+    m_seawater.setSteadyControllers(y.data(), steady, tFs, tAmb, cFw, engineHeatOnMain);
+  };
+  settle(0.0);
   m_hull.setOutside(y.data(), m_cacheBoundary);
-  // Engines: commit enough units for the demand at t = 0, sharing it.
-  evaluate(t, y.data(), nullptr, m_scratch);
-  m_engines.commitInitial(m_scratch.engineDemand, y.data());
+  // The halls' exchange with the hull plates (at their outside temperatures) is heat the loops
+  // reject too; it depends on the hall air, so a few passes settle both.
+  const std::vector<double> qAirBase = qAirHall;
+  const double loadsBase = loads;
+  for (int pass = 0; pass < 3; ++pass) {
+    loads = loadsBase;
+    for (size_t h = 0; h < m_halls.size(); ++h) {
+      const double tAir = y[static_cast<size_t>(m_halls[h].states().air)];
+      double wall = 0.0;
+      for (const auto& w : m_hallWalls[h]) wall += w.conductance * (y[static_cast<size_t>(w.state)] - tAir);
+      qAirHall[h] = qAirBase[h] + wall;
+      loads += wall;
+    }
+    settle(0.0);
+  }
+  // Engines: commit enough units for the demand at t = 0, sharing it. The demand includes the
+  // engine-room pumps, whose power follows the engines' output: a few passes settle it.
+  for (int pass = 0; pass < 4; ++pass) {
+    evaluate(t, y.data(), nullptr, m_scratch);
+    m_engines.commitInitial(m_scratch.engineDemand, y.data());
+    if (m_engineCooling.mode() == EngineCoolingMode::MainSeawater) {
+      evaluate(t, y.data(), nullptr, m_scratch);
+      settle(m_scratch.engineCooling.Q);
+    }
+  }
   m_seawater.resetCleaningLog();
   m_events.clear();
   for (int i = 0; i < m_racks.count(); ++i) {

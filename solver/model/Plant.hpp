@@ -5,8 +5,9 @@
 //   coils) → cooling/FacilityLoop → seawater/SeawaterSystem (pumps + PI override control,
 //   plate HX, outfall, recirculation)
 //   hull/Hull (panels to sea, air, sun and hall air; outside conditions from hull/OuterBoundary)
-//   power/GasEngines (load response and commitment) + power/Dispatch (battery, solar, shore,
-//   unserved) ← electrical demand
+//   power/GasEngines (load response and commitment) → power/EngineCooling (HT/LT circuits,
+//   central coolers, their own sea chest and outfall or the seawater main)
+//   power/Dispatch (battery, solar, shore, unserved) ← electrical demand
 // Each component reserves its states (behind a named index struct), writes its own slice of
 // the right-hand side and of the Jacobian, and reports its roots and discrete events; the
 // plant owns the state vector (network/StateLayout), wires the signals between components
@@ -26,6 +27,7 @@
 #include "model/it/RackLayout.hpp"
 #include "model/it/Racks.hpp"
 #include "model/power/Dispatch.hpp"
+#include "model/power/EngineCooling.hpp"
 #include "model/power/GasEngines.hpp"
 #include "model/power/SolarPv.hpp"
 #include "model/seawater/SeawaterSystem.hpp"
@@ -45,14 +47,17 @@ struct PlantEvent {
 struct PlantSignals {
   env::EnvironmentSample env;
   double T_seaIntakeAmbient = 0.0;
+  double T_seaEngineIntakeAmbient = 0.0;  // at the engine-room sea chest's depth
   std::vector<double> utilization, tSupply, qCdu, qCoil, hallHeat;  // per hall
   seawater::SeawaterState sw;
   double P_itDemand = 0, P_itServed = 0, P_cooling = 0, P_hotelServed = 0, P_demand = 0, P_facility = 0;
   double P_pumps = 0, P_fans = 0, drivesLoss = 0;
+  double P_plantAux = 0;  // power-plant auxiliaries (engine-room seawater pumps): outside the PUE boundary
   double P_loopShaft = 0;  // shaft power of the CDU and facility pumps (heat into the closed loops)
   double solarAvailable = 0, engineDemand = 0, engineSum = 0;
   std::vector<double> engineSetpoint, fuelPower;
-  double fuel = 0, jacket = 0, exhaust = 0;
+  double fuel = 0, exhaust = 0;
+  power::EngineCoolingState engineCooling;
   power::DispatchResult dispatch;
   hull::HullFlows hull;
   double servedShare = 1.0;
@@ -132,7 +137,8 @@ class Plant : public network::OdeSystem {
   void hullBoundary(const env::EnvironmentSample& e, hull::HullBoundary& b) const;
   bool checkCommitment(double t, double* y);
   bool updateThrottleReport(double t, const double* y, int i);
-  seawater::SeawaterState seawaterAt(double speed, double tFr, double dischargeRise, double t) const;
+  seawater::SeawaterState seawaterAt(double speed, double tFr, double dischargeRise, double t,
+                                     double engineHeatOnMain) const;
   void log(double t, std::string kind, std::string component);
   void declareLedger();
   void setFlows(const PlantSignals& s);
@@ -140,7 +146,7 @@ class Plant : public network::OdeSystem {
   // The plant's terms of the energy ledger, each bound to its name where it is added.
   struct LedgerSlots {
     int fuel, solar, shore, hullSun, auxUnpowered;                                               // sources
-    int discharge, jacket, exhaust, hullToSea, hullToAir, hotel, batteryLoss, drives, loadBank;  // sinks
+    int discharge, engineDischarge, exhaust, hullToSea, hullToAir, hotel, batteryLoss, drives, loadBank;  // sinks
     int racks, halls, facility, hull, battery;                                                   // stored
   };
 
@@ -156,6 +162,7 @@ class Plant : public network::OdeSystem {
   hull::HullGeometry m_hullGeometry;
   hull::Hull m_hull;
   power::GasEngines m_engines;
+  power::EngineCooling m_engineCooling;
   power::Dispatch m_dispatch;
   power::SolarPv m_solar;
 
@@ -174,7 +181,7 @@ class Plant : public network::OdeSystem {
   double m_cacheT = -1e300;
   env::EnvironmentSample m_cacheEnv;
   hull::HullBoundary m_cacheBoundary;
-  double m_cacheTamb = 0.0;
+  double m_cacheTamb = 0.0, m_cacheTambEngine = 0.0;
   PlantSignals m_scratch;
   IntakeRiseModel m_intakeModel;
   HullSeaModel m_hullSeaModel;

@@ -81,11 +81,33 @@ struct EngineParams {
   double startupTime;         // s
   double rampRate;            // 1/s
   double governorTau;         // s
-  double jacketFraction;      // share of waste heat to sea
+  double jacketFraction;      // share of waste heat to the cooling water (HT and LT circuits)
   double startThreshold, stopThreshold;
   double minRunTime;  // s
   double fuelLhv;     // J/kg
   double co2Factor;   // kg/J
+};
+
+// Where the engines' cooling water rejects its heat (model/power/EngineCooling.hpp).
+enum class EngineCoolingMode {
+  Separate,      // an engine-room sea chest with its own pumps, central coolers and outfall
+  MainSeawater,  // central coolers on the datacenter's seawater main, after its plate exchangers
+};
+
+struct EngineCoolingParams {
+  EngineCoolingMode mode;
+  double designFlow;      // kg/s, engine-room seawater pumps at full speed (Separate)
+  double minSpeed;        // 1
+  double designRise;      // K, seawater rise through the central coolers the pump control holds
+  double pumpHeadDesign;  // m
+  double pumpHeadStatic;  // m
+  double recirculation;   // 1, share of the engine-room intake that is its own discharge
+  double dischargeDTMax;  // K, permitted rise above ambient sea at the engine-room outfall
+  double intakeDepth;     // m
+  double coolerUa;        // W/K, central coolers (all units)
+  double ltFlow;          // kg/s, low-temperature fresh-water circuit
+  double ltSetpoint;      // K, LT water to the engines (three-way valve)
+  double ltSupplyMax;     // K, highest LT water temperature the engines accept
 };
 
 struct BatteryParams {
@@ -109,6 +131,7 @@ struct PlantParams {
   SeawaterParams seawater;
   HullParams hull;
   EngineParams engines;
+  EngineCoolingParams engineCooling;
   BatteryParams battery;
   SolarParams solar;
   double hotelLoad;         // W

@@ -96,6 +96,7 @@ Recorder::Recorder(ResultWriter& w, Plant& plant, const Provenance& prov, double
   h_Tin = w.series(rs::coolingTIntake, 0);
   h_Tdis = w.series(rs::coolingTDischarge, 0);
   h_dT = w.series(rs::coolingDischargeDT, 0);
+  h_rise = w.series(rs::coolingRiseAboveAmbient, 0);
   h_mdot = w.series(rs::coolingMDotSeawater, 0);
   h_Qsw = w.series(rs::coolingQSeawater, 0);
   h_Ppumps = w.series(rs::coolingPPumps, 0);
@@ -103,11 +104,20 @@ Recorder::Recorder(ResultWriter& w, Plant& plant, const Provenance& prov, double
   h_Tfs = w.series(rs::coolingTFacilitySupply, 0);
   h_Tfr = w.series(rs::coolingTFacilityReturn, 0);
   h_Rf = w.series(rs::coolingFoulingResistance, 0);
+  h_ecQ = w.series(rs::engineCoolingQ, 0);
+  h_ecTamb = w.series(rs::engineCoolingTSeaAmbient, 0);
+  h_ecTin = w.series(rs::engineCoolingTIntake, 0);
+  h_ecTdis = w.series(rs::engineCoolingTDischarge, 0);
+  h_ecRise = w.series(rs::engineCoolingRise, 0);
+  h_ecMdot = w.series(rs::engineCoolingMDot, 0);
+  h_ecP = w.series(rs::engineCoolingPPumps, 0);
+  h_ecTlt = w.series(rs::engineCoolingTLt, 0);
   h_hullT = w.series(rs::hullT, np);
   h_PitTot = w.series(rs::powerPIt, 0);
   h_Pcool = w.series(rs::powerPCooling, 0);
   h_Photel = w.series(rs::powerPHotel, 0);
   h_Pfac = w.series(rs::powerPFacility, 0);
+  h_Paux = w.series(rs::powerPPlantAux, 0);
   h_Pdem = w.series(rs::powerPDemand, 0);
   h_Punserved = w.series(rs::powerPUnserved, 0);
   h_Pdumped = w.series(rs::powerPDumped, 0);
@@ -157,6 +167,10 @@ void Recorder::record(double t, const double* y, const std::vector<double>& quad
   m_w.append(h_Tdis, s.sw.T_dis);
   m_w.append(h_dT, s.sw.dT);
   m_dTMax = std::max(m_dTMax, s.sw.dT);
+  m_w.append(h_rise, s.sw.riseAboveAmbient);
+  const auto& ec = s.engineCooling;
+  m_riseMax = std::max({m_riseMax, s.sw.riseAboveAmbient, ec.riseAboveAmbient});
+  m_ltMax = std::max(m_ltMax, ec.T_lt);
   m_w.append(h_mdot, s.sw.mdot);
   m_w.append(h_Qsw, s.sw.Q_seawater);
   m_w.append(h_Ppumps, s.P_pumps);
@@ -164,12 +178,21 @@ void Recorder::record(double t, const double* y, const std::vector<double>& quad
   m_w.append(h_Tfs, y[p.facilitySupplyIndex()]);
   m_w.append(h_Tfr, y[p.facilityReturnIndex()]);
   m_w.append(h_Rf, s.sw.foulingR);
+  m_w.append(h_ecQ, ec.Q);
+  m_w.append(h_ecTamb, s.T_seaEngineIntakeAmbient);
+  m_w.append(h_ecTin, ec.T_in);
+  m_w.append(h_ecTdis, ec.T_dis);
+  m_w.append(h_ecRise, ec.riseAboveAmbient);
+  m_w.append(h_ecMdot, ec.mdot);
+  m_w.append(h_ecP, ec.P_el);
+  m_w.append(h_ecTlt, ec.T_lt);
   for (int i = 0; i < p.hull().count(); ++i) m_row[static_cast<size_t>(i)] = y[p.hull().stateIndex(i)];
   m_w.append(h_hullT, m_row.data());
   m_w.append(h_PitTot, s.P_itServed);
   m_w.append(h_Pcool, s.P_cooling);
   m_w.append(h_Photel, s.P_hotelServed);
   m_w.append(h_Pfac, s.P_facility);
+  m_w.append(h_Paux, s.P_plantAux);
   m_w.append(h_Pdem, s.P_demand);
   m_w.append(h_Punserved, s.dispatch.unserved);
   m_w.append(h_Pdumped, s.dispatch.dumped);
@@ -220,8 +243,7 @@ std::vector<std::pair<std::string, double>> Recorder::finish(const integrate::In
   const auto nk = static_cast<size_t>(ledger.count(network::LedgerKind::Sink));
   const double* x = m_lastQuad.data() + ns + nk;
   const double eIt = x[Plant::kE_it], eFac = x[Plant::kE_facility];
-  // Heat to the sea: the sinks that end in it (seawater discharge, engine jacket heat,
-  // hull-to-sea convection).
+  // Heat to the sea: the sinks that end in it (every outfall, hull-to-sea convection).
   double heatToSea = 0.0;
   size_t sink = 0;
   for (const auto& term : ledger.terms()) {
@@ -236,6 +258,8 @@ std::vector<std::pair<std::string, double>> Recorder::finish(const integrate::In
       {&rs::kpiFuelToItEfficiency, x[Plant::kE_fuel] > 0 ? eIt / x[Plant::kE_fuel] : 0.0},
       {&rs::kpiTChipMax, m_chipMax},
       {&rs::kpiDischargeDTMax, m_dTMax},
+      {&rs::kpiOutfallRiseMax, m_riseMax},
+      {&rs::kpiEngineLtMax, m_ltMax},
       {&rs::kpiFuelTotal, x[Plant::kFuelMass]},
       {&rs::kpiCO2Total, x[Plant::kCO2Mass]},
       {&rs::kpiEIt, eIt},

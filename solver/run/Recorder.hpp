@@ -33,7 +33,7 @@ class Recorder {
   PlantSignals m_sig;
   std::vector<double> m_row;
   double m_E0 = 0.0, m_residual = 0.0;
-  double m_chipMax = 0.0, m_dTMax = 0.0;
+  double m_chipMax = 0.0, m_dTMax = 0.0, m_riseMax = 0.0, m_ltMax = 0.0;
   std::vector<double> m_lastQuad;
   bool m_first = true;
   std::string m_timeUnits;  // `/time@units`, also of /events/time
@@ -41,7 +41,8 @@ class Recorder {
   int h_time, h_Tchip, h_Tout, h_Pit, h_Tair, h_Tamb, h_Tin, h_Tdis, h_dT, h_mdot, h_Qsw, h_Ppumps, h_speed,
       h_Tfs, h_Tfr, h_Rf, h_hullT, h_PitTot, h_Pcool, h_Photel, h_Pfac, h_Pdem, h_Punserved, h_Pdumped,
       h_Pgen, h_Pbat, h_soc, h_online, h_fuel, h_co2, h_envSst, h_envAir, h_envG, h_envWind, h_envCurrent,
-      h_src, h_snk, h_srcE, h_snkE, h_Estored;
+      h_src, h_snk, h_srcE, h_snkE, h_Estored, h_rise, h_ecQ, h_ecTamb, h_ecTin, h_ecTdis, h_ecRise, h_ecMdot,
+      h_ecP, h_ecTlt, h_Paux;
 };
 
 }  // namespace fdtwin::io

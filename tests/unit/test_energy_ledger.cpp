@@ -51,7 +51,7 @@ TEST(EnergyLedger, PlantTermsKeepTheirPublishedNamesAndOrder) {
                                       "cooling auxiliaries not supplied (blackout)"}));
   EXPECT_EQ(
       l.names(LedgerKind::Sink),
-      (std::vector<std::string>{"seawater discharge", "engine jacket heat to sea", "engine exhaust to air",
+      (std::vector<std::string>{"seawater discharge", "engine-room seawater discharge", "engine exhaust to air",
                                 "hull to sea", "hull to air", "hotel load", "battery losses",
                                 "pump motor and drive losses", "load bank (surplus)"}));
   std::vector<std::string> toSea;
@@ -59,7 +59,7 @@ TEST(EnergyLedger, PlantTermsKeepTheirPublishedNamesAndOrder) {
     if (t.toSea) toSea.push_back(t.name);
   }
   EXPECT_EQ(toSea,
-            (std::vector<std::string>{"seawater discharge", "engine jacket heat to sea", "hull to sea"}));
+            (std::vector<std::string>{"seawater discharge", "engine-room seawater discharge", "hull to sea"}));
   EXPECT_EQ(plant.quadratureCount(),
             l.count(LedgerKind::Source) + l.count(LedgerKind::Sink) + static_cast<int>(Plant::kExtraCount));
   // Stored energy: every thermal node relative to 0 °C plus the battery, at the start.

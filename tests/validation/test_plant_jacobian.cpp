@@ -37,6 +37,12 @@ constexpr WeakCoupling kLeftOut[] = {
      "against the engines' governor time of seconds"},
     {"engine ", "seawater", nullptr,
      "the seawater pump's electrical power in the engine demand: a few hundred kW of tens of MW"},
+    {"engine ", nullptr, "facility T_supply",
+     "the same pump power through the supply-temperature controller (the max selector ties both "
+     "controllers at the steady start)"},
+    {"battery SOC", "seawater", nullptr,
+     "the seawater pump's electrical power in the demand the battery shares: W of MW"},
+    {"battery SOC", nullptr, "facility T_supply", "the same pump power through the supply-temperature controller"},
     {"engine ", "racks", nullptr,
      "the IT demand through the throttle cap of a throttling rack (one dense row over every chip); "
      "zero while no rack throttles"},

@@ -188,6 +188,7 @@ TEST(PlantPower, EngineStartsAndComesOnlineAfterStartupTime) {
   p.it.profile.kind = it::ProfileKind::Inference;  // trough 35 %, peak at 16:00
   p.it.profile.inferenceMin = 0.2;
   p.engines.minRunTime = 600.0;
+  p.engines.ratedPower = 19e6;  // a unit size at which the midnight load fits one engine and the peak not
   p.solar.peakPower = 0.0;
   Plant plant(p, std::make_shared<test::ConstantEnvironment>(test::calmSea()));
   test::integratePlant(plant, 86400.0);

@@ -13,7 +13,7 @@ namespace fdtwin::seawater {
 void SeawaterSystem::declareStates(network::StateLayout& layout) {
   m_states.integralSupply = layout.add("seawater pump PI integral (supply)", "seawater", "1", 1.0, 1.0);
   m_states.integralDischarge = layout.add("seawater pump PI integral (discharge)", "seawater", "1", 1.0, 1.0);
-  m_states.dischargeRise = layout.add("seawater discharge dT (measured)", "seawater", "K", 10.0, 5.0);
+  m_states.dischargeRise = layout.add("seawater outfall rise above ambient (measured)", "seawater", "K", 10.0, 5.0);
 }
 
 void SeawaterSystem::rhs(const double* y, double* ydot, double tFs, double dischargeRise) const {
@@ -49,9 +49,9 @@ double SeawaterSystem::cleaningStart(double t) const {
   return k * T;
 }
 
-SeawaterSystem::Steady SeawaterSystem::steadyState(double load, double tAmb, double facilityC,
-                                                   double tSupplySet) const {
-  auto qAt = [&](double n, double tFr) { return evaluate(n, tFr, tAmb, facilityC, 0.0); };
+SeawaterSystem::Steady SeawaterSystem::steadyState(double load, double tAmb, double facilityC, double tSupplySet,
+                                                   double extraHeat) const {
+  auto qAt = [&](double n, double tFr) { return evaluate(n, tFr, tAmb, facilityC, 0.0, extraHeat); };
   auto bisect = [](double lo, double hi, auto tooLow) {
     for (int it = 0; it < 80; ++it) {
       const double mid = 0.5 * (lo + hi);
@@ -59,23 +59,29 @@ SeawaterSystem::Steady SeawaterSystem::steadyState(double load, double tAmb, dou
     }
     return 0.5 * (lo + hi);
   };
+  // The facility return that rejects the load at speed n, and the seawater side there.
+  const auto returnFor = [&](double n) {
+    return bisect(tAmb, tAmb + 200.0, [&](double x) { return qAt(n, x).Q_hx < load; });
+  };
   const double tFrSet = tSupplySet + load / facilityC;
   const double minN = m_p.minSpeed;
+  // The supply loop's speed: the one that rejects the load with the supply at its set point.
   double n = bisect(minN, 1.0, [&](double x) { return qAt(x, tFrSet).Q_hx < load; });
-  if (qAt(n, tFrSet).dT > m_p.dischargeDTMax) {
-    n = bisect(minN, 1.0, [&](double x) { return qAt(x, tFrSet).dT > m_p.dischargeDTMax; });
+  // If that breaks the permit, the discharge loop's: the rise above ambient at the limit, with
+  // the load rejected (the supply then runs below its set point).
+  if (qAt(n, returnFor(n)).riseAboveAmbient > m_p.dischargeDTMax) {
+    n = bisect(minN, 1.0, [&](double x) { return qAt(x, returnFor(x)).riseAboveAmbient > m_p.dischargeDTMax; });
   }
-  const double tFr = bisect(tAmb, tAmb + 200.0, [&](double x) { return qAt(n, x).Q_hx < load; });
-  return {n, tFr};
+  return {n, returnFor(n)};
 }
 
 void SeawaterSystem::setSteadyControllers(double* y, const Steady& steady, double tFs, double tAmb,
-                                          double facilityC) const {
-  const auto sw = evaluate(steady.speed, steady.tReturn, tAmb, facilityC, 0.0);
+                                          double facilityC, double extraHeat) const {
+  const auto sw = evaluate(steady.speed, steady.tReturn, tAmb, facilityC, 0.0, extraHeat);
   const double gain = m_p.controllerGain;
-  y[m_states.dischargeRise] = sw.dT;
+  y[m_states.dischargeRise] = sw.riseAboveAmbient;
   y[m_states.integralSupply] = steady.speed - gain * (tFs - m_c.facilitySupplySetpoint);
-  y[m_states.integralDischarge] = steady.speed - gain * (sw.dT - m_p.dischargeDTMax);
+  y[m_states.integralDischarge] = steady.speed - gain * (sw.riseAboveAmbient - m_p.dischargeDTMax);
 }
 
 double SeawaterSystem::nextCleaningEvent(double t) const {
@@ -113,8 +119,8 @@ double SeawaterSystem::fouling(double t) const {
   return before * (1.0 - (t - start) / D);
 }
 
-SeawaterState SeawaterSystem::evaluate(double n, double tFr, double tAmbient, double facilityC,
-                                       double foulingR) const {
+SeawaterState SeawaterSystem::evaluate(double n, double tFr, double tAmbient, double facilityC, double foulingR,
+                                       double extraHeat) const {
   SeawaterState s;
   s.speed = n;
   s.mdot = n * m_p.designFlow;
@@ -130,12 +136,14 @@ SeawaterState SeawaterSystem::evaluate(double n, double tFr, double tAmbient, do
   const double r = m_p.recirculation;
   const double k = r / ((1.0 - r) * cSw);
   const double denom = 1.0 + k * s.epsCmin;
-  s.T_in = (tAmbient + k * s.epsCmin * tFr + k * s.P_shaft) / denom;
+  s.Q_extra = extraHeat;
+  s.T_in = (tAmbient + k * s.epsCmin * tFr + k * (s.P_shaft + extraHeat)) / denom;
   s.Q_hx = s.epsCmin * (tFr - s.T_in);
   s.dQhx_dTfr = s.epsCmin / denom;
-  s.Q_seawater = s.Q_hx + s.P_shaft;
+  s.Q_seawater = s.Q_hx + extraHeat + s.P_shaft;
   s.dT = s.Q_seawater / cSw;
   s.T_dis = s.T_in + s.dT;
+  s.riseAboveAmbient = s.T_dis - tAmbient;
   return s;
 }
 
@@ -144,12 +152,13 @@ SeawaterState SeawaterSystem::evaluate(double n, double tFr, double tAmbient, do
 namespace fdtwin::seawater {
 
 SeawaterState SeawaterSystem::evaluateWithIntakeRise(double n, double tFr, double tAmbient, double facilityC,
-                                                     double foulingR, double intakeRise) const {
+                                                     double foulingR, double extraHeat, double intakeRise) const {
   SeawaterParams p = m_p;
   p.recirculation = 0.0;
   SeawaterSystem noRecirculation(p, m_c);
-  SeawaterState s = noRecirculation.evaluate(n, tFr, tAmbient + intakeRise, facilityC, foulingR);
+  SeawaterState s = noRecirculation.evaluate(n, tFr, tAmbient + intakeRise, facilityC, foulingR, extraHeat);
   s.cp = props::seawaterCp(tAmbient, m_p.salinity);
+  s.riseAboveAmbient = s.T_dis - tAmbient;
   return s;
 }
 

@@ -10,14 +10,19 @@
 //   `cleaningDuration` D: R_f falls linearly from its value at the start to 0 at the end
 //   (continuous; D = 0 is an instantaneous reset). The plates are clean at t = 0.
 //   Q_hx = ε·C_min·(T_fr − T_in), C_fw = ṁ_fw·c_fw, C_sw = ṁ·c_sw.
+// Engine central coolers on the main (EngineCooling, mode MainSeawater) add their heat Q_e to
+//   the stream after the plate exchangers.
 // Recirculation (§5.4): a share r of the intake flow is discharge water,
-//   T_in = (1 − r)·T_amb + r·T_dis,  T_dis = T_in + (Q_hx + P_shaft)/C_sw
+//   T_in = (1 − r)·T_amb + r·T_dis,  T_dis = T_in + (Q_hx + Q_e + P_shaft)/C_sw
 //   ⇒ T_in = T_amb + r/(1 − r)·ΔT, solved in closed form with Q_hx linear in T_in.
-// Q_seawater = Q_hx + P_shaft is the heat carried away by the seawater flow.
+// Q_seawater = Q_hx + Q_e + P_shaft is the heat carried away by the seawater flow. The permit is
+//   on the rise above the ambient sea, T_dis − T_amb = ΔT/(1 − r) (recirculation included), as
+//   discharge permits define it, not on the plant's own rise ΔT = T_dis − T_in.
 //
 // Pump speed control: two PI controllers (PiController) with a max selector —
 //   e₁ = T_fs − T_set  (hold the facility supply temperature),
-//   e₂ = ΔT_m − ΔT_max (keep the outfall rise under the permit; ΔT_m is the measured rise, a
+//   e₂ = ΔT_m − ΔT_max (keep the outfall's rise above ambient sea under the permit; ΔT_m is
+//        the measured rise above ambient, a
 //        first-order sensor lag of 10 s, which also keeps the loop free of algebraic cycles),
 //   N = clamp(max(u₁, u₂), N_min, 1).
 // In a cold sea the supply loop alone would throttle the flow and push the rise far past any
@@ -38,6 +43,8 @@ struct SeawaterState {
   double T_in = 0.0;        // K
   double T_dis = 0.0;       // K
   double dT = 0.0;          // K, T_dis − T_in
+  double riseAboveAmbient = 0.0;  // K, T_dis − T_amb (the permit's rise)
+  double Q_extra = 0.0;     // W, engine central coolers on the main
   double Q_hx = 0.0;        // W
   double Q_seawater = 0.0;  // W
   double P_shaft = 0.0;     // W
@@ -49,7 +56,7 @@ struct SeawaterState {
 struct ControlStates {
   int integralSupply = -1;     // I₁, 1
   int integralDischarge = -1;  // I₂, 1
-  int dischargeRise = -1;      // ΔT_m, measured outfall rise, K
+  int dischargeRise = -1;      // ΔT_m, measured outfall rise above ambient sea, K
 };
 
 class SeawaterSystem {
@@ -60,12 +67,14 @@ class SeawaterSystem {
   // Pump speed from the two controller integrals and errors.
   double speed(double tFs, double dTMeasured, double i1, double i2) const;
   // The seawater side for a given speed, facility return temperature, ambient intake
-  // temperature, facility capacity rate ṁ_fw·c and fouling resistance R_f (fouling(t)).
-  SeawaterState evaluate(double speed, double tFr, double tAmbient, double facilityC, double foulingR) const;
+  // temperature, facility capacity rate ṁ_fw·c, fouling resistance R_f (fouling(t)) and the
+  // heat of engine central coolers on the main after the plate exchangers [W].
+  SeawaterState evaluate(double speed, double tFr, double tAmbient, double facilityC, double foulingR,
+                         double extraHeat) const;
   // The same with the intake temperature rise given (from CFD) instead of the recirculation
   // closed form: T_in = T_amb + intakeRise.
   SeawaterState evaluateWithIntakeRise(double speed, double tFr, double tAmbient, double facilityC,
-                                       double foulingR, double intakeRise) const;
+                                       double foulingR, double extraHeat, double intakeRise) const;
   // Steady state with clean plates for a heat load Q [W] from a facility loop of capacity
   // rate facilityC, intake at tAmbient: the pump speed the controllers settle at (the one that
   // holds the supply set point; if that breaks the discharge limit, the one that holds the
@@ -74,10 +83,10 @@ class SeawaterSystem {
     double speed = 1.0;
     double tReturn = 0.0;  // K
   };
-  Steady steadyState(double load, double tAmbient, double facilityC, double tSupplySet) const;
+  Steady steadyState(double load, double tAmbient, double facilityC, double tSupplySet, double extraHeat) const;
   // Controller states in y that hold the steady speed: ΔT_m = ΔT and I = N − K·e for both loops.
-  void setSteadyControllers(double* y, const Steady& steady, double tFs, double tAmbient,
-                            double facilityC) const;
+  void setSteadyControllers(double* y, const Steady& steady, double tFs, double tAmbient, double facilityC,
+                            double extraHeat) const;
   // Fouling resistance of the plate bank at time t [m2 K/W] (cleaning schedule above).
   double fouling(double t) const;
   // Start and end of the cleaning in progress at t, or of the next one (s).
@@ -93,7 +102,7 @@ class SeawaterSystem {
   double speed(double tFs, const double* y) const {
     return speed(tFs, y[m_states.dischargeRise], y[m_states.integralSupply], y[m_states.integralDischarge]);
   }
-  // dI₁/dt, dI₂/dt and dΔT_m/dt into ydot; dischargeRise: the outfall rise ΔT now [K].
+  // dI₁/dt, dI₂/dt and dΔT_m/dt into ydot; dischargeRise: the outfall's rise above ambient now [K].
   void rhs(const double* y, double* ydot, double tFs, double dischargeRise) const;
   // Controller integral rates (dI₁/dt, dI₂/dt).
   void controllerRates(double tFs, double dTMeasured, double i1, double i2, double* rate1,
