@@ -106,6 +106,8 @@ std::vector<KeyDef> makeSchema() {
            "Annual amplitude of the air temperature (synthetic)."),
       real("environment.latitude", "deg", "35.345", -90.0, 90.0,
            "Latitude for the synthetic sun (KMA buoy 22189)."),
+      real("environment.longitude", "deg", "129.841", -180.0, 180.0,
+           "Longitude (east positive) for the synthetic sun and local solar time (KMA buoy 22189)."),
       real("environment.mixed_layer_depth", "m", "60", 0.0, 2000.0,
            "Mean mixed-layer depth of the synthetic thermocline."),
       real("environment.mixed_layer_amplitude", "m", "34", 0.0, 2000.0,

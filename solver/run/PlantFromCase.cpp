@@ -91,6 +91,7 @@ std::shared_ptr<const env::Environment> makeEnvironment(const Case& c, double du
   }
   env::SyntheticEnvironmentParameters p;
   applyBindings(environmentBindings(), c, p);
+  p.startEpoch_s = static_cast<double>(start.epochSeconds);
   // The tide and the thermocline swing no further than their means (speed and depth stay >= 0).
   p.currentM2Amplitude = std::min(p.currentM2Amplitude, p.currentMean);
   p.mldAnnualAmplitude = std::min(p.mldAnnualAmplitude, p.mldMean);

@@ -1,6 +1,7 @@
 // Unit tests of the environment's clock: case.start places the run in a calendar CSV record
-// (instants compared in UTC); a record that does not cover
-// the run is an input error; wrap = "years" repeats a record by whole calendar years.
+// (instants compared in UTC) and in the synthetic year and day; a record that does not cover
+// the run is an input error; wrap = "years" repeats a record by whole calendar years; the
+// synthetic sun follows the site's longitude.
 #include <gtest/gtest.h>
 
 #include <unistd.h>
@@ -9,6 +10,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <numbers>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -294,6 +296,82 @@ TEST(EnvironmentWrapYears, NeedsACalendarRecordOfAWholeYear) {
     EXPECT_EQ(err.key(), "environment.wrap");
     EXPECT_NE(std::string(err.what()).find("2023-01-01T00:00:00+00:00"), std::string::npos) << err.what();
   }
+}
+
+// ------------------------------------------------------------------------------------------
+// The synthetic environment on the case's clock
+// ------------------------------------------------------------------------------------------
+Case syntheticCase(const std::string& start, double longitude) {
+  return Case::parse("[case]\nname = \"clock\"\nstart = \"" + start +
+                         "\"\n[environment]\nlongitude = " + std::to_string(longitude) + "\n",
+                     "clock.toml", ".");
+}
+
+TEST(SyntheticClock, SeptemberStartSeesSeptember) {
+  // Defaults: SST annual maximum on day 228 (17 August), sstMean + sstAnnualAmplitude.
+  const auto p = io::defaultEnvironmentParameters();
+  const auto summer = io::makeEnvironment(syntheticCase("2022-08-17T00:00:00+09:00", 129.841));
+  const auto winter = io::makeEnvironment(syntheticCase("2022-02-15T00:00:00+09:00", 129.841));
+  double maxSummer = 0.0, maxWinter = 0.0;
+  for (double t = 0.0; t <= kDay; t += 600.0) {
+    maxSummer = std::max(maxSummer, summer->at(t).T_seaSurface);
+    maxWinter = std::max(maxWinter, winter->at(t).T_seaSurface);
+  }
+  EXPECT_NEAR(maxSummer, p.sstMean + p.sstAnnualAmplitude + p.sstDiurnalAmplitude, 0.01);
+  EXPECT_LT(maxWinter, p.sstMean - 0.7 * p.sstAnnualAmplitude + p.sstDiurnalAmplitude);
+  // The default case is the defaults' environment.
+  const auto c = Case::parse("[case]\nname = \"defaults\"\n", "defaults.toml", ".");
+  const auto fromCase = std::dynamic_pointer_cast<const env::SyntheticEnvironment>(io::makeEnvironment(c));
+  ASSERT_TRUE(fromCase);
+  EXPECT_EQ(fromCase->parameters().startEpoch_s, p.startEpoch_s);
+}
+
+// NOAA Global Monitoring Laboratory, "General Solar Position Calculations" (gml.noaa.gov/grad/
+// solcalc/solareqns.PDF): fractional year gamma = 2 pi/365 (doy - 1 + (hour - 12)/24),
+// eqtime = 229.18 (0.000075 + 0.001868 cos g - 0.032077 sin g - 0.014615 cos 2g - 0.040849 sin 2g)
+// minutes, and solar noon = 720 - 4 longitude - eqtime minutes UTC (longitude east positive).
+double noaaSolarNoonUtcMinutes(int dayOfYear, double longitude) {
+  const double g = 2.0 * std::numbers::pi / 365.0 * (dayOfYear - 1);
+  const double eqtime = 229.18 * (0.000075 + 0.001868 * std::cos(g) - 0.032077 * std::sin(g) -
+                                  0.014615 * std::cos(2 * g) - 0.040849 * std::sin(2 * g));
+  return 720.0 - 4.0 * longitude - eqtime;
+}
+
+// Time [min after t = 0] of the highest sun in [t0, t0 + 1 d), by a 10 s scan.
+double highestSunMinutes(const env::SyntheticEnvironment& e, double t0) {
+  double best = t0, bestCos = -2.0;
+  for (double t = t0; t < t0 + kDay; t += 10.0) {
+    const double c = e.cosSolarZenith(t);
+    if (c > bestCos) {
+      bestCos = c;
+      best = t;
+    }
+  }
+  return best / 60.0;
+}
+
+TEST(SyntheticClock, SolarNoonMovesWithLongitude) {
+  // 2022-11-03 (doy 307, equation of time near its maximum of +16.4 min) and 2022-02-11
+  // (doy 42, near its minimum of -14.2 min); t = 0 at 00:00 UTC of that day.
+  for (const auto& [start, doy] :
+       {std::pair{"2022-11-03T00:00:00Z", 307}, {"2022-02-11T09:00:00+09:00", 42}}) {
+    for (const double longitude : {129.841, 0.0, -3.3, -121.32, 60.0}) {
+      const auto e = std::dynamic_pointer_cast<const env::SyntheticEnvironment>(
+          io::makeEnvironment(syntheticCase(start, longitude)));
+      ASSERT_TRUE(e);
+      double expected = noaaSolarNoonUtcMinutes(doy, longitude);
+      expected -= 1440.0 * std::floor(expected / 1440.0);  // the noon inside this UTC day
+      const double found = highestSunMinutes(*e, 0.0);
+      EXPECT_NEAR(found, expected, 2.0) << start << " longitude " << longitude;
+    }
+  }
+  // 4 minutes of clock time per degree: Stockton's noon is 8 h 05 min after Ulsan's.
+  const auto ulsan = std::dynamic_pointer_cast<const env::SyntheticEnvironment>(
+      io::makeEnvironment(syntheticCase("2022-06-21T00:00:00Z", 129.841)));
+  const auto stockton = std::dynamic_pointer_cast<const env::SyntheticEnvironment>(
+      io::makeEnvironment(syntheticCase("2022-06-21T00:00:00Z", -121.32)));
+  EXPECT_NEAR(highestSunMinutes(*stockton, 0.0) - highestSunMinutes(*ulsan, 0.0), 4.0 * (129.841 + 121.32),
+              1.0);
 }
 
 }  // namespace
