@@ -9,7 +9,7 @@
 namespace fdtwin {
 namespace {
 
-long long daysFromCivil(long long y, unsigned m, unsigned d) {
+long long civilDays(long long y, unsigned m, unsigned d) {
   y -= m <= 2;
   const long long era = (y >= 0 ? y : y - 399) / 400;
   const unsigned yoe = static_cast<unsigned>(y - era * 400);
@@ -18,7 +18,7 @@ long long daysFromCivil(long long y, unsigned m, unsigned d) {
   return era * 146097 + static_cast<long long>(doe) - 719468;
 }
 
-void civilFromDays(long long z, long long& y, unsigned& m, unsigned& d) {
+void civilOfDays(long long z, long long& y, unsigned& m, unsigned& d) {
   z += 719468;
   const long long era = (z >= 0 ? z : z - 146096) / 146097;
   const unsigned doe = static_cast<unsigned>(z - era * 146097);
@@ -30,11 +30,9 @@ void civilFromDays(long long z, long long& y, unsigned& m, unsigned& d) {
   y = static_cast<long long>(yoe) + era * 400 + (m <= 2);
 }
 
-bool leap(long long y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
 unsigned daysInMonth(long long y, unsigned m) {
   static const unsigned days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return m == 2 && leap(y) ? 29 : days[m - 1];
+  return m == 2 && isLeapYear(y) ? 29 : days[m - 1];
 }
 
 // Reads exactly `n` digits at `pos`.
@@ -54,6 +52,16 @@ bool expect(std::string_view s, std::size_t& pos, char c) {
 }
 
 }  // namespace
+
+bool isLeapYear(long long y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+long long daysFromCivil(const CivilDate& date) { return civilDays(date.year, date.month, date.day); }
+
+CivilDate civilFromDays(long long days) {
+  CivilDate date;
+  civilOfDays(days, date.year, date.month, date.day);
+  return date;
+}
 
 std::optional<DateTime> parseDateTime(std::string_view s, std::string* why) {
   const auto fail = [&](const char* reason) -> std::optional<DateTime> {
@@ -101,8 +109,8 @@ std::optional<DateTime> parseDateTime(std::string_view s, std::string* why) {
   if (h > 23 || mi > 59 || se > 59) return fail("time of day out of range (00:00:00 … 23:59:59)");
   DateTime t;
   t.utcOffsetSeconds = offset;
-  t.epochSeconds = daysFromCivil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 86400 +
-                   h * 3600LL + mi * 60LL + se - offset;
+  t.epochSeconds = civilDays(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 86400 + h * 3600LL +
+                   mi * 60LL + se - offset;
   return t;
 }
 
@@ -116,7 +124,7 @@ std::string formatDateTime(const DateTime& t) {
   }
   long long y = 0;
   unsigned m = 0, d = 0;
-  civilFromDays(days, y, m, d);
+  civilOfDays(days, y, m, d);
   const int off = t.utcOffsetSeconds < 0 ? -t.utcOffsetSeconds : t.utcOffsetSeconds;
   return fmt::format("{:04d}-{:02d}-{:02d}T{:02d}:{:02d}:{:02d}{}{:02d}:{:02d}", y, m, d, sec / 3600,
                      sec / 60 % 60, sec % 60, t.utcOffsetSeconds < 0 ? '-' : '+', off / 3600, off / 60 % 60);

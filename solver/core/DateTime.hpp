@@ -16,6 +16,16 @@ struct DateTime {
 // A fraction of a second must be zero. Returns nothing, with `why` set, on a bad date-time.
 std::optional<DateTime> parseDateTime(std::string_view text, std::string* why = nullptr);
 
+// Proleptic Gregorian calendar arithmetic (Hinnant's days_from_civil / civil_from_days).
+struct CivilDate {
+  long long year = 1970;
+  unsigned month = 1;  // 1 .. 12
+  unsigned day = 1;    // 1 .. 31
+};
+long long daysFromCivil(const CivilDate& date);  // days since 1970-01-01
+CivilDate civilFromDays(long long days);
+bool isLeapYear(long long year);
+
 // The normalised text: "YYYY-MM-DDThh:mm:ss±hh:mm" (UTC is written "+00:00").
 std::string formatDateTime(const DateTime& t);
 

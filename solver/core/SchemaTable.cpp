@@ -56,9 +56,6 @@ KeyDef text(std::string path, ValueType type, std::string def, std::string desc,
   k.choices = std::move(choices);
   return k;
 }
-KeyDef boolean(std::string path, std::string def, std::string desc) {
-  return text(std::move(path), ValueType::Boolean, std::move(def), std::move(desc));
-}
 // Temperatures: between seawater freezing and boiling at 1 atm (the model's fluids are water).
 KeyDef temperature(std::string path, std::string def, std::string desc) {
   KeyDef k = real(std::move(path), "K", std::move(def), 271.0, 373.15, std::move(desc));
@@ -81,7 +78,8 @@ std::vector<KeyDef> makeSchema() {
       text("case.name", VT::String, "", "Name of the case, stored in results.", true),
       text("case.description", VT::String, "\"\"", "Free text describing the case."),
       text("case.start", VT::DateTime, "2022-01-01T00:00:00+09:00",
-           "ISO 8601 date and time of t = 0 (with UTC offset); also the origin of environment CSV time."),
+           "ISO 8601 date and time of t = 0 (with UTC offset): where the run sits in the environment record "
+           "and in the synthetic year and day; the offset is the clock of the utilization profile."),
       positive("case.duration", "s", "604800", "Simulated duration."),
       positive("case.output_interval", "s", "3600", "Interval between output rows."),
       // --- environment ---------------------------------------------------------------------
@@ -89,7 +87,10 @@ std::vector<KeyDef> makeSchema() {
            "Weather and sea: built-in synthetic cycles, or a CSV time series (docs/environment.md).", false,
            {"synthetic", "csv"}),
       text("environment.file", VT::Path, "", "Environment CSV (required when environment.source = \"csv\")."),
-      boolean("environment.wrap", "true", "Repeat the CSV record periodically when the run is longer."),
+      text("environment.wrap", VT::Choice, "\"none\"",
+           "Outside the CSV record: \"none\" (the record must cover the run, else an input error) or "
+           "\"years\" (the same calendar date and time in a year the record covers; docs/environment.md).",
+           false, {"none", "years"}),
       integer("environment.seed", "1", 0, 2147483647, "Seed of the synthetic environment's random parts."),
       real("environment.salinity", "g/kg", "34.3", 0.0, 45.0,
            "Absolute salinity of the seawater (KODC line 208: 34.2-34.5 g/kg)."),
@@ -105,6 +106,8 @@ std::vector<KeyDef> makeSchema() {
            "Annual amplitude of the air temperature (synthetic)."),
       real("environment.latitude", "deg", "35.345", -90.0, 90.0,
            "Latitude for the synthetic sun (KMA buoy 22189)."),
+      real("environment.longitude", "deg", "129.841", -180.0, 180.0,
+           "Longitude (east positive) for the synthetic sun and local solar time (KMA buoy 22189)."),
       real("environment.mixed_layer_depth", "m", "60", 0.0, 2000.0,
            "Mean mixed-layer depth of the synthetic thermocline."),
       real("environment.mixed_layer_amplitude", "m", "34", 0.0, 2000.0,

@@ -13,6 +13,7 @@
 #include <system_error>
 
 #include "core/Constants.hpp"
+#include "core/DateTime.hpp"
 #include "core/Error.hpp"
 #include "core/Text.hpp"
 #include "core/TextFile.hpp"
@@ -37,9 +38,13 @@ struct ColumnSpec {
 constexpr std::string_view kKelvinHint =
     "; the column is in kelvin and seawater of 35 g/kg freezes at about 271.2 K (a value in degC?)";
 
-const std::array<ColumnSpec, 9>& columnSpecs() {
-  static const std::array<ColumnSpec, 9> specs{{
-      {"time_s", "s", true, -1e300, 1e300, false, nullptr, ""},
+constexpr std::size_t kTimeColumn = 0;         // `time`: offset date-times
+constexpr std::size_t kTimeSecondsColumn = 1;  // `time_s`: seconds since the run's start
+
+const std::array<ColumnSpec, 10>& columnSpecs() {
+  static const std::array<ColumnSpec, 10> specs{{
+      {"time", "", false, -1e300, 1e300, false, nullptr, ""},
+      {"time_s", "s", false, -1e300, 1e300, false, nullptr, ""},
       {"T_sea_surface_K", "K", true, 271.0, 320.0, false, &EnvironmentSample::T_seaSurface, kKelvinHint},
       {"T_air_K", "K", true, 180.0, 340.0, false, &EnvironmentSample::T_air, "; the column is in kelvin"},
       {"G_solar_W_m2", "W/m2", true, 0.0, 1500.0, false, &EnvironmentSample::G_solar,
@@ -60,7 +65,7 @@ std::string validColumnList() {
   for (const auto& c : columnSpecs()) {
     if (!list.empty()) list += ", ";
     list += c.name;
-    if (!c.required) list += " (optional)";
+    if (!c.required && c.member != nullptr) list += " (optional)";
   }
   return list;
 }
@@ -156,6 +161,7 @@ CsvEnvironment::CsvEnvironment(const std::string& path, const CsvEnvironmentSett
   std::vector<std::size_t> fileColumn;
   int headerLine = 0;
   int previousLine = 0;
+  std::string previousTimeText;
   int line = 0;
   while (!rest.empty()) {
     const std::size_t eol = rest.find('\n');
@@ -188,12 +194,20 @@ CsvEnvironment::CsvEnvironment(const std::string& path, const CsvEnvironmentSett
         if (comma == std::string_view::npos) break;
         fields.remove_prefix(comma + 1);
       }
+      if (seen[kTimeColumn] == seen[kTimeSecondsColumn]) {
+        throw InputError(path, line, seen[kTimeColumn] ? "time" : "time_s",
+                         seen[kTimeColumn] ? "both time and time_s columns; give one time column"
+                                           : "missing column: expected a time column, either 'time' "
+                                             "(date-times such as 2022-01-01T00:00:00+09:00) or 'time_s' "
+                                             "(seconds since case.start)");
+      }
+      m_calendar = seen[kTimeColumn];
       for (std::size_t i = 0; i < specs.size(); ++i) {
-        if (seen[i]) continue;
+        if (seen[i] || specs[i].member == nullptr) continue;
         if (specs[i].required) {
           throw InputError(path, line, std::string(specs[i].name),
-                           "missing column (required: time_s, T_sea_surface_K, T_air_K, G_solar_W_m2, "
-                           "wind_speed_m_s, current_speed_m_s)");
+                           "missing column (required: time or time_s, T_sea_surface_K, T_air_K, "
+                           "G_solar_W_m2, wind_speed_m_s, current_speed_m_s)");
         }
         checkRange(specs[i], defaults.*specs[i].member, path, 0, "default from the settings: ");
       }
@@ -203,6 +217,7 @@ CsvEnvironment::CsvEnvironment(const std::string& path, const CsvEnvironmentSett
     // A data row: exactly one number per header column.
     EnvironmentSample sample = defaults;
     double time = 0.0;
+    std::string timeText;
     std::string_view fields = content;
     for (std::size_t k = 0; k < fileColumn.size(); ++k) {
       const ColumnSpec& c = specs[fileColumn[k]];
@@ -218,21 +233,41 @@ CsvEnvironment::CsvEnvironment(const std::string& path, const CsvEnvironmentSett
                          fmt::format("row has {} fields, the header has {}", fileColumn.size() + extra,
                                      fileColumn.size()));
       }
-      const double value = parseNumber(trim(fields.substr(0, comma)), path, line, c.name);
-      if (c.member == nullptr) {
-        time = value;
+      const std::string_view field = trim(fields.substr(0, comma));
+      if (fileColumn[k] == kTimeColumn) {
+        std::string why;
+        const auto instant = parseDateTime(field, &why);
+        if (!instant) {
+          throw InputError(path, line, "time",
+                           fmt::format("'{}': {}; expected a date-time with its UTC offset such as "
+                                       "2022-01-01T00:00:00+09:00",
+                                       field, why));
+        }
+        if (m_times.empty()) {
+          m_originEpoch = instant->epochSeconds;
+          m_offsetSeconds = instant->utcOffsetSeconds;
+        }
+        time = static_cast<double>(instant->epochSeconds - m_originEpoch);
+        timeText = std::string(field);
       } else {
-        checkRange(c, value, path, line, "");
-        sample.*c.member = value;
+        const double value = parseNumber(field, path, line, c.name);
+        if (c.member == nullptr) {
+          time = value;
+          timeText = fmt::format("{} s", value);
+        } else {
+          checkRange(c, value, path, line, "");
+          sample.*c.member = value;
+        }
       }
       if (!lastColumn) fields.remove_prefix(comma + 1);
     }
     if (!m_times.empty() && !(time > m_times.back())) {
-      throw InputError(path, line, "time_s",
-                       fmt::format("time {} s is not after the previous row's {} s (line {}); times must "
+      throw InputError(path, line, m_calendar ? "time" : "time_s",
+                       fmt::format("time {} is not after the previous row's {} (line {}); times must "
                                    "increase strictly",
-                                   time, m_times.back(), previousLine));
+                                   timeText, previousTimeText, previousLine));
     }
+    previousTimeText = timeText;
     m_times.push_back(time);
     m_samples.push_back(sample);
     previousLine = line;
@@ -245,35 +280,77 @@ CsvEnvironment::CsvEnvironment(const std::string& path, const CsvEnvironmentSett
     throw InputError(path, headerLine, "",
                      fmt::format("needs at least 2 data rows to interpolate, found {}", m_times.size()));
   }
+  if (m_calendar && settings.startEpochSeconds) {
+    m_shift = static_cast<double>(*settings.startEpochSeconds - m_originEpoch);
+  }
+  if (m_wrap == EnvironmentWrap::Years && !m_calendar) {
+    throw InputError(path, 0, "environment.wrap",
+                     "wrap = \"years\" needs a calendar record (a 'time' column of date-times); this file "
+                     "has 'time_s', seconds since case.start, with no calendar to repeat");
+  }
+}
+
+std::optional<double> CsvEnvironment::shiftedByYears(double r) const {
+  // The same local date and time (in the record's offset) in the nearest year the record covers.
+  const double tolerance = 1e-9 * (m_times.back() - m_times.front());
+  const double local = static_cast<double>(m_originEpoch + m_offsetSeconds) + r;
+  const auto day = static_cast<long long>(std::floor(local / constants::kSecondsPerDay));
+  const double secondOfDay = local - static_cast<double>(day) * constants::kSecondsPerDay;
+  const CivilDate date = civilFromDays(day);
+  const double firstLocal = static_cast<double>(m_originEpoch + m_offsetSeconds);
+  const long long firstYear =
+      civilFromDays(static_cast<long long>(std::floor(firstLocal / constants::kSecondsPerDay))).year;
+  const long long lastYear = civilFromDays(static_cast<long long>(std::floor((firstLocal + m_times.back()) /
+                                                                             constants::kSecondsPerDay)))
+                                 .year;
+  std::optional<double> best;
+  long long bestDistance = 0;
+  for (long long year = firstYear; year <= lastYear; ++year) {
+    CivilDate moved{year, date.month, date.day};
+    if (moved.month == 2 && moved.day == 29 && !isLeapYear(year)) moved.day = 28;
+    const double candidate = static_cast<double>(daysFromCivil(moved)) * constants::kSecondsPerDay +
+                             secondOfDay - static_cast<double>(m_originEpoch + m_offsetSeconds);
+    if (candidate < m_times.front() - tolerance || candidate > m_times.back() + tolerance) continue;
+    const long long distance = std::abs(year - date.year);
+    if (!best || distance < bestDistance) {
+      best = std::clamp(candidate, m_times.front(), m_times.back());
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+std::optional<double> CsvEnvironment::recordTime(double t) const {
+  const double r = t + m_shift;
+  // Only round-off (e.g. an integrator landing a hair past the end) is clamped.
+  const double tolerance = 1e-9 * (m_times.back() - m_times.front());
+  if (r >= m_times.front() - tolerance && r <= m_times.back() + tolerance) {
+    return std::clamp(r, m_times.front(), m_times.back());
+  }
+  if (m_wrap == EnvironmentWrap::Years) return shiftedByYears(r);
+  return std::nullopt;
+}
+
+std::string CsvEnvironment::describeInstant(double r) const {
+  if (!m_calendar) return fmt::format("t = {} s", r);
+  DateTime instant;
+  instant.epochSeconds = m_originEpoch + static_cast<long long>(std::llround(r));
+  instant.utcOffsetSeconds = m_offsetSeconds;
+  return formatDateTime(instant);
 }
 
 EnvironmentSample CsvEnvironment::at(double t) const {
-  const double t0 = m_times.front();
-  const double t1 = m_times.back();
-  double tt = t;
   if (!std::isfinite(t))
     throw InputError(m_path, 0, "time_s", fmt::format("requested time {} is not finite", t));
-  if (m_wrap) {
-    const double p = t1 - t0;
-    double u = t - t0;
-    u -= p * std::floor(u / p);
-    if (!(u >= 0.0) || u >= p) u = 0.0;  // round-off at the cycle boundary
-    // A cycle boundary belongs to the cycle it ends (left-continuous): a one-year run's last
-    // instant sees the record's last row, not the first row of a record that need not be
-    // periodic (Ulsan: 16.8 °C at the end of 2022 against 15.7 °C at its start).
-    if (u == 0.0 && t > t0) u = p;
-    tt = t0 + u;
-  } else {
-    // Only round-off (e.g. an integrator landing a hair past the end) is clamped.
-    const double tolerance = 1e-9 * (t1 - t0);
-    if (t < t0 - tolerance || t > t1 + tolerance) {
-      throw InputError(m_path, 0, "time_s",
-                       fmt::format("time {} s ({:.6g} d) is outside the covered range {} .. {} s; extend the "
-                                   "file, shorten the run, or enable wrap to repeat the record",
-                                   t, t / constants::kSecondsPerDay, t0, t1));
-    }
-    tt = std::clamp(t, t0, t1);
+  const std::optional<double> r = recordTime(t);
+  if (!r) {
+    throw InputError(m_path, 0, m_calendar ? "time" : "time_s",
+                     fmt::format("t = {} s ({:.6g} d, {}) is outside the record {} .. {}; extend the file, "
+                                 "shorten the run, or set environment.wrap = \"years\"",
+                                 t, t / constants::kSecondsPerDay, describeInstant(t + m_shift),
+                                 describeInstant(m_times.front()), describeInstant(m_times.back())));
   }
+  const double tt = *r;
   // Interval [i-1, i] with times[i-1] <= tt <= times[i].
   const auto it = std::upper_bound(m_times.begin(), m_times.end(), tt);
   auto i = static_cast<std::size_t>(it - m_times.begin());
@@ -285,24 +362,97 @@ EnvironmentSample CsvEnvironment::at(double t) const {
 std::vector<double> CsvEnvironment::breakpoints(double t0, double t1) const {
   std::vector<double> out;
   if (!(t1 > t0)) return out;
-  if (!m_wrap) {
-    for (const double t : m_times) {
-      if (t > t0 && t < t1) out.push_back(t);
+  // Model time -> record time is t + shift with a shift that is constant between cuts.
+  std::vector<double> cuts{t0, t1};
+  if (m_wrap == EnvironmentWrap::Years) {
+    // The shift can change only where the calendar date and time of t equal those of the
+    // record's first or last row, or at the start of 29 February or 1 March.
+    const auto localDay = [&](double t) {
+      const double local = static_cast<double>(m_originEpoch + m_offsetSeconds) + m_shift + t;
+      return static_cast<long long>(std::floor(local / constants::kSecondsPerDay));
+    };
+    const auto modelTime = [&](const CivilDate& date, double secondOfDay) {
+      return static_cast<double>(daysFromCivil(date)) * constants::kSecondsPerDay + secondOfDay -
+             static_cast<double>(m_originEpoch + m_offsetSeconds) - m_shift;
+    };
+    std::vector<std::pair<CivilDate, double>> marks;
+    for (const double r : {m_times.front(), m_times.back()}) {
+      const double local = static_cast<double>(m_originEpoch + m_offsetSeconds) + r;
+      const auto day = static_cast<long long>(std::floor(local / constants::kSecondsPerDay));
+      marks.emplace_back(civilFromDays(day), local - static_cast<double>(day) * constants::kSecondsPerDay);
     }
-    return out;
-  }
-  const double start = m_times.front();
-  const double p = period();
-  const auto kFirst = static_cast<long long>(std::floor((t0 - start) / p));
-  const auto kLast = static_cast<long long>(std::ceil((t1 - start) / p));
-  for (long long k = kFirst; k <= kLast; ++k) {
-    // The last row is the first row of the next cycle, so each cycle contributes rows 0 .. n-2.
-    for (std::size_t i = 0; i + 1 < m_times.size(); ++i) {
-      const double t = m_times[i] + static_cast<double>(k) * p;
-      if (t > t0 && t < t1) out.push_back(t);
+    const long long y0 = civilFromDays(localDay(t0)).year;
+    const long long y1 = civilFromDays(localDay(t1)).year;
+    for (long long year = y0; year <= y1; ++year) {
+      for (const auto& [date, secondOfDay] : marks) {
+        CivilDate moved{year, date.month, date.day};
+        if (moved.month == 2 && moved.day == 29 && !isLeapYear(year)) moved.day = 28;
+        cuts.push_back(modelTime(moved, secondOfDay));
+      }
+      if (isLeapYear(year)) cuts.push_back(modelTime({year, 2, 29}, 0.0));
+      cuts.push_back(modelTime({year, 3, 1}, 0.0));
     }
+    cuts.erase(std::remove_if(cuts.begin(), cuts.end(), [&](double c) { return c < t0 || c > t1; }),
+               cuts.end());
+    std::sort(cuts.begin(), cuts.end());
+    cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
   }
+  std::optional<double> previousShift;
+  for (std::size_t k = 0; k + 1 < cuts.size(); ++k) {
+    const double a = cuts[k];
+    const double b = cuts[k + 1];
+    const double mid = 0.5 * (a + b);
+    const std::optional<double> r = recordTime(mid);
+    if (!r) {
+      previousShift.reset();
+      continue;
+    }
+    const double shift = *r - mid;
+    if (previousShift && std::abs(*previousShift - shift) > 1e-6) out.push_back(a);
+    previousShift = shift;
+    auto row = std::upper_bound(m_times.begin(), m_times.end(), a + shift);
+    for (; row != m_times.end() && *row - shift < b; ++row) out.push_back(*row - shift);
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
+}
+
+void CsvEnvironment::requireCoverage(double duration) const {
+  const std::string run = fmt::format("the run {} .. {} ({} s)", describeInstant(m_shift),
+                                      describeInstant(m_shift + duration), duration);
+  const std::string record = fmt::format("the record covers {} .. {}", describeInstant(m_times.front()),
+                                         describeInstant(m_times.back()));
+  if (m_wrap == EnvironmentWrap::Years) {
+    // Every date and time of a year must map into the record: it spans a whole year.
+    const double firstLocal = static_cast<double>(m_originEpoch + m_offsetSeconds);
+    const auto day = static_cast<long long>(std::floor(firstLocal / constants::kSecondsPerDay));
+    const CivilDate first = civilFromDays(day);
+    CivilDate next{first.year + 1, first.month, first.day};
+    if (next.month == 2 && next.day == 29) next.day = 28;
+    const double oneYear = static_cast<double>(daysFromCivil(next) - day) * constants::kSecondsPerDay;
+    const bool inside = m_shift >= m_times.front() && m_shift + duration <= m_times.back();
+    if (!inside && m_times.back() - m_times.front() < oneYear) {
+      throw InputError(
+          m_path, 0, "environment.wrap",
+          fmt::format("wrap = \"years\" needs a record of at least one whole year ({} .. {}); {}",
+                      describeInstant(m_times.front()), describeInstant(m_times.front() + oneYear), record));
+    }
+    return;
+  }
+  const double tolerance = 1e-9 * (m_times.back() - m_times.front());
+  if (m_shift < m_times.front() - tolerance || m_shift > m_times.back() + tolerance) {
+    throw InputError(m_path, 0, "case.start",
+                     fmt::format("{} starts outside the record: {}; expected case.start within the "
+                                 "record (or environment.wrap = \"years\")",
+                                 run, record));
+  }
+  if (m_shift + duration > m_times.back() + tolerance) {
+    throw InputError(m_path, 0, "case.duration",
+                     fmt::format("{} ends after the record: {}; expected case.start + case.duration at or "
+                                 "before the record's last instant (or environment.wrap = \"years\")",
+                                 run, record));
+  }
 }
 
 }  // namespace fdtwin::env

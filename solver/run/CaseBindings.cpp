@@ -148,6 +148,7 @@ const std::vector<KeyBinding<env::SyntheticEnvironmentParameters>>& environmentB
       bindKey("environment.air_mean", &E::airMean),
       bindKey("environment.air_amplitude", &E::airAnnualAmplitude),
       bindKey("environment.latitude", &E::latitude_deg),
+      bindKey("environment.longitude", &E::longitude_deg),
       bindKey("environment.mixed_layer_depth", &E::mldMean),
       bindKey("environment.mixed_layer_amplitude", &E::mldAnnualAmplitude),
       bindKey("environment.deep_temperature", &E::T_deep),
@@ -214,6 +215,9 @@ PlantParams defaultPlantParams() {
 env::SyntheticEnvironmentParameters defaultEnvironmentParameters() {
   env::SyntheticEnvironmentParameters p{};  // members without a key keep their initialisers
   applyDefaults(environmentBindings(), p);
+  // t = 0 at the default case.start, as makeEnvironment() sets it.
+  p.startEpoch_s = static_cast<double>(
+      parseDateTime(std::get<std::string>(defaultValue(*findKey("case.start"))))->epochSeconds);
   return p;
 }
 

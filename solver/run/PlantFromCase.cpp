@@ -75,13 +75,23 @@ PlantParams plantParams(const Case& c) {
 namespace fdtwin::io {
 
 std::shared_ptr<const env::Environment> makeEnvironment(const Case& c) {
+  return makeEnvironment(c, c.real("case.duration"));
+}
+
+std::shared_ptr<const env::Environment> makeEnvironment(const Case& c, double duration) {
+  const DateTime start = c.dateTime("case.start");
   if (c.string("environment.source") == "csv") {
     env::CsvEnvironmentSettings settings;
-    settings.wrap = c.boolean("environment.wrap");
-    return std::make_shared<env::CsvEnvironment>(c.string("environment.file"), settings);
+    settings.wrap =
+        c.string("environment.wrap") == "years" ? env::EnvironmentWrap::Years : env::EnvironmentWrap::None;
+    settings.startEpochSeconds = start.epochSeconds;
+    auto environment = std::make_shared<env::CsvEnvironment>(c.string("environment.file"), settings);
+    environment->requireCoverage(duration);
+    return environment;
   }
   env::SyntheticEnvironmentParameters p;
   applyBindings(environmentBindings(), c, p);
+  p.startEpoch_s = static_cast<double>(start.epochSeconds);
   // The tide and the thermocline swing no further than their means (speed and depth stay >= 0).
   p.currentM2Amplitude = std::min(p.currentM2Amplitude, p.currentMean);
   p.mldAnnualAmplitude = std::min(p.mldAnnualAmplitude, p.mldMean);

@@ -33,7 +33,7 @@ RunSummary runCase(const Case& c, const RunOptions& options, const ProgressCallb
   const double rtol = c.real("solver.rtol");
   // Input first (environment CSV, output path), so a bad input stops before any work.
   const PlantParams params = io::plantParams(c);
-  auto environment = io::makeEnvironment(c);
+  auto environment = io::makeEnvironment(c, duration);
   io::ResultWriter writer(options.outputPath);
 
   Plant plant(params, environment);

@@ -78,7 +78,8 @@ const std::vector<BadCase> kBadCases{
     {"number_for_choice.toml", 5, "it.profile", "expected one of: training, inference, idle, csv; got 3"},
     {"misspelt_choice.toml", 5, "it.profile",
      "expected one of: training, inference, idle, csv; got \"trainig\" — did you mean \"training\"?"},
-    {"string_for_boolean.toml", 5, "environment.wrap", "expected true or false, got \"yes\""},
+    // (wrap was a boolean before it became a choice: an old case gets told the words)
+    {"boolean_for_choice.toml", 5, "environment.wrap", "expected one of: none, years; got true"},
     {"table_for_value.toml", 1, "case.name", "expected a quoted text string, got a table"},
     {"empty_path.toml", 6, "environment.file", "expected a quoted file path, got \"\""},
     {"not_finite.toml", 5, "it.rack_power_peak", "got nan (not a finite number)"},
@@ -230,7 +231,7 @@ TEST(CaseReader, MinimalCaseTakesDefaults) {
   EXPECT_EQ(c.entry("it.rack_power_peak").file, "");
   EXPECT_EQ(c.entry("it.rack_power_peak").line, 0);
   EXPECT_EQ(c.integer("it.halls"), 2);
-  EXPECT_TRUE(c.boolean("environment.wrap"));
+  EXPECT_EQ(c.string("environment.wrap"), "none");
   EXPECT_EQ(c.string("it.profile"), "training");
   EXPECT_EQ(c.string("case.description"), "");
   EXPECT_DOUBLE_EQ(c.real("cooling.facility_supply_setpoint"), 300.15);
@@ -300,7 +301,7 @@ TEST(CaseReader, SetOverridesFilesAndIsValidated) {
   const Case c = Case::load(casePath("good/derived.toml"),
                             {"it.halls=5", "it.rack_power_peak=130 kW", "it.profile=inference",
                              "case.name=2024", "environment.salinity=\"3.5 %\"", "it.halls = 6",
-                             "environment.wrap=false", "cooling.facility_supply_setpoint=18degC"});
+                             "environment.wrap=years", "cooling.facility_supply_setpoint=18degC"});
   EXPECT_EQ(c.integer("it.halls"), 6);  // the last --set wins
   EXPECT_EQ(c.entry("it.halls").file, "--set");
   EXPECT_EQ(c.entry("it.halls").line, 0);
@@ -308,7 +309,7 @@ TEST(CaseReader, SetOverridesFilesAndIsValidated) {
   EXPECT_EQ(c.string("it.profile"), "inference");
   EXPECT_EQ(c.string("case.name"), "2024");  // text keys take the raw text
   EXPECT_DOUBLE_EQ(c.real("environment.salinity"), 35.0);
-  EXPECT_FALSE(c.boolean("environment.wrap"));
+  EXPECT_EQ(c.string("environment.wrap"), "years");
   EXPECT_DOUBLE_EQ(c.real("cooling.facility_supply_setpoint"), 291.15);
 }
 

@@ -1,4 +1,4 @@
-// Unit tests of the environment: CSV reader errors, interpolation, wrap, the synthetic default
+// Unit tests of the environment: CSV reader errors, interpolation, the synthetic default
 // and the shipped Ulsan year file.
 #include <gtest/gtest.h>
 
@@ -267,41 +267,7 @@ TEST(CsvEnvironment, LinearInterpolationIsExact) {
   EXPECT_TRUE(env.breakpoints(100.0, 100.0).empty());
 }
 
-TEST(CsvEnvironment, WrapRepeatsTheRecord) {
-  TempCsv f(std::string(kHeader) + "100,290,280,0,1,0.2\n200,292,282,100,3,0.4\n400,290,280,0,1,0.2\n");
-  CsvEnvironmentSettings settings;
-  settings.wrap = true;
-  const CsvEnvironment env(f.path(), settings);
-  ASSERT_TRUE(env.wraps());
-  EXPECT_EQ(env.period(), 300.0);
-  for (const double t : {100.0, 150.0, 200.0, 250.0, 399.0}) {
-    for (const int k : {-3, -1, 1, 2, 1000}) {
-      const double shifted = t + k * env.period();
-      EXPECT_NEAR(env.at(shifted).T_seaSurface, env.at(t).T_seaSurface, 1e-9) << t << " + " << k << " P";
-      EXPECT_NEAR(env.at(shifted).G_solar, env.at(t).G_solar, 1e-7) << t << " + " << k << " P";
-    }
-  }
-  EXPECT_DOUBLE_EQ(env.at(0.0).G_solar, 50.0);    // = at(300)
-  EXPECT_DOUBLE_EQ(env.at(450.0).G_solar, 50.0);  // = at(150)
-  // Breakpoints: every row time and its repeats, in order, strictly inside the interval.
-  const std::vector<double> expected{200.0, 400.0, 500.0, 700.0, 800.0};
-  EXPECT_EQ(env.breakpoints(100.0, 1000.0), expected);
-}
-
-// A record that is not periodic (a real year): the instant that ends a cycle takes the last
-// row (left-continuous, like the states integrated up to it); just after it the next cycle
-// starts from the first row.
-TEST(CsvEnvironment, CycleBoundaryBelongsToTheCycleItEnds) {
-  TempCsv f(std::string(kHeader) + "0,290,280,0,1,0.2\n100,291,281,0,1,0.2\n200,292,282,0,1,0.2\n");
-  CsvEnvironmentSettings settings;
-  settings.wrap = true;
-  const CsvEnvironment env(f.path(), settings);
-  EXPECT_DOUBLE_EQ(env.at(0.0).T_seaSurface, 290.0);
-  EXPECT_DOUBLE_EQ(env.at(200.0).T_seaSurface, 292.0);  // the end of the first cycle
-  EXPECT_DOUBLE_EQ(env.at(400.0).T_seaSurface, 292.0);  // and of the second
-  EXPECT_NEAR(env.at(200.0 + 1e-6).T_seaSurface, 290.0, 1e-6);  // the next cycle starts
-  EXPECT_DOUBLE_EQ(env.at(250.0).T_seaSurface, 290.5);
-}
+// Wrapping by whole years, and the record on the case's clock: test_environment_clock.cpp.
 
 // ------------------------------------------------------------------------------------------
 // Synthetic default

@@ -125,7 +125,7 @@ TEST(Schema, DescribesRanges) {
   EXPECT_EQ(describeRange(*findKey("cooling.pump_efficiency"), "1"), "> 0 and ≤ 1");
   EXPECT_EQ(describeRange(*findKey("it.chip_limit"), "K"), "271 … 373.15 K (-2.15 … 100 degC)");
   EXPECT_EQ(describeRange(*findKey("it.profile")), "one of: training, inference, idle, csv");
-  EXPECT_EQ(describeRange(*findKey("environment.wrap")), "true or false");
+  EXPECT_EQ(describeRange(*findKey("environment.wrap")), "one of: none, years");
   EXPECT_EQ(describeRange(*findKey("case.name")), "");
   EXPECT_EQ(describeRange(*findKey("it.racks_per_row")), "1 … 200");
 }

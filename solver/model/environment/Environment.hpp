@@ -3,9 +3,9 @@
 // time. Every component that exchanges heat with the outside (seawater intake, hull, deck,
 // floating solar, wind turbine) asks one Environment for one EnvironmentSample per time.
 //
-// Time: t [s] since the start of the case. For the shipped Ulsan year file
-// (data/environment/ulsan-2022.csv) and for the synthetic default, t = 0 is 1 January
-// 00:00 local standard time (KST = UTC+9), i.e. 2021-12-31T15:00:00Z for the 2022 file.
+// Time: t [s] since the start of the case (case.start, an instant with its UTC offset). A
+// calendar CSV record is read at the instant case.start + t; the synthetic environment takes
+// its day of the year and its solar time from that instant and the site's longitude.
 //
 // Sea temperature profile (reference/physics.md §5.2, parametric model [assumption], fitted
 // to the KODC line-208 casts off Ulsan by scripts/convert-ulsan-data):
@@ -65,25 +65,28 @@ class Environment {
 // knows nothing of files.
 
 // --------------------------------------------------------------------------------------------
-// SyntheticEnvironment: a smooth built-in default (C-infinity in t, so breakpoints() is empty).
-//   T_s(t)   = sstMean + sstAnnualAmplitude cos(2 pi (d - sstPeakDay)/365)
+// SyntheticEnvironment: a smooth built-in default (breakpoints() is empty).
+//   T_s(t)   = sstMean + sstAnnualAmplitude cos(2 pi (d - sstPeakDay)/Y)
 //              + sstDiurnalAmplitude cos(2 pi (h_sol - sstDiurnalPeakHour)/24)
 //   T_air(t) = the same form with the air parameters
 //   G(t)     = cloudFactor * 1098 W/m2 * cos Z * exp(-0.057 / cos Z) for cos Z > 0, else 0
 //              (Haurwitz 1945 clear-sky model, as reviewed in Reno, Hansen & Stein 2012,
 //              Sandia SAND2012-2389; smooth at sunrise and sunset). Solar zenith Z from
 //              Spencer (1971) declination and equation of time.
-//   U(t)     = smooth floor of windMean + windAnnualAmplitude cos(2 pi (d - windPeakDay)/365)
+//   U(t)     = smooth floor of windMean + windAnnualAmplitude cos(2 pi (d - windPeakDay)/Y)
 //              + windStdDev X(t), where X = sqrt(2/N) sum_k cos(w_k t + phi_k) has unit time
 //              variance; N = windComponents periods log-spaced between windShortestPeriod_h and
 //              windLongestPeriod_h, each jittered within its band, and the phases, drawn from
 //              `seed` (SplitMix64, identical on every platform). Floor: (u + sqrt(u^2 + 1))/2.
 //   current  = currentMean + currentM2Amplitude cos(2 pi t / 12.4206012 h + currentM2Phase_rad)
-//   MLD(t)   = mldMean + mldAnnualAmplitude cos(2 pi (d - mldDeepestDay)/365); T_deep and H_t
+//   MLD(t)   = mldMean + mldAnnualAmplitude cos(2 pi (d - mldDeepestDay)/Y); T_deep and H_t
 //              constant.
-// d = t / 86400 s is the day of the year (0 = 1 January 00:00 local standard time, 365-day
-// year, repeats every 365 d); h_sol the local mean solar time in hours (clock time + 4 min per
-// degree east of the zone meridian; the sun itself uses apparent solar time).
+// d is the day of the year in local mean solar time (0 = 1 January 00:00, fractional) of the
+// instant startEpoch_s + t, and the year is 365 or 366 d long (Y), so that every annual cosine
+// above is cos(2 pi (d - peak)/Y): continuous at each New Year, with a slope that changes by
+// 1/366 at the end of a leap year. h_sol is the local mean solar time in hours, UTC + longitude/15
+// (east positive); the sun itself uses apparent solar time, h_sol + equation of time. The clock
+// offset written in case.start plays no part: solar time follows from the instant and the site.
 // Defaults resemble the Ulsan buoy 22189 in 2022 (data/environment/SOURCE.md): SST 14.5 degC
 // in February to 27 degC in August; air 8.8 .. 26.8 degC monthly; mean GHI 173 W/m2 (Pohang,
 // i.e. 0.68 of clear sky); mean wind 6.6 m/s; thermocline from the KODC line-208 fits.
@@ -91,9 +94,9 @@ class Environment {
 // schema's (io::defaultEnvironmentParameters(), run/CaseBindings.hpp).
 struct SyntheticEnvironmentParameters {
   // site and clock
-  double latitude_deg;             // deg N, KMA buoy 22189
-  double longitude_deg = 129.841;  // deg E
-  double utcOffset_h = 9.0;        // h, the local standard time of t (KST)
+  double latitude_deg;   // deg N, KMA buoy 22189
+  double longitude_deg;  // deg E (west negative), KMA buoy 22189
+  double startEpoch_s;   // s since 1970-01-01T00:00:00Z of t = 0 (case.start)
   // sea surface temperature
   double sstMean;                    // K (20.75 degC)
   double sstAnnualAmplitude;         // K
@@ -141,6 +144,14 @@ class SyntheticEnvironment final : public Environment {
   double solarIrradiance(double t) const;
   // cos of the solar zenith angle at t (negative at night).
   double cosSolarZenith(double t) const;
+  // Day of the year d (0 = 1 January 00:00 local mean solar time, fractional), the length of
+  // that year Y [d] and the local mean solar time [h, 0 .. 24) at t.
+  struct SolarClock {
+    double dayOfYear;
+    double yearDays;
+    double meanSolarHour;
+  };
+  SolarClock solarClock(double t) const;
 
  private:
   struct WindComponent {

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/Constants.hpp"
+#include "core/DateTime.hpp"
 #include "core/Error.hpp"
 #include "model/environment/Environment.hpp"
 
@@ -14,7 +15,6 @@ namespace {
 
 constexpr double kTwoPi = 2.0 * std::numbers::pi;
 constexpr double kDay = constants::kSecondsPerDay;
-constexpr double kYearDays = 365.0;  // the synthetic year repeats every 365 d
 // Principal lunar semi-diurnal (M2) period, 12.4206012 h [Pugh, Tides, Surges and Mean Sea-Level].
 constexpr double kM2Period = 12.4206012 * constants::kSecondsPerHour;  // s
 // Haurwitz (1945) clear-sky GHI: 1098 W/m2 cos Z exp(-0.057/cos Z).
@@ -48,13 +48,15 @@ void requireFinite(double value, const char* key) {
   require(std::isfinite(value), key, fmt::format("{} is not a finite number", value));
 }
 
-// Annual cosine with its maximum on day `peakDay`.
-double annual(double day, double peakDay) { return std::cos(kTwoPi * (day - peakDay) / kYearDays); }
+// Annual cosine with its maximum on day `peakDay` of a year of `yearDays` days.
+double annual(double day, double yearDays, double peakDay) {
+  return std::cos(kTwoPi * (day - peakDay) / yearDays);
+}
 
 void checkParameters(const SyntheticEnvironmentParameters& p) {
   for (const auto& [value, key] : {std::pair{p.latitude_deg, "latitude_deg"},
                                    {p.longitude_deg, "longitude_deg"},
-                                   {p.utcOffset_h, "utcOffset_h"},
+                                   {p.startEpoch_s, "startEpoch_s"},
                                    {p.sstMean, "sstMean"},
                                    {p.sstAnnualAmplitude, "sstAnnualAmplitude"},
                                    {p.sstPeakDay, "sstPeakDay"},
@@ -83,7 +85,7 @@ void checkParameters(const SyntheticEnvironmentParameters& p) {
     requireFinite(value, key);
   }
   require(std::abs(p.latitude_deg) <= 90.0, "latitude_deg", "expected -90 .. 90 deg");
-  require(std::abs(p.utcOffset_h) <= 14.0, "utcOffset_h", "expected -14 .. 14 h");
+  require(std::abs(p.longitude_deg) <= 180.0, "longitude_deg", "expected -180 .. 180 deg");
   for (const auto& [value, key] : {std::pair{p.sstAnnualAmplitude, "sstAnnualAmplitude"},
                                    {p.sstDiurnalAmplitude, "sstDiurnalAmplitude"},
                                    {p.airAnnualAmplitude, "airAnnualAmplitude"},
@@ -135,18 +137,29 @@ SyntheticEnvironment::SyntheticEnvironment(const SyntheticEnvironmentParameters&
   }
 }
 
+SyntheticEnvironment::SolarClock SyntheticEnvironment::solarClock(double t) const {
+  // Local mean solar time: UTC + 4 min per degree east (240 s/deg).
+  const double local = m_p.startEpoch_s + t + 240.0 * m_p.longitude_deg;
+  const double dayNumber = std::floor(local / kDay);
+  const double secondOfDay = local - dayNumber * kDay;
+  const CivilDate date = civilFromDays(static_cast<long long>(dayNumber));
+  const double yearStart = static_cast<double>(daysFromCivil({date.year, 1, 1}));
+  return {dayNumber - yearStart + secondOfDay / kDay, isLeapYear(date.year) ? 366.0 : 365.0,
+          secondOfDay / constants::kSecondsPerHour};
+}
+
 double SyntheticEnvironment::cosSolarZenith(double t) const {
-  // Spencer (1971), Search 2(5):172: declination and equation of time from the day angle.
-  const double day = t / kDay;
-  const double g = kTwoPi * day / kYearDays;
+  // Spencer (1971), Search 2(5):172: declination and equation of time from the day angle
+  // (NOAA's General Solar Position Calculations use the same series).
+  const SolarClock clock = solarClock(t);
+  const double g = kTwoPi * clock.dayOfYear / clock.yearDays;
   const double declination = 0.006918 - 0.399912 * std::cos(g) + 0.070257 * std::sin(g) -
                              0.006758 * std::cos(2 * g) + 0.000907 * std::sin(2 * g) -
                              0.002697 * std::cos(3 * g) + 0.00148 * std::sin(3 * g);
   const double eotMinutes = 229.18 * (0.000075 + 0.001868 * std::cos(g) - 0.032077 * std::sin(g) -
                                       0.014615 * std::cos(2 * g) - 0.040849 * std::sin(2 * g));
-  // Apparent solar time = clock time + 4 min per degree east of the zone meridian + EoT.
-  const double solarHour = t / constants::kSecondsPerHour +
-                           (4.0 * (m_p.longitude_deg - 15.0 * m_p.utcOffset_h) + eotMinutes) / 60.0;
+  // Apparent solar time = local mean solar time + equation of time; hour angle 0 at solar noon.
+  const double solarHour = clock.meanSolarHour + eotMinutes / 60.0;
   const double hourAngle = kTwoPi * (solarHour - 12.0) / 24.0;
   const double lat = m_p.latitude_deg * std::numbers::pi / 180.0;
   return std::sin(lat) * std::sin(declination) + std::cos(lat) * std::cos(declination) * std::cos(hourAngle);
@@ -160,29 +173,32 @@ double SyntheticEnvironment::solarIrradiance(double t) const {
 }
 
 EnvironmentSample SyntheticEnvironment::at(double t) const {
-  const double day = t / kDay;
-  // Local apparent solar time is close enough for the diurnal temperature phase; use mean
-  // solar time (no equation of time) to keep it a pure function of t.
-  const double solarHour =
-      t / constants::kSecondsPerHour + 4.0 * (m_p.longitude_deg - 15.0 * m_p.utcOffset_h) / 60.0;
-  const auto diurnal = [&](double peakHour) { return std::cos(kTwoPi * (solarHour - peakHour) / 24.0); };
+  // Local mean solar time (no equation of time) is close enough for the diurnal temperature
+  // phase; the sun uses apparent solar time (cosSolarZenith).
+  const SolarClock clock = solarClock(t);
+  const double day = clock.dayOfYear;
+  const double yearDays = clock.yearDays;
+  const auto diurnal = [&](double peakHour) {
+    return std::cos(kTwoPi * (clock.meanSolarHour - peakHour) / 24.0);
+  };
 
   EnvironmentSample s;
-  s.T_seaSurface = m_p.sstMean + m_p.sstAnnualAmplitude * annual(day, m_p.sstPeakDay) +
+  s.T_seaSurface = m_p.sstMean + m_p.sstAnnualAmplitude * annual(day, yearDays, m_p.sstPeakDay) +
                    m_p.sstDiurnalAmplitude * diurnal(m_p.sstDiurnalPeakHour);
-  s.T_air = m_p.airMean + m_p.airAnnualAmplitude * annual(day, m_p.airPeakDay) +
+  s.T_air = m_p.airMean + m_p.airAnnualAmplitude * annual(day, yearDays, m_p.airPeakDay) +
             m_p.airDiurnalAmplitude * diurnal(m_p.airDiurnalPeakHour);
   s.G_solar = solarIrradiance(t);
 
   double x = 0.0;
   for (const auto& c : m_wind) x += std::cos(c.omega * t + c.phase);
   if (!m_wind.empty()) x *= std::sqrt(2.0 / static_cast<double>(m_wind.size()));
-  const double u = m_p.windMean + m_p.windAnnualAmplitude * annual(day, m_p.windPeakDay) + m_p.windStdDev * x;
+  const double u =
+      m_p.windMean + m_p.windAnnualAmplitude * annual(day, yearDays, m_p.windPeakDay) + m_p.windStdDev * x;
   s.windSpeed = 0.5 * (u + std::sqrt(u * u + kWindFloorWidth * kWindFloorWidth));
 
   s.currentSpeed =
       m_p.currentMean + m_p.currentM2Amplitude * std::cos(kTwoPi * t / kM2Period + m_p.currentM2Phase_rad);
-  s.mixedLayerDepth = m_p.mldMean + m_p.mldAnnualAmplitude * annual(day, m_p.mldDeepestDay);
+  s.mixedLayerDepth = m_p.mldMean + m_p.mldAnnualAmplitude * annual(day, yearDays, m_p.mldDeepestDay);
   s.T_deep = m_p.T_deep;
   s.thermoclineScale = m_p.thermoclineScale;
   return s;
