@@ -23,12 +23,23 @@ PartLoadCurve::PartLoadCurve(std::vector<EfficiencyPoint> points) : m_points(std
 
 double PartLoadCurve::lossFraction(double load) const {
   const double x = std::max(load, 0.0);
+  const std::size_t n = m_points.size();
   // Segment i spans points i and i+1; the end segments are extended beyond the data.
   std::size_t i = 0;
-  while (i + 2 < m_points.size() && x > m_points[i + 1].load) ++i;
-  const double x0 = m_points[i].load;
-  const double x1 = m_points[i + 1].load;
-  const double l = m_loss[i] + (m_loss[i + 1] - m_loss[i]) * (x - x0) / (x1 - x0);
+  while (i + 2 < n && x > m_points[i + 1].load) ++i;
+  if (n == 2) {
+    const double x0 = m_points[0].load;
+    const double x1 = m_points[1].load;
+    return std::max(m_loss[0] + (m_loss[1] - m_loss[0]) * (x - x0) / (x1 - x0), 0.0);
+  }
+  // Quadratic (Lagrange) through the three points from i on (the last three at the top end).
+  const std::size_t j = std::min(i, n - 3);
+  const double x0 = m_points[j].load;
+  const double x1 = m_points[j + 1].load;
+  const double x2 = m_points[j + 2].load;
+  const double l = m_loss[j] * (x - x1) * (x - x2) / ((x0 - x1) * (x0 - x2)) +
+                   m_loss[j + 1] * (x - x0) * (x - x2) / ((x1 - x0) * (x1 - x2)) +
+                   m_loss[j + 2] * (x - x0) * (x - x1) / ((x2 - x0) * (x2 - x1));
   return std::max(l, 0.0);
 }
 

@@ -5,13 +5,15 @@
 // Load fraction x = P_out / P_rated [-] (output power over rated output power, the basis of
 // 80 PLUS, IEC 62040-3 UPS and IEC 60034-2-1 motor ratings).
 // Loss fraction  l(x) = P_loss / P_rated = x (1/eta(x) - 1) [-].
-// Between two given points l is interpolated linearly in x; below the first point and above
-// the last the end segments are extended (clamped at l >= 0). A stage's loss splits into a
-// constant part (no-load: core, control, fans), a part proportional to the load (switching,
-// diode drops) and a square-law part (I^2 R) (Rasmussen, "Electrical Efficiency Modeling for
-// Data Centers", APC White Paper 113, 2007); a piecewise-linear l(x) through the published
-// points reproduces every point exactly and keeps the no-load loss where the first segment
-// extended to x = 0 puts it, without a fitted curve bending between points it does not own.
+// A stage's loss splits into a constant part (no-load: core, control, fans), a part
+// proportional to the load (switching, diode drops) and a square-law part (I^2 R):
+//   l(x) = l0 + l1 x + l2 x^2
+// (Rasmussen, "Electrical Efficiency Modeling for Data Centers", APC White Paper 113, 2007).
+// With three points (x_i, eta_i) l is that quadratic through them, exactly. With more points,
+// between points i and i+1 l is the quadratic through points i, i+1, i+2 (the last three at the
+// top end): every published point is reproduced exactly, l is continuous, and each stretch keeps
+// the square-law shape. Two points give a straight line. Beyond the data the end quadratics are
+// extended (so the no-load loss is where the first one meets x = 0), clamped at l >= 0.
 // Then P_in = P_out + P_rated l(P_out/P_rated) and eta = x / (x + l(x)).
 #include <vector>
 
