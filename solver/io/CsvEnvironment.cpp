@@ -8,6 +8,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <optional>
 #include <string_view>
 #include <system_error>
@@ -303,6 +304,34 @@ std::vector<double> CsvEnvironment::breakpoints(double t0, double t1) const {
     }
   }
   return out;
+}
+
+double CsvEnvironment::nextBreakpoint(double t) const {
+  const auto first = m_times.begin();
+  if (!m_wrap) {
+    const auto it = std::upper_bound(first, m_times.end(), t);
+    return it == m_times.end() ? std::numeric_limits<double>::infinity() : *it;
+  }
+  if (!std::isfinite(t)) return std::numeric_limits<double>::infinity();
+  // Cycle k holds rows 0 .. n-2 shifted by k*P (the last row is the next cycle's first), exactly
+  // as breakpoints() reports them. Start one row early and walk on: round-off in t - k*P must not
+  // skip a breakpoint.
+  const double p = period();
+  const std::size_t last = m_times.size() - 1;
+  auto k = static_cast<long long>(std::floor((t - m_times.front()) / p));
+  auto i = static_cast<std::size_t>(
+      std::upper_bound(first, first + static_cast<std::ptrdiff_t>(last), t - static_cast<double>(k) * p) -
+      first);
+  i = i > 0 ? i - 1 : 0;
+  for (;;) {
+    if (i >= last) {
+      i = 0;
+      ++k;
+    }
+    const double b = m_times[i] + static_cast<double>(k) * p;
+    if (b > t) return b;
+    ++i;
+  }
 }
 
 }  // namespace fdtwin::env

@@ -59,6 +59,8 @@ class CsvEnvironment final : public Environment {
   EnvironmentSample at(double t) const override;
   // Every row time inside (t0, t1) (including its periodic repeats with wrap).
   std::vector<double> breakpoints(double t0, double t1) const override;
+  // The first of them after t (a binary search: an integrator asks at every stop).
+  double nextBreakpoint(double t) const override;
 
   const std::string& path() const { return m_path; }
   std::size_t size() const { return m_times.size(); }   // number of data rows

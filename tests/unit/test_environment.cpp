@@ -8,6 +8,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <string>
 
 #include "core/Error.hpp"
@@ -265,6 +266,10 @@ TEST(CsvEnvironment, LinearInterpolationIsExact) {
   ASSERT_EQ(bp.size(), 1U);
   EXPECT_EQ(bp[0], 3600.0);
   EXPECT_TRUE(env.breakpoints(100.0, 100.0).empty());
+  // The next one after t, strictly: the integrator asks at the breakpoint it stopped on.
+  EXPECT_EQ(env.nextBreakpoint(0.0), 3600.0);
+  EXPECT_EQ(env.nextBreakpoint(3600.0), 10800.0);
+  EXPECT_EQ(env.nextBreakpoint(10800.0), std::numeric_limits<double>::infinity());
 }
 
 TEST(CsvEnvironment, WrapRepeatsTheRecord) {
@@ -286,6 +291,14 @@ TEST(CsvEnvironment, WrapRepeatsTheRecord) {
   // Breakpoints: every row time and its repeats, in order, strictly inside the interval.
   const std::vector<double> expected{200.0, 400.0, 500.0, 700.0, 800.0};
   EXPECT_EQ(env.breakpoints(100.0, 1000.0), expected);
+  // nextBreakpoint walks the same times, one after the other, from any t.
+  double t = 100.0;
+  for (const double b : expected) {
+    EXPECT_EQ(env.nextBreakpoint(t), b) << "after " << t;
+    EXPECT_EQ(env.nextBreakpoint(0.5 * (t + b)), b) << "after " << 0.5 * (t + b);
+    t = b;
+  }
+  EXPECT_EQ(env.nextBreakpoint(-450.0), -400.0);  // earlier cycles too: -500 + 100
 }
 
 // A record that is not periodic (a real year): the instant that ends a cycle takes the last
@@ -359,6 +372,7 @@ TEST(SyntheticEnvironment, SeasonsAndDaysResembleUlsan) {
   EXPECT_NEAR(minC, 0.10, 1e-3);
   EXPECT_NEAR(maxC, 0.40, 1e-3);
   EXPECT_TRUE(env.breakpoints(0.0, 1e7).empty());
+  EXPECT_EQ(env.nextBreakpoint(0.0), std::numeric_limits<double>::infinity());
 }
 
 TEST(SyntheticEnvironment, BadParametersAreInputErrors) {
