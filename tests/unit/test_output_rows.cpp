@@ -58,6 +58,18 @@ TEST_F(OutputRows, StepCountDoesNotDependOnTheOutputInterval) {
   for (size_t k = 0; k < time.size(); ++k) ASSERT_EQ(time[k], 60.0 * static_cast<double>(k)) << "row " << k;
 }
 
+// solver.max_step still bounds every step when no output time shortens them: a day at hourly
+// output with steps of at most 60 s takes at least 1,440 steps.
+TEST_F(OutputRows, MaxStepIsHonoured) {
+  Case c = defaultCase();
+  c.set("solver.max_step", "60");
+  RunOptions o;
+  o.duration = 86400.0;
+  o.outputInterval = 3600.0;
+  o.outputPath = path("max_step.h5");
+  EXPECT_GE(runCase(c, o).steps, 1440);
+}
+
 // The last row is at the end of the run even when the duration is not a multiple of the output
 // interval.
 TEST_F(OutputRows, LastRowIsAtTheEnd) {
