@@ -257,26 +257,39 @@ std::vector<double> Integrator::quadratures(double t) const {
   long steps = 0;
   CVodeGetNumSteps(m->cvode, &steps);
   if (steps == 0) return m->qStart;
-  sunrealtype tret = t;
+  // The interpolating polynomial of the last step (valid on [t_n - h_last, t_n]), not
+  // CVodeGetQuad, which answers only at the time CVode last returned.
   N_Vector tmp = N_VNew_Serial(m->nq, m->ctx);
-  const int flag = CVodeGetQuad(m->cvode, &tret, tmp);
+  const int flag = CVodeGetQuadDky(m->cvode, t, 0, tmp);
   if (flag >= 0) std::memcpy(out.data(), N_VGetArrayPointer(tmp), sizeof(double) * out.size());
   N_VDestroy(tmp);
-  if (flag < 0) throw std::runtime_error(fmt::format("CVodeGetQuad failed (flag {})", flag));
+  if (flag < 0)
+    throw std::runtime_error(fmt::format("CVodeGetQuadDky at t = {:.9g} s failed (flag {})", t, flag));
   return out;
 }
 
-StepResult Integrator::advance(double tStop, double& t, std::vector<double>& y) {
+StepResult Integrator::advance(double tOut, double tStop, double& t, std::vector<double>& y) {
+  // CV_NORMAL towards tOut with the stop time on the next discontinuity: CVODES steps past tOut
+  // when its error control allows (a step is never shortened for an output time) and returns
+  // y(tOut) from its interpolating polynomial (CVodeGetDky); a tOut already inside the last
+  // step costs no step at all. Only tStop shortens a step, and CVODES returns exactly tOut or
+  // tStop, so callers may compare times with ==.
   check(CVodeSetStopTime(m->cvode, tStop), "CVodeSetStopTime");
   sunrealtype tret = t;
-  const int flag = CVode(m->cvode, tStop, m->y, &tret, CV_NORMAL);
+  int flag = CVode(m->cvode, tOut, m->y, &tret, CV_NORMAL);
+  if (flag == CV_TOO_CLOSE) {
+    // tOut within a few roundoffs of a fresh (re)initialisation (an output time right after an
+    // event): the state there is the initial state to within roundoff.
+    tret = tOut;
+    flag = CV_SUCCESS;
+  }
   t = tret;
   std::memcpy(y.data(), N_VGetArrayPointer(m->y), sizeof(double) * static_cast<size_t>(m->n));
   if (flag == CV_ROOT_RETURN) {
     CVodeGetRootInfo(m->cvode, m_roots.data());
     return StepResult::Root;
   }
-  if (flag >= 0) return StepResult::ReachedStop;
+  if (flag >= 0) return t == tStop ? StepResult::ReachedStop : StepResult::ReachedOutput;
 
   // Failure: say when, where (the model callback that failed, else the state with the largest
   // weighted local error) and what.

@@ -24,7 +24,10 @@ struct IntegratorStats {
   double rhsSeconds = 0.0, jacSeconds = 0.0, quadSeconds = 0.0, rootSeconds = 0.0;
 };
 
-enum class StepResult { ReachedStop, Root };
+// ReachedOutput: at the requested output time, interpolated inside the last step (CVODES'
+// interpolating polynomial) when the integrator had already passed it; ReachedStop: at the
+// stop time (the integrator's own step end); Root: a root event stopped it earlier.
+enum class StepResult { ReachedOutput, ReachedStop, Root };
 
 class Integrator {
  public:
@@ -36,10 +39,17 @@ class Integrator {
   void initialize(double t0, const std::vector<double>& y0);
   // Re-initialises after a discrete change at t (keeps the quadratures' values).
   void reinitialize(double t, const std::vector<double>& y);
-  // Integrates towards tStop (never past it). Returns Root if an event stopped it earlier;
-  // `t` and `y` hold where it stopped.
-  StepResult advance(double tStop, double& t, std::vector<double>& y);
+  // Returns the state at tOut (tOut <= tStop) without forcing a step there: the integrator
+  // steps on towards tStop as far as its error control lets it, never past tStop (the next
+  // discontinuity), and the state at an output time inside the last step comes from
+  // interpolation. Returns Root if an event came first; `t` and `y` hold where it returned
+  // (t == tOut or t == tStop exactly, or the root's time).
+  StepResult advance(double tOut, double tStop, double& t, std::vector<double>& y);
+  // Integrates to tStop and stops there (advance(tStop, tStop, t, y)).
+  StepResult advance(double tStop, double& t, std::vector<double>& y) { return advance(tStop, tStop, t, y); }
   const std::vector<int>& rootsFound() const { return m_roots; }
+  // The quadratures at t, interpolated: t must lie in the last step taken (the time the last
+  // advance returned, or any time between it and the step before).
   std::vector<double> quadratures(double t) const;
   IntegratorStats stats() const;
 

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <optional>
 #include <string_view>
 #include <system_error>
@@ -453,6 +454,26 @@ void CsvEnvironment::requireCoverage(double duration) const {
                                  "before the record's last instant (or environment.wrap = \"years\")",
                                  run, record));
   }
+}
+
+double CsvEnvironment::nextBreakpoint(double t) const {
+  if (!std::isfinite(t)) return std::numeric_limits<double>::infinity();
+  if (m_wrap != EnvironmentWrap::Years) {
+    // Model time of a row is its record time − shift; compare in model time, so that a stop
+    // exactly on a row does not find that row again through round-off.
+    const auto it = std::upper_bound(m_times.begin(), m_times.end(), t,
+                                     [&](double x, double row) { return x < row - m_shift; });
+    return it == m_times.end() ? std::numeric_limits<double>::infinity() : *it - m_shift;
+  }
+  // With the year mapping: the first of breakpoints() after t, in a window that grows until it
+  // holds one (rows are hours or days apart; the mapping's cuts at least once a year).
+  for (double window = 2.0 * constants::kSecondsPerDay; window < 800.0 * constants::kSecondsPerDay;
+       window *= 2.0) {
+    for (const double b : breakpoints(t, t + window)) {
+      if (b > t) return b;
+    }
+  }
+  return std::numeric_limits<double>::infinity();
 }
 
 }  // namespace fdtwin::env

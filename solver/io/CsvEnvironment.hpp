@@ -78,6 +78,8 @@ class CsvEnvironment final : public Environment {
   EnvironmentSample at(double t) const override;
   // Every row time inside (t0, t1), and with wrap the times where the year mapping jumps.
   std::vector<double> breakpoints(double t0, double t1) const override;
+  // The first of them after t (a binary search without wrap: an integrator asks at every stop).
+  double nextBreakpoint(double t) const override;
   // Throws InputError (this file, line 0, key case.start or case.duration or environment.wrap)
   // unless every t in [0, duration] has a sample: the record's first and last instants
   // against the run's.

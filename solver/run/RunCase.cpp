@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cmath>
 #include <ctime>
+#include <limits>
 
 #include <fmt/format.h>
 
@@ -65,6 +66,16 @@ RunSummary runCase(const Case& c, const RunOptions& options, const ProgressCallb
   auto outputTime = [&](long k) { return std::min(duration, static_cast<double>(k) * dtOut); };
   double nextOut = outputTime(1);
   const double tol = 1e-9 * std::max(1.0, duration);
+  constexpr double kNever = std::numeric_limits<double>::infinity();
+  // The next discontinuity after t, where the integrator must stop (a step must not straddle
+  // it): the plant's time events, the end of the run, and the live CFD windows (each hands the
+  // plant a new intake rise and hull h). The surrogate's exchanges only record, on a
+  // continuous plant: they are sampled like output rows, from the interpolant.
+  auto nextStop = [&](double after) {
+    const bool stepwise = coupler && coupler->changesPlant();
+    return std::min({duration, plant.nextTimeEvent(after), stepwise ? coupler->nextExchange(after) : kNever});
+  };
+  double tStop = nextStop(0.0);
   RunSummary summary;
   // Ends the result file: status, events, solver statistics, the /cfd group and, for a run
   // that completed, the KPIs (also returned in summary.kpi); committed, with its XDMF companion.
@@ -78,13 +89,15 @@ RunSummary runCase(const Case& c, const RunOptions& options, const ProgressCallb
   };
   try {
     while (outputs < nOut) {
-      const double tStop =
-          std::min({nextOut, plant.nextTimeEvent(t), coupler ? coupler->nextExchange(t) : nextOut});
-      const auto result = integrator.advance(tStop, t, y);
+      // Output rows and surrogate exchanges do not stop the integrator: it returns them from
+      // its interpolant when it has stepped past them, so the output interval does not set
+      // the step count. Rows at a discontinuity come after its events (the state after them).
+      const double tOut = std::min({nextOut, tStop, coupler ? coupler->nextExchange(t) : kNever});
+      const auto result = integrator.advance(tOut, tStop, t, y);
       bool changed = false;
       if (result == integrate::StepResult::Root) {
         changed = plant.handleRoots(t, y.data(), integrator.rootsFound());
-      } else {
+      } else if (result == integrate::StepResult::ReachedStop) {
         changed = plant.handleTimeEvents(t, y.data());
       }
       if (coupler && coupler->due(t) && t < duration - tol) {  // CFD window boundary: exchange fields
@@ -92,7 +105,9 @@ RunSummary runCase(const Case& c, const RunOptions& options, const ProgressCallb
         changed = changed || coupler->changesPlant();
       }
       if (changed) integrator.reinitialize(t, y);
-      if (std::abs(t - nextOut) <= tol) {
+      // The plant's events may have moved (an engine start schedules its ready time).
+      if (result != integrate::StepResult::ReachedOutput || changed) tStop = nextStop(t);
+      if (t == nextOut) {  // exact: the integrator returns output times as asked (advance)
         recorder.record(t, y.data(), integrator.quadratures(t));
         ++outputs;
         nextOut = outputTime(outputs + 1);

@@ -53,7 +53,7 @@ using ProgressCallback = std::function<void(const RunProgress&)>;
 // Runs the case to completion. Throws InputError (bad case or unwritable output, before any
 // work), RunError (solver failure; when and where) — RunFailedPartWay once output rows exist,
 // which are then kept at outputPath marked status "failed" — or RunCancelled when *cancel
-// becomes true (checked between output steps; nothing is left at outputPath).
+// becomes true (checked at every output row; nothing is left at outputPath).
 RunSummary runCase(const Case& c, const RunOptions& options, const ProgressCallback& progress = {},
                    const std::atomic<bool>* cancel = nullptr);
 

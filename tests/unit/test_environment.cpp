@@ -8,6 +8,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <string>
 
 #include "core/Error.hpp"
@@ -265,6 +266,10 @@ TEST(CsvEnvironment, LinearInterpolationIsExact) {
   ASSERT_EQ(bp.size(), 1U);
   EXPECT_EQ(bp[0], 3600.0);
   EXPECT_TRUE(env.breakpoints(100.0, 100.0).empty());
+  // The next one after t, strictly: the integrator asks at the breakpoint it stopped on.
+  EXPECT_EQ(env.nextBreakpoint(0.0), 3600.0);
+  EXPECT_EQ(env.nextBreakpoint(3600.0), 10800.0);
+  EXPECT_EQ(env.nextBreakpoint(10800.0), std::numeric_limits<double>::infinity());
 }
 
 // Wrapping by whole years, and the record on the case's clock: test_environment_clock.cpp.
@@ -325,6 +330,7 @@ TEST(SyntheticEnvironment, SeasonsAndDaysResembleUlsan) {
   EXPECT_NEAR(minC, 0.10, 1e-3);
   EXPECT_NEAR(maxC, 0.40, 1e-3);
   EXPECT_TRUE(env.breakpoints(0.0, 1e7).empty());
+  EXPECT_EQ(env.nextBreakpoint(0.0), std::numeric_limits<double>::infinity());
 }
 
 TEST(SyntheticEnvironment, BadParametersAreInputErrors) {

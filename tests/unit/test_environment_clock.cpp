@@ -270,6 +270,12 @@ TEST(EnvironmentWrapYears, NewYearAndLeapDayAreBreakpoints) {
   EXPECT_NE(std::find(bp.begin(), bp.end(), march - 29 * kDay), bp.end());
   EXPECT_NE(std::find(bp.begin(), bp.end(), march - 2 * kDay), bp.end());
   EXPECT_TRUE(std::is_sorted(bp.begin(), bp.end()));
+  // nextBreakpoint walks the same times, one after the other (the integrator's stops).
+  double t = 0.0;
+  for (const double b : bp) {
+    EXPECT_EQ(e.nextBreakpoint(t), b) << "after " << t;
+    t = b;
+  }
 }
 
 TEST(EnvironmentWrapYears, NeedsACalendarRecordOfAWholeYear) {

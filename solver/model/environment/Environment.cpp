@@ -1,6 +1,7 @@
 #include "model/environment/Environment.hpp"
 
 #include <cmath>
+#include <limits>
 
 namespace fdtwin::env {
 
@@ -14,5 +15,13 @@ double seaTemperatureAtDepth(const EnvironmentSample& s, double depth) {
 Environment::~Environment() = default;
 
 std::vector<double> Environment::breakpoints(double /*t0*/, double /*t1*/) const { return {}; }
+
+double Environment::nextBreakpoint(double t) const {
+  for (double window = 86400.0; window < 1e10; window *= 16.0) {  // a day, growing to ~300 years
+    const auto b = breakpoints(t, t + window);
+    if (!b.empty()) return b.front();
+  }
+  return std::numeric_limits<double>::infinity();
+}
 
 }  // namespace fdtwin::env

@@ -53,6 +53,9 @@ class Environment {
   // Times strictly inside (t0, t1) where the series is not smooth (kinks or jumps), in increasing
   // order, so that an integrator can stop there. Default: none (a smooth environment).
   virtual std::vector<double> breakpoints(double t0, double t1) const;
+  // The first such time strictly after t, +inf if none: where an integrator must stop next. The
+  // default searches breakpoints() over growing windows; a table overrides it with a lookup.
+  virtual double nextBreakpoint(double t) const;
 
  protected:
   Environment() = default;
