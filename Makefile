@@ -1,6 +1,8 @@
 # fdtwin — the two commands of the quick start, and a few more for developers.
 #   make demo        install what is missing, build (Release), run the default case
 #   make check       install what is missing, build, run the whole CTest suite
+#   make validate    build, run the validation tests and the shipped cases, write the report
+#                    build/validation/index.html (docs/validation.md); fails if a check fails
 #   make check-asan  unit tier under AddressSanitizer + UndefinedBehaviorSanitizer
 #   make tidy        clang-tidy with .clang-tidy over solver/, gui/, bench/, tests/ (fails on any finding)
 #   make bench       build and run the benchmarks (bench/README.md)
@@ -11,7 +13,7 @@ ASAN_BUILD ?= build-asan
 CASE       ?= cases/barge-ai-20mw.toml
 CMAKE_ARGS ?=
 
-.PHONY: deps configure build demo check check-asan tidy bench format clean
+.PHONY: deps configure build demo check validate check-asan tidy bench format clean
 
 deps:
 	@scripts/install-deps
@@ -29,6 +31,9 @@ demo: build
 
 check: build
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+validate: build
+	@scripts/validation-report --build $(BUILD)
 
 check-asan: deps
 	@cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DFDTWIN_SANITIZE=ON -DFDTWIN_WERROR=ON > $(ASAN_BUILD).configure.log 2>&1 \

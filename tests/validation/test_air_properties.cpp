@@ -3,6 +3,9 @@
 // 1 atm), as quoted at 300 K in physics.md section 3.3.
 #include <gtest/gtest.h>
 
+#include <string>
+
+#include "../support/Validation.hpp"
 #include "model/properties/Air.hpp"
 
 namespace fdtwin::props {
@@ -13,6 +16,12 @@ namespace {
 // density is 1.3 % below the ideal-gas value at 101325 Pa, see Air.hpp), 1 % otherwise.
 TEST(AirProperties, MatchesIncroperaAt300K) {
   const FluidProperties a = air(300.0);
+  const std::string ref = "Incropera Table A.4, air at 300 K";
+  test::reportCheck("rho(300 K)", ref, 1.1614, a.rho, 0.02 * 1.1614, "kg/m3", "2 %: the table is 1.3 % below the ideal gas");
+  test::reportCheck("cp(300 K)", ref, 1007.0, a.cp, 0.01 * 1007.0, "J/(kg K)", "1 %");
+  test::reportCheck("k(300 K)", ref, 0.0263, a.k, 0.01 * 0.0263, "W/(m K)", "1 %");
+  test::reportCheck("mu(300 K)", ref, 184.6e-7, a.mu, 0.01 * 184.6e-7, "Pa s", "1 %");
+  test::reportCheck("Pr(300 K)", ref, 0.707, a.Pr, 0.01 * 0.707, "1", "1 %");
   EXPECT_NEAR(a.rho, 1.1614, 0.02 * 1.1614);
   EXPECT_NEAR(a.cp, 1007.0, 0.01 * 1007.0);
   EXPECT_NEAR(a.k, 0.0263, 0.01 * 0.0263);
@@ -36,6 +45,11 @@ TEST(AirProperties, MatchesIncroperaTableA4Range) {
   };
   for (const auto& r : kRows) {
     SCOPED_TRACE(testing::Message() << "T = " << r.T << " K");
+    const std::string at = " at " + std::to_string(static_cast<int>(r.T)) + " K";
+    test::reportCheck("cp" + at, "Incropera Table A.4", r.cp, airCp(r.T), 1e-3 * r.cp, "J/(kg K)",
+                      "0.1 %, the fit's stated accuracy");
+    test::reportCheck("mu" + at, "Incropera Table A.4", r.mu, airViscosity(r.T), 0.016 * r.mu, "Pa s",
+                      "1.6 %, Sutherland form (White Table 1-2)");
     EXPECT_NEAR(airCp(r.T), r.cp, 1e-3 * r.cp);
     EXPECT_NEAR(airViscosity(r.T), r.mu, 0.016 * r.mu);
     EXPECT_NEAR(airConductivity(r.T), r.k, 0.016 * r.k);
@@ -49,6 +63,8 @@ TEST(AirProperties, IdealGasAndSutherlandIdentities) {
   EXPECT_NEAR(airDensity(288.15), 101325.0 / (287.05 * 288.15), 1e-14);
   EXPECT_NEAR(airDensity(288.15, 2.0 * kAtmosphericPressure), 2.0 * airDensity(288.15), 1e-14);
   EXPECT_NEAR(airKinematicViscosity(300.0), airViscosity(300.0) / airDensity(300.0), 1e-20);
+  test::reportCheck("mu(273.15 K)", "Sutherland reference point, White Table 1-2", 1.716e-5, airViscosity(273.15),
+                    1e-12 * 1.716e-5, "Pa s", "rounding: the reference point is built in");
   EXPECT_NEAR(airViscosity(273.15), 1.716e-5, 1e-12 * 1.716e-5);
   const FluidProperties a = air(320.0);
   EXPECT_NEAR(a.Pr, airPrandtl(320.0), 1e-14);

@@ -5,6 +5,8 @@
 
 #include <cmath>
 
+#include "../support/Validation.hpp"
+
 #include "model/hull/Convection.hpp"
 #include "model/properties/Seawater.hpp"
 
@@ -32,6 +34,9 @@ TEST(FlatPlateConvection, IncroperaMixedBoundaryLayer) {
   const auto a = incroperaAir300();
   const double re = reynoldsNumber(10.0, 1.0, a.nu);
   EXPECT_NEAR(re, 629326.62, 0.01);
+  test::reportCheck("h, air 300 K, 1 m plate, 10 m/s", "Incropera 7.2.3-style worked problem, by hand", 659.92 * 0.0263,
+                    airSideH(10.0, 1.0, a), 1e-3 * 659.92 * 0.0263, "W/(m2 K)",
+                    "0.1 %: the code's mixed-layer constant 871.32 (Re_c = 5e5) against the book's 871");
   EXPECT_NEAR(nusseltFlatPlateMixed(re, a.Pr), 659.92, 1e-3 * 659.92);
   EXPECT_NEAR(airSideH(10.0, 1.0, a), 659.92 * 0.0263, 1e-3 * 659.92 * 0.0263);
   EXPECT_NEAR(airSideH(-10.0, 1.0, a), airSideH(10.0, 1.0, a), 1e-12);
@@ -41,6 +46,8 @@ TEST(FlatPlateConvection, IncroperaMixedBoundaryLayer) {
 // 0.037 * 398107.17 * 1.912931 = 28177.41; laminar 0.664 sqrt(1e5) 0.71^(1/3) = 187.32.
 // Tolerance 1e-9 relative.
 TEST(FlatPlateConvection, AverageCorrelationsByHand) {
+  test::reportCheck("turbulent Nu_L at Re 1e7, Pr 7", "0.037 Re^0.8 Pr^(1/3) by hand", 28177.40996,
+                    nusseltFlatPlateTurbulent(1e7, 7.0), 1e-9 * 28177.41, "1", "1e-9: the hand value's digits");
   EXPECT_NEAR(nusseltFlatPlateTurbulent(1e7, 7.0), 28177.40996, 1e-9 * 28177.41);
   const double lam = 0.664 * std::sqrt(1e5) * std::cbrt(0.71);
   EXPECT_NEAR(nusseltFlatPlateLaminar(1e5, 0.71), lam, 1e-12 * lam);
@@ -59,6 +66,8 @@ TEST(FlatPlateConvection, LocalAverageIdentityAndContinuity) {
   const double above = nusseltFlatPlateMixed(kCriticalReynoldsFlatPlate * (1.0 + 1e-9), 1.0);
   EXPECT_NEAR(above, below, 1e-6 * below);
   const double constant = (nusseltFlatPlateTurbulent(2e6, 1.0) - nusseltFlatPlateMixed(2e6, 1.0));
+  test::reportCheck("mixed-layer constant A", "Incropera eq. 7.38", 871.0, constant, 1e-3 * 871.0, "1",
+                    "0.1 %: the book rounds 871.32 to 871");
   EXPECT_NEAR(constant, 871.0, 1e-3 * 871.0);
 }
 
@@ -67,6 +76,8 @@ TEST(FlatPlateConvection, LocalAverageIdentityAndContinuity) {
 // relative. Chilton-Colburn identity Nu_L = (C_F/2) Re_L Pr^(1/3) (physics.md section 3.2).
 TEST(FlatPlateConvection, IttcLineAndColburnAnalogy) {
   EXPECT_NEAR(ittcFrictionCoefficient(1e7), 3.0e-3, 1e-12 * 3.0e-3);
+  test::reportCheck("ITTC C_F at Re 1e9", "ITTC-1957 line by hand, 0.075/49", 0.075 / 49.0, ittcFrictionCoefficient(1e9),
+                    1e-12 * 0.075 / 49.0, "1", "rounding");
   EXPECT_NEAR(ittcFrictionCoefficient(1e9), 0.075 / 49.0, 1e-12 * 0.075 / 49.0);
   const props::FluidProperties sw = props::seawater(288.15, 35.0);
   const double u = 1.2;
@@ -90,6 +101,10 @@ TEST(HullConvection, FlatPlateAndIttcBracketAtHullScale) {
   EXPECT_LT(re, 1e9);
   const double hFlat = seaSideH(0.5, length, sw, SeaCorrelation::FlatPlate);
   const double hIttc = seaSideH(0.5, length, sw, SeaCorrelation::IttcColburn);
+  test::reportCheck("flat plate / ITTC-Colburn h, 140 m hull, 0.5 m/s", "ITTC-1957 with Colburn (second correlation)",
+                    1.0, hFlat / hIttc, 0.30, "1", "the two correlations bracket a hull; physics.md 3.2");
+  test::reportCheck("hull h at 0.5 m/s (flat plate)", "physics.md 9.2: about 600 W/m2K (accept 300-1500)", 900.0, hFlat,
+                    600.0, "W/(m2 K)", "order of magnitude of published hull values");
   EXPECT_NEAR(hFlat / hIttc, 1.0, 0.30);
   for (double h : {hFlat, hIttc}) {
     EXPECT_GT(h, 300.0);
@@ -110,6 +125,8 @@ TEST(HullConvection, IttcBranchAtLowCurrent) {
   const double uSwitch = kCriticalReynoldsFlatPlate * sw.nu / length;
   const double below = seaSideH(uSwitch * (1.0 - 1e-9), length, sw, SeaCorrelation::IttcColburn);
   const double above = seaSideH(uSwitch * (1.0 + 1e-9), length, sw, SeaCorrelation::IttcColburn);
+  test::reportCheck("ITTC branch switch continuity", "Convection.hpp: within 2.5 % at Re_L = 5e5", 1.0, below / above,
+                    0.025, "1", "the flat-plate branch below the switch is a different correlation");
   EXPECT_NEAR(below / above, 1.0, 0.025);
   EXPECT_EQ(seaSideH(0.0, length, sw, SeaCorrelation::IttcColburn), 0.0);
   EXPECT_EQ(seaSideH(0.0, length, sw, SeaCorrelation::FlatPlate), 0.0);
@@ -120,6 +137,9 @@ TEST(HullConvection, IttcBranchAtLowCurrent) {
 // formula: 147.119. Second hand value: Ra = 1e9, Pr = 0.71 -> 122.8565.
 // Tolerances 0.5 % against the book's rounded value, 1e-6 relative against hand values.
 TEST(NaturalConvection, ChurchillChuVerticalPlate) {
+  test::reportCheck("Churchill-Chu Nu_L, Ra 1.813e9, Pr 0.690", "Incropera Example 9.2", 147.0,
+                    nusseltVerticalPlateChurchillChu(1.813e9, 0.690), 0.005 * 147.0, "1",
+                    "0.5 %: the book's value is rounded to 3 digits");
   EXPECT_NEAR(nusseltVerticalPlateChurchillChu(1.813e9, 0.690), 147.0, 0.005 * 147.0);
   EXPECT_NEAR(nusseltVerticalPlateChurchillChu(1.813e9, 0.690), 147.119, 1e-6 * 147.119);
   EXPECT_NEAR(nusseltVerticalPlateChurchillChu(1e9, 0.71), 122.8565, 1e-6 * 122.8565);
@@ -130,6 +150,10 @@ TEST(NaturalConvection, ChurchillChuVerticalPlate) {
 // 20.70157. Mixed (Nu_F, Nu_N) = (3, 4): cbrt(91) = 4.497941, opposing cbrt(37) = 3.332222.
 // Tolerance 1e-6 relative.
 TEST(NaturalConvection, HorizontalPlatesAndMixed) {
+  test::reportCheck("hot-up plate Nu at Ra 1e6", "Incropera eq. 9.30 by hand", 17.07630, nusseltHorizontalPlateHotUp(1e6),
+                    1e-6 * 17.0763, "1", "the hand value's digits");
+  test::reportCheck("mixed convection Nu (3, 4)", "cbrt(3^3 + 4^3) by hand", 4.497941, mixedConvectionNusselt(3.0, 4.0),
+                    1e-6 * 4.497941, "1", "the hand value's digits");
   EXPECT_NEAR(nusseltHorizontalPlateHotUp(1e6), 17.07630, 1e-6 * 17.0763);
   EXPECT_NEAR(nusseltHorizontalPlateHotUp(1e9), 150.0, 1e-6 * 150.0);
   EXPECT_NEAR(nusseltHorizontalPlateHotDown(1e8), 20.70157, 1e-6 * 20.70157);
@@ -146,8 +170,13 @@ TEST(NaturalConvection, HorizontalPlatesAndMixed) {
 // L = 5.31e-13 T_air^6 W/m2 = sigma T_sky^4 (tolerance 1.5 %).
 TEST(SkyTemperature, Swinbank) {
   const double tSky = skyTemperatureSwinbank(288.0);
+  test::reportCheck("sky temperature at 288 K", "Swinbank 1963, 0.0552 T^1.5", 269.7912, tSky, 1e-6 * 269.7912, "K",
+                    "the hand value's digits");
   EXPECT_NEAR(tSky, 269.7912, 1e-6 * 269.7912);
   const double sigma = 5.670374419e-8;
+  const double lw = 5.31e-13 * std::pow(288.0, 6);
+  test::reportCheck("sigma T_sky^4 vs long-wave form", "Swinbank 1963, L = 5.31e-13 T^6", lw, sigma * std::pow(tSky, 4),
+                    0.015 * lw, "W/m2", "1.5 %: the two forms are separate fits of one data set");
   EXPECT_NEAR(sigma * std::pow(tSky, 4), 5.31e-13 * std::pow(288.0, 6),
               0.015 * 5.31e-13 * std::pow(288.0, 6));
 }

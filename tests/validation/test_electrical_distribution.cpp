@@ -4,10 +4,13 @@
 // matches a hand calculation at 20 MW of IT demand with every stage at 60 % load.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <initializer_list>
 #include <stdexcept>
+#include <string>
 #include <vector>
 
+#include "../support/Validation.hpp"
 #include "model/power/ElectricalDistribution.hpp"
 #include "model/power/PartLoadCurve.hpp"
 
@@ -37,6 +40,12 @@ constexpr double kPk = 12500.0 / 1e6;
 // The curve reproduces every published point exactly (the brief's tolerance is 0.1 percentage
 // point; the interpolation passes through the points, so 1e-12 holds).
 TEST(PartLoadCurve, ReproducesItsPoints) {
+  const PartLoadCurve titanium(kTitanium230Redundant);
+  for (const auto& p : kTitanium230Redundant) {
+    test::reportCheck("80 PLUS Titanium efficiency at " + std::to_string(static_cast<int>(100 * p.load)) + " % load",
+                      "80 PLUS table (230 V internal redundant)", p.efficiency, titanium.efficiency(p.load), 1e-12, "1",
+                      "the curve passes through its points");
+  }
   for (const auto& pts : {kTitanium230Redundant, kUpsDoubleConversion, kUpsEco}) {
     const PartLoadCurve c(pts);
     for (const auto& p : pts) EXPECT_NEAR(c.efficiency(p.load), p.efficiency, 1e-12) << p.load;
@@ -51,6 +60,8 @@ TEST(PartLoadCurve, ReproducesItsPoints) {
 TEST(PartLoadCurve, ThreePointsGiveTheThreeTermLossModel) {
   const PartLoadCurve c(kUpsEco);
   const double l0 = 0.00341828, l1 = -0.00015382, l2 = 0.00683656;
+  test::reportCheck("eco UPS loss fraction at 30 %", "Rasmussen WP 113 three-term model, by hand",
+                    l0 + l1 * 0.3 + l2 * 0.09, c.lossFraction(0.3), 1e-6, "1", "the hand coefficients' digits");
   for (double x : {0.0, 0.3, 0.8}) EXPECT_NEAR(c.lossFraction(x), l0 + l1 * x + l2 * x * x, 1e-6) << x;
   EXPECT_NEAR(c.loss(0.0, 1e6), 1e6 * l0, 1.0);  // the no-load loss [W]
   EXPECT_THROW(PartLoadCurve({{0.5, 0.9}}), std::invalid_argument);
@@ -63,6 +74,9 @@ TEST(ElectricalDistribution, TransformerReproducesPublishedLosses) {
   const TransformerParams t{1e6, kP0, kPk, 1.0};
   for (double x : {0.5, 0.6, 0.7, 0.8, 0.9, 1.0}) {
     const double expected = x * x * 12500.0 + 1340.0;
+    test::reportCheck("1000 kVA transformer loss at " + std::to_string(static_cast<int>(std::lround(100 * x))) + " %",
+                      "Schneider Electric FAQ FA132857", expected, transformerLoss(t, x * 1e6), 1e-9 * expected, "W",
+                      "the table is exact arithmetic");
     EXPECT_NEAR(transformerLoss(t, x * 1e6), expected, 1e-9 * expected) << x;
   }
   EXPECT_NEAR(cableLoss(CableParams{1e6, 0.01}, 0.6e6), 3600.0, 1e-9);
@@ -100,6 +114,13 @@ TEST(ElectricalDistribution, ChainMatchesHandCalculation) {
   EXPECT_NEAR(r.upsLoad, 0.6, 1e-12);
   EXPECT_NEAR(r.cableLoad, 0.6, 1e-12);
   EXPECT_NEAR(r.transformerLoad, 0.6, 1e-12);
+  const std::string hand = "hand calculation in the test";
+  const std::string why = "0.1 %: the hand values carry 6-7 digits";
+  test::reportCheck("shelf loss, 20 MW at 60 %", hand, 999489.08, r.powerShelfLoss, 1e-3 * 999489.08, "W", why);
+  test::reportCheck("UPS loss, 20 MW at 60 %", hand, 820462.90, r.upsLoss, 1e-3 * 820462.90, "W", why);
+  test::reportCheck("transformer loss, 20 MW at 60 %", hand, 224900.16, r.transformerLoss, 1e-3 * 224900.16, "W", why);
+  test::reportCheck("generator power, 20 MW at 60 %", hand, 22175771.86, r.generatorPower, 1e-3 * 22175771.86, "W",
+                    why);
   EXPECT_NEAR(r.powerShelfLoss, 999489.08, 1e-3 * 999489.08);
   EXPECT_NEAR(r.upsLoss, 820462.90, 1e-3 * 820462.90);
   EXPECT_NEAR(r.cableLoss, 130919.71, 1e-3 * 130919.71);
@@ -124,6 +145,8 @@ TEST(ElectricalDistribution, HighEfficiencyChainLossesInTypicalBand) {
   EXPECT_NEAR(r.transformerLoss, 213527.21, 1e-3 * 213527.21);
   const double itInput = r.itPower + r.powerShelfLoss;
   const double upstream = r.upsLoss + r.cableLoss + r.transformerLoss;
+  test::reportCheck("losses upstream of the IT input / IT input", "typical 2-5 % band of the plant-power-ops note", 0.035,
+                    upstream / itInput, 0.015, "1", "the published band");
   EXPECT_GT(upstream / itInput, 0.02);
   EXPECT_LT(upstream / itInput, 0.05);
 }

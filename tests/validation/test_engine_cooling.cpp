@@ -6,6 +6,7 @@
 
 #include <cmath>
 
+#include "../support/Validation.hpp"
 #include "../support/PlantHarness.hpp"
 #include "core/Constants.hpp"
 #include "model/power/EngineCooling.hpp"
@@ -46,9 +47,13 @@ TEST(EngineCooling, EngineRoomOutfallCarriesTheCoolingWaterHeat) {
   ASSERT_GT(electric, 10e6);
   const double qCooling = e.jacketFraction * (fuel - electric);
   const auto& ec = s.engineCooling;
+  test::reportCheck("engine cooling-water heat j (F - P)", "Willans line by hand, physics sheet 6.1", qCooling, ec.Q,
+                    1e-9 * qCooling, "W", "the same arithmetic on an independent path");
   EXPECT_NEAR(ec.Q, qCooling, 1e-9 * qCooling);
   EXPECT_NEAR(ec.Q_seawater, qCooling + ec.P_shaft, 1e-9 * qCooling);
   const double cp = props::seawaterCp(s.T_seaEngineIntakeAmbient, p.seawater.salinity);
+  test::reportCheck("engine-room outfall dT = Q/(m cp)", "energy balance, physics sheet 5.3",
+                    ec.Q_seawater / (ec.mdot * cp), ec.dT, 1e-9, "K", "the same arithmetic on an independent path");
   EXPECT_NEAR(ec.dT, ec.Q_seawater / (ec.mdot * cp), 1e-9);
   const double r = p.engineCooling.recirculation;
   EXPECT_NEAR(ec.riseAboveAmbient, ec.dT / (1.0 - r), 1e-9);
@@ -74,6 +79,8 @@ TEST(EngineCooling, BothOutfallsCarryWhatTheFirstPrinciplesRatioSays) {
   const double eta = s.engineSum / s.fuel;
   const double expected = s.P_itServed + p.engines.jacketFraction * (1.0 - eta) / eta * s.engineSum;
   const double outfalls = s.sw.Q_seawater + s.engineCooling.Q_seawater;
+  test::reportCheck("heat to the sea through both outfalls / first-principles value", "IT + j (1 - eta)/eta P_el by hand",
+                    1.0, outfalls / expected, 0.03, "1", "3 %: cooling auxiliaries, hull and part-load efficiency");
   EXPECT_NEAR(outfalls / expected, 1.0, 0.03);
   EXPECT_GT(outfalls / s.P_itServed, 1.4);
 }
@@ -94,6 +101,9 @@ TEST(EngineCooling, OnTheSeawaterMainTheMainOutfallCarriesTheEngineHeat) {
     return s;
   };
   const PlantSignals a = run(sep), b = run(main);
+  test::reportCheck("main outfall's extra heat with coolers on the main", "Q_e of the separate-mode plant",
+                    b.engineCooling.Q, b.sw.Q_seawater - a.sw.Q_seawater, 0.02 * b.engineCooling.Q, "W",
+                    "2 % of Q_e: the faster main pump's own shaft heat");
   EXPECT_NEAR(b.sw.Q_seawater - a.sw.Q_seawater, b.engineCooling.Q, 0.02 * b.engineCooling.Q);
   EXPECT_EQ(b.engineCooling.Q_seawater, 0.0);  // no second outfall
   EXPECT_GT(b.sw.mdot, a.sw.mdot);             // the main's pumps carry the extra heat
@@ -111,6 +121,8 @@ TEST(EngineCooling, PermitHoldsTheRiseAboveAmbientWithRecirculation) {
   const auto y = test::integratePlant(plant, 2 * 86400.0);
   PlantSignals s;
   plant.evaluate(2 * 86400.0, y.data(), nullptr, s);
+  test::reportCheck("rise above ambient, 10 % recirculation, cold sea", "the discharge limit, 6 K", 6.0,
+                    s.sw.riseAboveAmbient, 0.05, "K", "0.05 K at steady state");
   EXPECT_NEAR(s.sw.riseAboveAmbient, 6.0, 0.05);
   EXPECT_NEAR(s.sw.dT, 6.0 * 0.9, 0.05);
   EXPECT_LE(s.engineCooling.riseAboveAmbient, p.engineCooling.dischargeDTMax * (1 + 1e-9));
@@ -130,6 +142,8 @@ TEST(EngineCooling, InitialStateIsSteadyWhenTheDischargeCapBinds) {
   Plant fresh(p, std::make_shared<test::ConstantEnvironment>(test::calmSea(283.15, 280.15)));
   const auto y1 = test::integratePlant(fresh, 3600.0);
   fresh.evaluate(3600.0, y1.data(), nullptr, s1);
+  test::reportCheck("pump speed after 1 h vs t = 0", "the steady initial state", s0.sw.speed, s1.sw.speed,
+                    0.002 * s0.sw.speed, "1", "0.2 %: the hull's and halls' slow settling");
   EXPECT_NEAR(s1.sw.speed, s0.sw.speed, 0.002 * s0.sw.speed);
   EXPECT_NEAR(s1.sw.riseAboveAmbient, s0.sw.riseAboveAmbient, 0.02);
 }
@@ -152,6 +166,8 @@ TEST(EngineCooling, CentralCoolersGiveTheLtWaterTheirEffectivenessAllows) {
   const double tCoolerIn = warm.T_in + warm.P_shaft / cSw;
   const double expected = tCoolerIn + Q / (eps * cMin) - Q / cLt;
   ASSERT_GT(expected, p.engineCooling.ltSetpoint);
+  test::reportCheck("LT water, 26.5 MW, 32 degC sea", "counterflow eps-NTU by hand", expected, warm.T_lt, 1e-6, "K",
+                    "the same arithmetic on an independent path");
   EXPECT_NEAR(warm.T_lt, expected, 1e-6);
   // The coolers were sized for this (26.5 MW, 32 degC sea): the LT water stays under its limit.
   EXPECT_LT(warm.T_lt, p.engineCooling.ltSupplyMax);

@@ -9,7 +9,9 @@
 #include <initializer_list>
 #include <limits>
 #include <stdexcept>
+#include <string>
 
+#include "../support/Validation.hpp"
 #include "model/cooling/EpsilonNtu.hpp"
 
 namespace fdtwin::cooling {
@@ -23,6 +25,9 @@ constexpr FlowArrangement kAll[] = {FlowArrangement::Counterflow, FlowArrangemen
 TEST(EpsilonNtu, CounterflowBalanced) {
   for (double ntu : {0.01, 0.5, 1.0, 3.0, 20.0}) {
     const double expected = ntu / (1.0 + ntu);
+    test::reportCheck("counterflow eps, Cr = 1, NTU = " + std::to_string(ntu), "Incropera Table 11.3: NTU/(1 + NTU)",
+                      expected, effectiveness(ntu, 1.0, FlowArrangement::Counterflow), 1e-12 * expected, "1",
+                      "rounding: a closed form");
     EXPECT_NEAR(effectiveness(ntu, 1.0, FlowArrangement::Counterflow), expected, 1e-12 * expected) << ntu;
     // Cr above 1 is clamped to 1.
     EXPECT_NEAR(effectiveness(ntu, 1.3, FlowArrangement::Counterflow), expected, 1e-12 * expected) << ntu;
@@ -75,10 +80,17 @@ TEST(EpsilonNtu, ZeroCapacityRatioAllArrangements) {
 // Tolerance 1e-9 relative.
 TEST(EpsilonNtu, ClosedFormsByHand) {
   const double par = (1.0 - std::exp(-1.5)) / 1.5;
+  test::reportCheck("parallel eps, NTU 1, Cr 0.5", "Incropera Table 11.3 by hand", par,
+                    effectiveness(1.0, 0.5, FlowArrangement::Parallel), 1e-9 * par, "1", "closed form");
+  test::reportCheck("shell-and-tube eps, NTU 2, Cr 0.5", "Incropera Table 11.3, exp form, by hand", 0.6930921317,
+                    effectiveness(2.0, 0.5, FlowArrangement::ShellAndTube1Pass), 1e-9, "1",
+                    "the hand value's digits");
   EXPECT_NEAR(effectiveness(1.0, 0.5, FlowArrangement::Parallel), par, 1e-9 * par);
   EXPECT_NEAR(effectiveness(2.0, 0.5, FlowArrangement::ShellAndTube1Pass), 0.6930921317, 1e-9);
   const double cross = 1.0 - std::exp(std::exp(-1.0) - 1.0);
   EXPECT_NEAR(effectiveness(1.0, 1.0, FlowArrangement::CrossflowUnmixed), cross, 1e-9 * cross);
+  test::reportCheck("crossflow unmixed eps, NTU 1, Cr 1", "Incropera eq. 11.32 by hand", cross,
+                    effectiveness(1.0, 1.0, FlowArrangement::CrossflowUnmixed), 1e-9 * cross, "1", "closed form");
   const double cf = (1.0 - std::exp(-0.5)) / (1.0 - 0.5 * std::exp(-0.5));
   EXPECT_NEAR(effectiveness(1.0, 0.5, FlowArrangement::Counterflow), cf, 1e-9 * cf);
   // Infinite NTU limits: counterflow 1, parallel 1/(1+Cr), shell-and-tube 2/(1+Cr+sqrt(1+Cr^2)).
@@ -102,6 +114,9 @@ TEST(EpsilonNtu, CounterflowAgreesWithLmtd) {
     const HxResult r = solveHx(c.cHot, 318.15, c.cCold, 288.15, c.ua, FlowArrangement::Counterflow);
     const double dT1 = 318.15 - r.tColdOut;
     const double dT2 = r.tHotOut - 288.15;
+    test::reportCheck("counterflow q vs UA LMTD, C_hot " + std::to_string(static_cast<int>(c.cHot)) + " W/K",
+                      "LMTD method, Incropera 11.3", c.ua * lmtd(dT1, dT2), r.q, 1e-9 * r.q, "W",
+                      "1e-9: the plant's energy bookkeeping");
     EXPECT_NEAR(r.q, c.ua * lmtd(dT1, dT2), 1e-9 * r.q) << c.cHot << " " << c.cCold;
     // Energy balance on both streams.
     EXPECT_NEAR(c.cHot * (318.15 - r.tHotOut), c.cCold * (r.tColdOut - 288.15), 1e-9 * r.q);
@@ -114,6 +129,8 @@ TEST(EpsilonNtu, CounterflowAgreesWithLmtd) {
 // dT2 = Th,out - Tc,out. Tolerance 1e-9 relative.
 TEST(EpsilonNtu, ParallelAgreesWithLmtd) {
   const HxResult r = solveHx(5000.0, 330.0, 8000.0, 290.0, 6000.0, FlowArrangement::Parallel);
+  test::reportCheck("parallel q vs UA LMTD", "LMTD, Incropera eq. 11.15", 6000.0 * lmtd(330.0 - 290.0, r.tHotOut - r.tColdOut),
+                    r.q, 1e-9 * r.q, "W", "1e-9: the plant's energy bookkeeping");
   EXPECT_NEAR(r.q, 6000.0 * lmtd(330.0 - 290.0, r.tHotOut - r.tColdOut), 1e-9 * r.q);
 }
 
@@ -123,6 +140,10 @@ TEST(EpsilonNtu, InverseNtuRoundTrip) {
   for (double cr : {0.0, 0.3, 0.9, 1.0 - 1e-8, 1.0}) {
     for (double ntu : {0.05, 1.0, 3.0, 10.0}) {
       const double eps = effectiveness(ntu, cr, FlowArrangement::Counterflow);
+      if (cr == 0.9) {
+        test::reportCheck("inverse NTU round trip, Cr 0.9, NTU " + std::to_string(ntu), "Incropera Table 11.4", ntu,
+                          ntuCounterflow(eps, cr), 1e-9 * ntu, "1", "an inverse must invert");
+      }
       EXPECT_NEAR(ntuCounterflow(eps, cr), ntu, 1e-9 * ntu) << "Cr = " << cr << ", NTU = " << ntu;
     }
   }
@@ -164,6 +185,7 @@ TEST(EpsilonNtu, MonotonicAndOrdered) {
 // Near-equal end differences must approach the common value smoothly and lie between the
 // geometric and arithmetic means (a property of the logarithmic mean).
 TEST(EpsilonNtu, LmtdRobust) {
+  test::reportCheck("lmtd(20, 10)", "10/ln 2 by hand", 14.42695040888963, lmtd(20.0, 10.0), 1e-13, "K", "rounding");
   EXPECT_NEAR(lmtd(20.0, 10.0), 14.42695040888963, 1e-13);
   EXPECT_NEAR(lmtd(10.0, 20.0), 14.42695040888963, 1e-13);
   EXPECT_DOUBLE_EQ(lmtd(7.0, 7.0), 7.0);
@@ -188,6 +210,10 @@ TEST(EpsilonNtu, LmtdRobust) {
 TEST(EpsilonNtu, FouledOverallU) {
   const double u = overallU(12000.0, 12000.0, 0.6e-3, 21.9, 9e-5, 9e-5);
   const double expected = 1.0 / (2.0 / 12000.0 + 0.6e-3 / 21.9 + 1.8e-4);
+  test::reportCheck("fouled U, Ti plate 0.6 mm, h 12 kW/m2K", "series resistances, physics.md 2.3", expected, u,
+                    1e-9 * expected, "W/(m2 K)", "closed form");
+  test::reportCheck("fouled U in the design range", "physics.md 2.3: 2500-5000 W/m2K", 3750.0, u, 1250.0, "W/(m2 K)",
+                    "the published design range");
   EXPECT_NEAR(u, expected, 1e-9 * expected);
   EXPECT_NEAR(u, 2673.34, 0.01);
   EXPECT_GT(u, 2500.0);
@@ -204,6 +230,8 @@ TEST(EpsilonNtu, FouledOverallU) {
 // days (Yamaguchi data, same section). Tolerance 1e-12 relative.
 TEST(EpsilonNtu, KernSeatonFouling) {
   const double day = 86400.0;
+  test::reportCheck("R_f(tau)", "Kern-Seaton, R_inf (1 - 1/e)", 6.5e-5 * (1.0 - std::exp(-1.0)),
+                    foulingResistance(10.0 * day, 6.5e-5, 10.0 * day), 1e-12 * 6.5e-5, "m2 K/W", "closed form");
   EXPECT_NEAR(foulingResistance(10.0 * day, 6.5e-5, 10.0 * day), 6.5e-5 * (1.0 - std::exp(-1.0)),
               1e-12 * 6.5e-5);
   EXPECT_NEAR(foulingResistance(1000.0 * day, 6.5e-5, 10.0 * day), 6.5e-5, 1e-12 * 6.5e-5);

@@ -5,11 +5,13 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <algorithm>
 #include <filesystem>
 #include <numeric>
 
 #include <unistd.h>
 
+#include "../support/Validation.hpp"
 #include "run/RunCase.hpp"
 #include "io/ResultReader.hpp"
 
@@ -52,6 +54,8 @@ TEST_F(SevenDayRun, GlobalEnergyBalanceCloses) {
   const double in = rowSum(src, ns, last), out = rowSum(snk, nk, last);
   ASSERT_GT(in, 1e13);  // ~20 MW for a week
   const double residual = (in - out - (E[last] - E[0])) / in;
+  test::reportCheck("energy residual (in - out - dE)/in, 7 d with dips", "conservation of energy (first law)", 0.0,
+                    residual, 1e-6, "1", "integration error of a stiff 7-day run; measured ~2e-8");
   EXPECT_LE(std::abs(residual), 1e-6);
   EXPECT_NEAR(r.kpi().at("energy_balance_residual"), residual, 1e-9);
 }
@@ -68,11 +72,15 @@ TEST_F(SevenDayRun, ElectricalBalanceHoldsAtEveryOutputTime) {
   const auto fac = r.readNumbers("/power/P_facility"), dump = r.readNumbers("/power/P_dumped");
   const auto dem = r.readNumbers("/power/P_demand"), aux = r.readNumbers("/power/P_plant_aux");
   ASSERT_EQ(fac.size(), 7u * 864u + 1u);
+  double worst = 0.0;  // largest bus imbalance relative to the demand, over all rows
   for (size_t i = 0; i < fac.size(); ++i) {
     const double supply = rowSum(gen, ng, i) + bat[i] + uns[i];
+    worst = std::max(worst, std::abs(supply - (fac[i] + aux[i] + dump[i])) / dem[i]);
     EXPECT_NEAR(supply, fac[i] + aux[i] + dump[i], 1e-6 * dem[i]) << "row " << i;
     EXPECT_NEAR(fac[i] + aux[i] + uns[i], dem[i], 1e-6 * dem[i]) << "row " << i;
   }
+  test::reportCheck("worst bus imbalance / demand over 6049 rows", "Kirchhoff: generation + battery + unserved = load",
+                    0.0, worst, 1e-6, "1", "solver tolerance on the dispatch");
 }
 
 // The week really varies: checkpoint dips in IT power, weather in the sea temperature.

@@ -1,8 +1,11 @@
 // Lumped nodes integrated by the real integrator (CVODES + KLU) against closed forms.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <string>
 
+#include "../support/Validation.hpp"
 #include "integrate/Integrator.hpp"
 #include "model/hull/Hull.hpp"
 #include "run/CaseBindings.hpp"
@@ -53,6 +56,7 @@ TEST(LumpedNode, HullPanelStepResponseMatchesExponential) {
   double t = 0.0;
   for (double k : {0.5, 1.0, 3.0}) {
     integ.advance(k * tau0, t, y);
+    double worst = 0.0;  // largest |T - exact| over the panels, relative to the panel's step
     for (int i = 0; i < hull.count(); ++i) {
       const auto& pn = geom.panels()[static_cast<size_t>(i)];
       const double h = pn.group == hull::PanelGroup::Bottom || pn.group == hull::PanelGroup::SideWet ? b.hWetLong
@@ -63,7 +67,10 @@ TEST(LumpedNode, HullPanelStepResponseMatchesExponential) {
       const double tau = hull.heatCapacity(i) / (h * pn.area);
       const double exact = tExt + (300.0 - tExt) * std::exp(-t / tau);
       EXPECT_NEAR(y[static_cast<size_t>(i)], exact, 1e-4 * std::abs(300.0 - tExt)) << "panel " << i << " t=" << t;
+      worst = std::max(worst, std::abs(y[static_cast<size_t>(i)] - exact) / std::abs(300.0 - tExt));
     }
+    test::reportCheck("worst panel error / step at t = " + std::to_string(k) + " tau", "lumped capacitance, exp(-t/tau)",
+                      0.0, worst, 1e-4, "1", "integration at rtol 1e-7");
   }
 }
 
@@ -97,6 +104,9 @@ TEST(LumpedNode, TwoNodeExchangeEquilibrates) {
   for (double tEnd : {0.5 / rate, 2.0 / rate, 20.0 / rate}) {
     integ.advance(tEnd, t, y);
     const double diff = 60.0 * std::exp(-rate * t);
+    test::reportCheck("temperature difference at t = " + std::to_string(rate * t) + "/rate",
+                      "closed form 60 K exp(-G (1/C1 + 1/C2) t)", diff, y[0] - y[1], 1e-6 * 60.0, "K",
+                      "1e-6 of the initial difference at rtol 1e-8");
     EXPECT_NEAR(y[0] - y[1], diff, 1e-6 * 60.0);
     EXPECT_NEAR((sys.C1 * y[0] + sys.C2 * y[1]) / (sys.C1 + sys.C2), mean, 1e-6 * mean);
   }

@@ -2,9 +2,11 @@
 // energy-balance closed forms of the physics sheet (§5.3 discharge rise, §4.2 chip temperature).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "../support/PlantHarness.hpp"
+#include "../support/Validation.hpp"
 #include "model/properties/Seawater.hpp"
 #include "model/seawater/SeawaterSystem.hpp"
 #include "run/CaseBindings.hpp"
@@ -41,6 +43,8 @@ TEST(PlantSteadyState, DischargeRiseEqualsHeatOverFlowCapacity) {
   const double Q = s.P_itServed + s.P_loopShaft + s.P_fans + hullIntoHalls + s.sw.P_shaft;
   const double cp = props::seawaterCp(s.T_seaIntakeAmbient, p.seawater.salinity);
   const double expected = Q / (s.sw.mdot * cp);
+  test::reportCheck("main outfall rise dT", "Q/(m cp), physics sheet 5.3", expected, s.sw.dT, 0.005 * expected, "K",
+                    "0.5 %: what is left of the transient after 5 days");
   EXPECT_NEAR(s.sw.dT, expected, 0.005 * expected);
   EXPECT_NEAR(s.sw.Q_seawater, Q, 0.005 * Q);
 }
@@ -52,11 +56,15 @@ TEST(PlantSteadyState, ChipTemperatureIsCoolantPlusPowerTimesResistance) {
   Plant plant(p, std::make_shared<test::ConstantEnvironment>(test::calmSea()));
   const auto y = test::integratePlant(plant, 3 * 86400.0);
   const double PR = p.it.liquidFraction * p.it.rackPowerIdle * p.it.chipResistance;
+  double worst = PR;  // the rack's T_chip - T_out furthest from f P R
   for (int i = 0; i < plant.racks().count(); i += 17) {
     const double tChip = y[static_cast<size_t>(plant.racks().chipIndex(i))];
     const double tOut = y[static_cast<size_t>(plant.racks().outletIndex(i))];
+    if (std::abs(tChip - tOut - PR) > std::abs(worst - PR)) worst = tChip - tOut;
     EXPECT_NEAR(tChip - tOut, PR, 0.005 * PR) << "rack " << i;
   }
+  test::reportCheck("chip - coolant outlet, worst rack", "f P R, physics sheet 4.2", PR, worst, 0.005 * PR, "K",
+                    "0.5 %: what is left of the transient after 3 days");
 }
 
 // The pump control must respect the discharge limit in a cold sea (DESIGN.md: a supply-only
@@ -69,6 +77,8 @@ TEST(PlantControl, ColdSeaHoldsDischargeLimit) {
   const auto y = test::integratePlant(plant, 2 * 86400.0);
   PlantSignals s;
   plant.evaluate(2 * 86400.0, y.data(), nullptr, s);
+  test::reportCheck("discharge rise in excess of the 6 K limit, cold sea", "the limit (DESIGN note)", 0.0,
+                    std::max(0.0, s.sw.dT - 6.0), 0.05, "K", "0.05 K at steady state");
   EXPECT_LT(s.sw.dT, 6.05);
   EXPECT_LT(y[static_cast<size_t>(plant.facilitySupplyIndex())], p.cooling.facilitySupplySetpoint - 1.0)
       << "a cold sea should leave the supply below its set point";
@@ -102,6 +112,7 @@ TEST(PlantEvents, ThrottlingSettlesInsideTheBandWithoutChattering) {
   }
   EXPECT_EQ(on, plant.racks().count());
   EXPECT_EQ(off, 0);
+  double worstRel = 0.0;  // largest |T_c - T_o - f theta P R| / (f theta P R) over the racks checked
   for (int i = 0; i < plant.racks().count(); i += 13) {
     const double tc = y[static_cast<size_t>(plant.racks().chipIndex(i))];
     const double to = y[static_cast<size_t>(plant.racks().outletIndex(i))];
@@ -109,7 +120,10 @@ TEST(PlantEvents, ThrottlingSettlesInsideTheBandWithoutChattering) {
     EXPECT_GT(tc, p.it.chipLimit - p.it.throttleHysteresis);
     const double pr = p.it.liquidFraction * plant.racks().throttleShare(tc) * p.it.rackPowerIdle * p.it.chipResistance;
     EXPECT_NEAR(tc - to, pr, 0.005 * pr);
+    worstRel = std::max(worstRel, std::abs(tc - to - pr) / pr);
   }
+  test::reportCheck("throttled rack balance error / (f theta P R), worst rack", "rack balance, physics sheet 4.2", 0.0,
+                    worstRel, 0.005, "1", "0.5 %: settling of the proportional power cap");
 }
 
 // Fouling: R_f = R_∞(1 − exp(−t/τ)) since the last cleaning (Kern–Seaton, physics sheet §2.2),
@@ -128,6 +142,8 @@ TEST(PlantEvents, FoulingGrowsAndResetsAtCleaning) {
   EXPECT_EQ(cleanings, 1);
   PlantSignals s;
   plant.evaluate(3 * 86400.0, y.data(), nullptr, s);
+  test::reportCheck("R_f one tau after the cleaning", "Kern-Seaton, R_inf (1 - 1/e)", 7e-5 * (1.0 - std::exp(-1.0)),
+                    s.sw.foulingR, 1e-12, "m2 K/W", "closed form");
   EXPECT_NEAR(s.sw.foulingR, 7e-5 * (1.0 - std::exp(-1.0)), 1e-12);
 }
 
@@ -175,6 +191,8 @@ TEST(PlantPower, UnservedLoadIsReportedAndShed) {
   EXPECT_GT(s.dispatch.unserved, 1e6);
   // IT is shed first, then hotel; what is left is the unsupplied cooling load (blackout).
   const double shed = (s.P_itDemand - s.P_itServed) + (p.hotelLoad - s.P_hotelServed) + s.auxUnpowered;
+  test::reportCheck("load shed vs unserved power", "electrical balance", s.dispatch.unserved, shed, 1e-6 * s.P_demand, "W",
+                    "1e-6 of the demand: solver tolerance");
   EXPECT_NEAR(shed, s.dispatch.unserved, 1e-6 * s.P_demand);
   EXPECT_NEAR(s.P_facility + s.dispatch.unserved, s.P_demand, 1e-6 * s.P_demand);
   const double supplied = s.engineSum + s.dispatch.solar + s.dispatch.shore + s.dispatch.discharge - s.dispatch.charge;
@@ -197,6 +215,8 @@ TEST(PlantPower, EngineStartsAndComesOnlineAfterStartupTime) {
   for (const auto& e : plant.events()) {
     if (e.kind == "engine_start" && started < 0) started = e.time;
     if (e.kind == "engine_online" && started >= 0 && !online) {
+      test::reportCheck("engine start to online", "the start-up time", p.engines.startupTime, e.time - started, 1e-6, "s",
+                        "event times are exact");
       EXPECT_NEAR(e.time - started, p.engines.startupTime, 1e-6);
       online = true;
     }

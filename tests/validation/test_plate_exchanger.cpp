@@ -5,10 +5,13 @@
 // published correlation (Muley & Manglik 1999) and the magnitudes of physics sheet section 2.3.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <initializer_list>
 #include <numbers>
+#include <string>
 
+#include "../support/Validation.hpp"
 #include "core/Constants.hpp"
 #include "model/cooling/PlateExchanger.hpp"
 #include "model/properties/FluidProperties.hpp"
@@ -57,6 +60,8 @@ PlateExchangerParams frame() {
 // evaluation keeps a first term of order cos(pi/2 - 1e-9)).
 TEST(PlateExchanger, FrictionFactorLimits) {
   for (double re : {200.0, 1500.0}) {
+    test::reportCheck("Martin xi at phi -> 0, Re " + std::to_string(static_cast<int>(re)), "Martin 1996 sec. 3: 64/Re",
+                      64.0 / re, martinFrictionFactor(re, 1e-12), 1e-9 * 64.0 / re, "1", "a limit of the formula");
     EXPECT_NEAR(martinFrictionFactor(re, 1e-12), 64.0 / re, 1e-9 * 64.0 / re) << re;
     const double xi1 = 597.0 / re + 3.85;
     EXPECT_NEAR(martinFrictionFactor(re, 0.5 * std::numbers::pi - 1e-12), 3.8 * xi1, 1e-9 * 3.8 * xi1) << re;
@@ -85,6 +90,12 @@ TEST(PlateExchanger, SideMatchesHandCalculation) {
   const PlateSide s = hx.side(50.0, water, water.mu);
   EXPECT_NEAR(hx.hydraulicDiameter(), 5.128205e-3, 1e-6 * 5.128205e-3);
   EXPECT_NEAR(s.velocity, 0.5572222, 1e-6 * 0.5572222);
+  const std::string hand = "hand calculation in the test, Incropera A.6 water";
+  const std::string digits = "1e-6: the hand values carry 6 digits";
+  test::reportCheck("Re, one side at 50 kg/s", hand, 3332.167, s.reynolds, 1e-6 * 3332.167, "1", digits);
+  test::reportCheck("xi, one side at 50 kg/s", hand, 1.894809, s.frictionFactor, 1e-6 * 1.894809, "1", digits);
+  test::reportCheck("h, one side at 50 kg/s", hand, 13629.92, s.h, 1e-6 * 13629.92, "W/(m2 K)", digits);
+  test::reportCheck("dp, one side at 50 kg/s", hand, 85786.17, s.pressureDrop, 1e-6 * 85786.17, "Pa", digits);
   EXPECT_NEAR(s.reynolds, 3332.167, 1e-6 * 3332.167);
   EXPECT_NEAR(s.frictionFactor, 1.894809, 1e-6 * 1.894809);
   EXPECT_NEAR(s.nusselt, 114.0245, 1e-6 * 114.0245);
@@ -103,6 +114,9 @@ TEST(PlateExchanger, SideMatchesHandCalculation) {
 // either formula moves the ratio out of it.
 TEST(PlateExchanger, MartinAgainstMuleyManglik) {
   EXPECT_NEAR(nusseltMuleyManglik(2000.0, 0.7, 45.0, 1.18), 36.49087, 1e-5 * 36.49087);
+  test::reportCheck("Muley-Manglik Nu, Re 2000, Pr 0.7, 45 deg", "its published point (ht.conv_plate)", 36.49087,
+                    nusseltMuleyManglik(2000.0, 0.7, 45.0, 1.18), 1e-5 * 36.49087, "1", "the published digits");
+  double lowest = 1.0, highest = 0.0;
   for (double beta : {45.0, 60.0}) {
     for (double re : {1000.0, 2000.0, 5000.0, 10000.0}) {
       for (double pr : {3.0, 5.0, 7.0}) {
@@ -110,9 +124,15 @@ TEST(PlateExchanger, MartinAgainstMuleyManglik) {
             martinNusselt(re, pr, beta * kDeg, 1.0) / nusseltMuleyManglik(re, pr, beta, 1.17);
         EXPECT_GT(ratio, 0.70) << beta << " " << re << " " << pr;
         EXPECT_LT(ratio, 0.92) << beta << " " << re << " " << pr;
+        lowest = std::min(lowest, ratio);
+        highest = std::max(highest, ratio);
       }
     }
   }
+  const std::string mm = "Muley & Manglik 1999 (second correlation)";
+  const std::string band = "band 0.70-0.92: the spread of the two with a margin";
+  test::reportCheck("lowest Martin / Muley-Manglik Nu ratio", mm, 0.81, lowest, 0.11, "1", band);
+  test::reportCheck("highest Martin / Muley-Manglik Nu ratio", mm, 0.81, highest, 0.11, "1", band);
 }
 
 // Magnitudes (physics sheet 2.3, Kakac & Liu): channel h 5000-15000 W/(m^2 K) at 0.3-0.8 m/s,
@@ -133,6 +153,11 @@ TEST(PlateExchanger, FilmAndOverallCoefficientsInPublishedRanges) {
     const PlateExchangerState st =
         hx.evaluate(994.0 * u * channelArea, tHot, 1025.0 * u * channelArea, tCold);
     EXPECT_NEAR(st.hot.velocity, u, 0.01 * u);
+    const std::string at = " at " + std::to_string(u).substr(0, 3) + " m/s";
+    test::reportCheck("fresh-side h" + at, "physics sheet 2.3 range 5-15 kW/m2K", 10000.0, st.hot.h, 5000.0, "W/(m2 K)",
+                      "the published range");
+    test::reportCheck("clean U" + at, "physics sheet 2.3 range 3-7 kW/m2K", 5000.0, st.u, 2000.0, "W/(m2 K)",
+                      "the published range");
     EXPECT_GT(st.hot.h, 5000.0) << u;
     EXPECT_LT(st.hot.h, 15000.0) << u;
     EXPECT_GT(st.cold.h, 5000.0) << u;
@@ -165,6 +190,8 @@ TEST(PlateExchanger, UaFollowsFlowTemperatureAndFouling) {
   clean.foulingCold = 0.0;
   const PlateExchangerState c = PlateExchanger(clean).evaluate(50.0, t35, 50.0, t20);
   const double dr = 1.0 / base.u - 1.0 / c.u;
+  test::reportCheck("1/U_fouled - 1/U_clean", "R_f,hot + R_f,cold (series resistances)", 0.000176 + 0.000088, dr,
+                    1e-9 * dr, "m2 K/W", "an identity");
   EXPECT_NEAR(dr, 0.000176 + 0.000088, 1e-9 * dr);
   EXPECT_EQ(hx.evaluate(0.0, t35, 50.0, t20).ua, 0.0);
 }

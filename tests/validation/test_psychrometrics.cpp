@@ -6,7 +6,9 @@
 
 #include <cmath>
 #include <initializer_list>
+#include <string>
 
+#include "../support/Validation.hpp"
 #include "core/Constants.hpp"
 #include "model/properties/Psychrometrics.hpp"
 
@@ -65,12 +67,18 @@ TEST(Psychrometrics, ReferencesReproduceTheirCheckValues) {
 TEST(Psychrometrics, SaturationPressureAgainstIapws) {
   for (double t : {0.01, 5.0, 10.0, 15.0, 20.0, 25.0, 30.0, 40.0, 50.0, 60.0, 75.0, 90.0}) {
     const double ref = saturationPressureIf97(kT0 + t);
+    test::reportCheck("p_ws over water at " + std::to_string(t).substr(0, 5) + " degC", "IAPWS-IF97 eq. 30", ref,
+                      saturationPressure(kT0 + t), 1e-3 * ref, "Pa", "0.1 %: Hyland-Wexler fitted to the same data");
     EXPECT_NEAR(saturationPressure(kT0 + t), ref, 1e-3 * ref) << t << " degC";
   }
   for (double t : {-60.0, -40.0, -20.0, -10.0, -1.0}) {
     const double ref = sublimationPressureIapws(kT0 + t);
+    test::reportCheck("p_ws over ice at " + std::to_string(t).substr(0, 5) + " degC", "IAPWS R14-08", ref,
+                      saturationPressure(kT0 + t), 1e-3 * ref, "Pa", "0.1 %: Hyland-Wexler fitted to the same data");
     EXPECT_NEAR(saturationPressure(kT0 + t), ref, 1e-3 * ref) << t << " degC";
   }
+  test::reportCheck("p_ws at the triple point", "IAPWS: 611.657 Pa at 273.16 K", 611.657, saturationPressure(273.16),
+                    1e-3 * 611.657, "Pa", "0.1 %");
   EXPECT_NEAR(saturationPressure(273.16), 611.657, 1e-3 * 611.657);
   // ASHRAE Fundamentals 2017 ch. 1 Table 3 values: 20 degC 2.3392 kPa, 25 degC 3.1699 kPa.
   EXPECT_NEAR(saturationPressure(kT0 + 20.0), 2339.2, 1e-3 * 2339.2);
@@ -83,6 +91,8 @@ TEST(Psychrometrics, SaturationPressureAgainstIapws) {
 // difference moves the dew point by < 0.02 K at these temperatures).
 TEST(Psychrometrics, DewPoint) {
   const double w = humidityRatioFromRelativeHumidity(kT0 + 25.0, 0.5, kP);
+  test::reportCheck("dew point, 25 degC and 50 % RH", "ASHRAE psychrometric chart No. 1", kT0 + 13.9, dewPoint(w, kP),
+                    0.2, "K", "the chart's reading resolution");
   EXPECT_NEAR(dewPoint(w, kP) - kT0, 13.9, 0.2);
   for (double t : {5.0, 15.0, 25.0, 35.0}) {
     for (double rh : {0.2, 0.5, 0.9}) {
@@ -106,6 +116,8 @@ TEST(Psychrometrics, DewPoint) {
 // W = 0.621945 x 1584.95/(101325 - 1584.95) = 0.0098830 kg/kg. Tolerance 0.1 % (p_ws).
 TEST(Psychrometrics, HumidityRatio) {
   const double w = humidityRatioFromRelativeHumidity(kT0 + 25.0, 0.5, kP);
+  test::reportCheck("humidity ratio, 25 degC and 50 % RH", "ASHRAE eq. 20 by hand", 0.0098830, w, 1e-3 * 0.0098830,
+                    "kg/kg", "0.1 %, as p_ws");
   EXPECT_NEAR(w, 0.0098830, 1e-3 * 0.0098830);
   EXPECT_NEAR(humidityRatio(vapourPressure(w, kP), kP), w, 1e-15);
 }
@@ -114,6 +126,8 @@ TEST(Psychrometrics, HumidityRatio) {
 // 1860(25)) = 25 150 + 25 475 = 50 625 J/kg (exact), and cp of moist air = dh/dT at fixed W =
 // 1006 + 1860 W (central difference, 1e-6 relative).
 TEST(Psychrometrics, Enthalpy) {
+  test::reportCheck("moist-air enthalpy, 25 degC, W 0.01", "ASHRAE eq. 32 by hand", 50625.0,
+                    moistAirEnthalpy(kT0 + 25.0, 0.01), 1e-9 * 50625.0, "J/kg", "exact arithmetic");
   EXPECT_NEAR(moistAirEnthalpy(kT0 + 25.0, 0.01), 50625.0, 1e-9 * 50625.0);
   const double dT = 0.01;
   const double cp =

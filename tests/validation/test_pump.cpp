@@ -7,7 +7,9 @@
 #include <cmath>
 #include <initializer_list>
 #include <stdexcept>
+#include <string>
 
+#include "../support/Validation.hpp"
 #include "model/hydraulics/Pump.hpp"
 
 namespace fdtwin::hydraulics {
@@ -64,6 +66,12 @@ TEST(Pump, OperatingPointMatchesHandCalculation) {
   const Pump pump(seawaterPumps());
   const PumpOperatingPoint op = pump.operatingPoint(0.9, SystemCurve{5.0, 10.0}, kSeawaterDensity);
   constexpr double kRel = 1e-3;
+  const std::string hand = "hand calculation in the test";
+  const std::string why = "0.1 %: the hand values carry 7-8 digits";
+  test::reportCheck("flow, 2 pumps at N 0.9 on H = 5 + 10 Q^2", hand, 1.0982941, op.flow, kRel * 1.0982941, "m3/s", why);
+  test::reportCheck("head, 2 pumps at N 0.9", hand, 17.0625, op.head, kRel * 17.0625, "m", why);
+  test::reportCheck("efficiency, 2 pumps at N 0.9", hand, 0.8087377, op.efficiency, kRel * 0.8087377, "1", why);
+  test::reportCheck("electric power, 2 pumps at N 0.9", hand, 248325.70, op.electricPower, kRel * 248325.70, "W", why);
   EXPECT_NEAR(op.flow, 1.0982941, kRel * 1.0982941);
   EXPECT_NEAR(op.flowPerPump, 0.5491471, kRel * 0.5491471);
   EXPECT_NEAR(op.head, 17.0625, kRel * 17.0625);
@@ -93,6 +101,8 @@ TEST(Pump, AffinityLawsOnFrictionSystem) {
     const PumpOperatingPoint op = pump.operatingPoint(n, friction, kSeawaterDensity);
     EXPECT_NEAR(op.flow, ref.flow * n, 1e-12 * ref.flow) << n;
     EXPECT_NEAR(op.head, ref.head * n * n, 1e-12 * ref.head) << n;
+    test::reportCheck("P_shaft at N " + std::to_string(n).substr(0, 4) + " / N^3 law", "affinity laws, Gulich 3.4",
+                      ref.shaftPower * n * n * n, op.shaftPower, 1e-12 * ref.shaftPower, "W", "rounding: an identity");
     EXPECT_NEAR(op.shaftPower, ref.shaftPower * n * n * n, 1e-12 * ref.shaftPower) << n;
     EXPECT_NEAR(op.efficiency, ref.efficiency, 1e-12) << n;
   }

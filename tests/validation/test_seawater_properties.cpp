@@ -6,7 +6,9 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <string>
 
+#include "../support/Validation.hpp"
 #include "model/properties/Seawater.hpp"
 
 namespace fdtwin::props {
@@ -31,6 +33,14 @@ TEST(SeawaterProperties, MatchesSpotCheckTable) {
   for (const auto& row : kTable) {
     SCOPED_TRACE(testing::Message() << "T = " << row.tC << " degC, S = " << row.S << " g/kg");
     const double T = row.tC + kC;
+    const std::string at = " at " + std::to_string(static_cast<int>(row.tC)) + " degC, " +
+                           std::to_string(static_cast<int>(row.S)) + " g/kg";
+    const std::string ref = "Sharqawy et al. 2010 (physics.md 1.2 table)";
+    test::reportCheck("rho" + at, ref, row.rho, seawaterDensity(T, row.S), 1e-3 * row.rho, "kg/m3", "0.1 %");
+    test::reportCheck("cp" + at, ref, row.cp, seawaterCp(T, row.S), 3e-3 * row.cp, "J/(kg K)", "0.3 %");
+    test::reportCheck("k" + at, ref, row.k, seawaterConductivity(T, row.S), 1e-2 * row.k, "W/(m K)", "1 %");
+    test::reportCheck("mu" + at, ref, row.muMilli * 1e-3, seawaterViscosity(T, row.S), 1e-2 * row.muMilli * 1e-3, "Pa s",
+                      "1 %");
     EXPECT_NEAR(seawaterDensity(T, row.S), row.rho, 1e-3 * row.rho);
     EXPECT_NEAR(seawaterCp(T, row.S), row.cp, 3e-3 * row.cp);
     EXPECT_NEAR(seawaterConductivity(T, row.S), row.k, 1e-2 * row.k);
@@ -77,6 +87,9 @@ TEST(SeawaterProperties, CpUsesKelvinNotCelsius) {
 TEST(SeawaterProperties, VolumetricHeatCapacity) {
   for (double tC = 5.0; tC <= 30.0; tC += 5.0) {
     const double T = tC + kC;
+    test::reportCheck("rho cp at " + std::to_string(static_cast<int>(tC)) + " degC", "physics.md 1.2: about 4.10 MJ/m3K",
+                      4.10e6, seawaterDensity(T, 35.0) * seawaterCp(T, 35.0), 0.01 * 4.10e6, "J/(m3 K)",
+                      "1 %: the sheet's round figure");
     EXPECT_NEAR(seawaterDensity(T, 35.0) * seawaterCp(T, 35.0), 4.10e6, 0.01 * 4.10e6) << tC << " degC";
   }
 }
@@ -117,6 +130,8 @@ TEST(SeawaterProperties, BundleIsConsistent) {
 // gives -2.212067 degC at p = 0. The API takes g/kg, so SP = 40 is S = 40 * 1.00472.
 // Tolerance 1e-5 K (the check value is printed to 1e-6).
 TEST(SeawaterProperties, FreezingPointUnescoCheckValue) {
+  test::reportCheck("freezing point at SP 40, p = 0", "UNESCO 1983 check value", -2.212067 + kC,
+                    seawaterFreezingPoint(40.0 * 1.00472), 1e-5, "K", "the check value is printed to 1e-6");
   EXPECT_NEAR(seawaterFreezingPoint(40.0 * 1.00472), -2.212067 + kC, 1e-5);
   EXPECT_NEAR(seawaterFreezingPoint(0.0), kC, 1e-12);
   // Ocean water freezes near -1.9 degC (Millero 1978); +-0.05 K.
@@ -128,6 +143,8 @@ TEST(SeawaterProperties, FreezingPointUnescoCheckValue) {
 // colligative estimate K_b * osmolality = 0.513 K kg/mol * ~1.0 osmol/kg ~ 0.5 K.
 TEST(SeawaterProperties, BoilingPointElevation) {
   EXPECT_NEAR(seawaterBoilingPoint(0.0), 373.15, 1e-12);
+  test::reportCheck("boiling-point elevation, 35 g/kg", "Sharqawy 2010 eq. 36 by hand", 0.518675,
+                    seawaterBoilingPoint(35.0) - 373.15, 1e-6, "K", "the hand value's digits");
   EXPECT_NEAR(seawaterBoilingPoint(35.0) - 373.15, 0.518675, 1e-6);
   EXPECT_GT(seawaterBoilingPoint(70.0), seawaterBoilingPoint(35.0));
 }

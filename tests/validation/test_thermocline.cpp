@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "../support/Validation.hpp"
 #include "io/CsvEnvironment.hpp"
 #include "run/CaseBindings.hpp"
 
@@ -65,6 +66,8 @@ TEST(Thermocline, ReproducesTheReferenceSheetExample) {
   s.mixedLayerDepth = 60.0;
   s.T_deep = 5.0 + kC0;
   s.thermoclineScale = 250.0;
+  fdtwin::test::reportCheck("T at 190 m", "physics.md 5.2 worked example", 20.0 + kC0, seaTemperatureAtDepth(s, 190.0),
+                            1.0, "K", "the sheet rounds to whole degrees");
   EXPECT_NEAR(seaTemperatureAtDepth(s, 190.0) - kC0, 20.0, 1.0);
   EXPECT_NEAR(seaTemperatureAtDepth(s, 450.0) - kC0, 10.0, 1.0);
 }
@@ -76,6 +79,11 @@ TEST(Thermocline, ReproducesTheAugustCastAtStation208_03) {
   s.T_seaSurface = cast.temperature_C[0] + kC0;  // the fit is relative to the cast's own surface
   for (std::size_t i = 0; i < kDepths.size(); ++i) {
     const double tolerance = kDepths[i] <= 50.0 ? 2.0 : 3.5;
+    fdtwin::test::reportCheck("T at " + std::to_string(static_cast<int>(kDepths[i])) + " m, 2023-08-14",
+                              "KODC cast 208-03", cast.temperature_C[i] + kC0, seaTemperatureAtDepth(s, kDepths[i]),
+                              tolerance, "K",
+                              kDepths[i] <= 50.0 ? "2 K over the intake depths 0-50 m"
+                                                 : "3.5 K: one exponential cannot follow August's cold bottom water");
     EXPECT_NEAR(seaTemperatureAtDepth(s, kDepths[i]) - kC0, cast.temperature_C[i], tolerance)
         << cast.when << " at " << kDepths[i] << " m";
   }
@@ -97,6 +105,9 @@ TEST(Thermocline, ReproducesEveryCastOfTheYearWithinTolerance) {
     // The converter reports the rms misfit of each fit (<= 1.46 K); allow for the hourly
     // interpolation of the parameters between the cast time and the file rows.
     EXPECT_LT(std::sqrt(sumSquares / kDepths.size()), 1.6) << cast.when;
+    fdtwin::test::reportCheck(std::string("rms misfit, cast ") + cast.when, "KODC cast 208-03", 0.0,
+                              std::sqrt(sumSquares / kDepths.size()), 1.6, "K",
+                              "the fits' rms misfit (<= 1.46 K) plus hourly interpolation");
   }
 }
 
