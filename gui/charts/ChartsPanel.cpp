@@ -42,7 +42,7 @@ ChartsPanel::ChartsPanel(QWidget* parent) : QWidget(parent) {
   grid->setContentsMargins(0, 0, 0, 0);
   grid->setSpacing(2);
   m_power = new TimeChart(tr("Power"), tr("MW"), this);
-  m_pue = new TimeChart(tr("PUE"), tr("P_facility / P_IT"), this);
+  m_pue = new TimeChart(tr("PUE"), tr("P_facility / P_IT,input"), this);
   m_temperature = new TimeChart(tr("Temperatures"), tr("°C"), this);
   m_battery = new TimeChart(tr("Battery state of charge"), tr("%"), this);
   grid->addWidget(m_power, 0, 0);
@@ -82,9 +82,12 @@ void ChartsPanel::setResult(const std::shared_ptr<const ResultModel>& result) {
                    QColor(0, 150, 80));
   m_power->finish();
 
-  // PUE, instantaneous: undefined while no IT load is served.
+  // PUE, instantaneous, at its boundary (IT power at the IT equipment input; files written
+  // before the distribution losses have only the chips' power): undefined while no IT load is
+  // served.
   const auto& fac = r.series(rs::powerPFacility.path);
-  const auto& it = r.series(rs::powerPIt.path);
+  const auto& itInput = r.series(rs::powerPItInput.path);
+  const auto& it = itInput.empty() ? r.series(rs::powerPIt.path) : itInput;
   if (!fac.empty() && fac.size() == it.size()) {
     std::vector<double> pue(fac.size());
     for (std::size_t i = 0; i < pue.size(); ++i)

@@ -68,13 +68,14 @@ void printKpis(const std::map<std::string, double>& kpi) {
   };
   const double GWh = 3.6e12;
   std::printf("%-34s %14s\n", "KPI", "value");
-  std::printf("%-34s %14.4f\n", "PUE (generator terminals)", get("PUE"));
+  std::printf("%-34s %14.4f\n", "PUE (ISO/IEC 30134-2)", get("PUE"));
   std::printf("%-34s %14.4f\n", "fuel-to-IT efficiency", get("fuel_to_it_efficiency"));
   std::printf("%-34s %14.3f\n", "IT energy [GWh]", get("E_it") / GWh);
   std::printf("%-34s %14.3f\n", "facility energy [GWh]", get("E_facility") / GWh);
   std::printf("%-34s %14.3f\n", "unserved energy [GWh]", get("E_unserved") / GWh);
   std::printf("%-34s %14.2f\n", "hottest chip [degC]", get("T_chip_max") - constants::kZeroCelsius);
-  std::printf("%-34s %14.2f\n", "largest discharge rise [K]", get("discharge_dT_max"));
+  std::printf("%-34s %14.2f\n", "largest outfall rise over sea [K]", get("outfall_rise_max"));
+  std::printf("%-34s %14.3f\n", "distribution losses / IT", get("distribution_loss_share"));
   std::printf("%-34s %14.1f\n", "fuel [t]", get("fuel_total") / 1000.0);
   std::printf("%-34s %14.1f\n", "CO2 [t]", get("CO2_total") / 1000.0);
   std::printf("%-34s %14.3f\n", "heat to sea [GWh]", get("heat_to_sea") / GWh);

@@ -276,6 +276,27 @@ std::vector<KeyDef> makeSchema() {
                   "LT water temperature to the engines held by the three-way valve."),
       temperature("power.engine_cooling.lt_supply_max", "311.15",
                   "Highest LT water temperature to the engines before their output must be reduced."),
+      real("power.distribution.capacity_factor", "1", "1.67", 1.0, 10.0,
+           "Rating of each distribution stage (transformers, switchboards and cables, UPS, rack power shelves) "
+           "as a multiple of the design IT load (racks x rack peak power); 1.67 loads them to 60 % at full IT "
+           "load (assumption: N+1 redundancy)."),
+      real("power.distribution.transformer_no_load_loss", "1", "0.00134", 0.0, 0.05,
+           "Transformer no-load loss per unit of its rating (Schneider Electric FA132857, 1000 kVA liquid-filled: "
+           "1340 W)."),
+      real("power.distribution.transformer_load_loss", "1", "0.0125", 0.0, 0.1,
+           "Transformer load loss at rated current per unit of its rating (same source: 12 500 W)."),
+      real("power.distribution.power_factor", "1", "0.95", 0.5, 1.0,
+           "Power factor of the load at the transformer secondary (assumption)."),
+      real("power.distribution.cable_loss", "1", "0.01", 0.0, 0.1,
+           "I2R loss share of the switchboards and cable runs at rated load (assumption)."),
+      text("power.distribution.ups", VT::Choice, "\"double_conversion\"",
+           "UPS stage: `double_conversion` (94.5-96.3 %), `eco_mode` (~99 %) or `none` (no UPS: a shore cable "
+           "or battery backup in the racks).",
+           false, {"double_conversion", "eco_mode", "none"}),
+      text("power.distribution.power_shelf", VT::Choice, "\"high_efficiency\"",
+           "Rack power shelves (AC to DC): `titanium` (80 PLUS Titanium minimum, 90/94/96/91 %) or "
+           "`high_efficiency` (~97.5 % at half load, current liquid-cooled AI racks).",
+           false, {"titanium", "high_efficiency"}),
       positive("power.fuel.lhv", "J/kg", "49.5e6", "Lower heating value of the fuel (natural gas)."),
       positive("power.fuel.co2_factor", "kg/J", "56.1e-9", "CO2 per J of fuel LHV (IPCC 2006 natural gas)."),
       real("power.battery.capacity", "J", "7.2e10", 0.0, kInf, "Usable battery energy (20 MWh)."),

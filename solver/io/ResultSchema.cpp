@@ -159,6 +159,11 @@ const Entry powerPIt = series("/power/P_it", "W", "IT power served", {"time"}, "
 const Entry powerPCooling = series("/power/P_cooling", "W", "cooling power", {"time"}, "cooling electrical load (pumps and fans)");
 const Entry powerPHotel = series("/power/P_hotel", "W", "hotel power", {"time"}, "hotel and auxiliary load");
 const Entry powerPFacility = series("/power/P_facility", "W", "facility power served", {"time"}, "all electrical load served (IT + cooling + hotel)");
+const Entry powerPItInput = series("/power/P_it_input", "W", "IT power at the IT equipment input", {"time"}, "IT power served at the rack power shelves' input (chips + shelf losses): the ISO/IEC 30134-2 IT energy");
+const Entry powerLossTransformer = series("/power/P_loss_transformer", "W", "transformer losses", {"time"}, "no-load and load losses of the step-down transformers (to the atmosphere through their room's ventilation)");
+const Entry powerLossCables = series("/power/P_loss_cables", "W", "switchboard and cable losses", {"time"}, "I²R losses of the switchboards and cable runs (heat in the halls)");
+const Entry powerLossUps = series("/power/P_loss_ups", "W", "UPS losses", {"time"}, "losses of the UPS stage (heat in the halls)");
+const Entry powerLossShelves = series("/power/P_loss_power_shelves", "W", "rack power shelf losses", {"time"}, "AC→DC losses of the rack power shelves (heat in the halls)");
 const Entry powerPPlantAux = series("/power/P_plant_aux", "W", "power-plant auxiliary power", {"time"}, "power-plant auxiliaries (engine-room seawater pumps): supplied by the plant, outside the PUE boundary");
 const Entry powerPDemand = series("/power/P_demand", "W", "power demand", {"time"}, "all electrical load asked for, before shedding");
 const Entry powerPUnserved = series("/power/P_unserved", "W", "unserved power", {"time"}, "load asked for but not served (P_demand − P_facility)");
@@ -205,15 +210,17 @@ const Entry solverRtol = attribute("/solver@rtol", Type::Real, "1", "relative to
 const Entry solverStates = attribute("/solver@states", Type::Real, "1", "states", "number of states of the ODE system");
 
 // --- KPIs ---------------------------------------------------------------------------------
-const Entry kpiPue = kpi("PUE", "1", "power usage effectiveness", "∫P_facility dt / ∫P_it dt, at generator terminals (EN 50600-4-2 boundary)");
+const Entry kpiPue = kpi("PUE", "1", "power usage effectiveness", "E_facility / E_it_input = ∫P_facility dt / ∫P_it_input dt: facility energy at the generator terminals (IT with its distribution losses, cooling, hotel; generation and its auxiliaries outside) over IT energy at the IT equipment input (ISO/IEC 30134-2, EN 50600-4-2)");
 const Entry kpiFuelToItEfficiency = kpi("fuel_to_it_efficiency", "1", "fuel-to-IT efficiency", "∫P_it dt / ∫(fuel LHV power) dt");
 const Entry kpiTChipMax = kpi("T_chip_max", "K", "hottest chip temperature", "max over the output rows of `/racks/T_chip`");
 const Entry kpiDischargeDTMax = kpi("discharge_dT_max", "K", "largest discharge temperature rise", "max over the output rows of `/cooling/discharge_dT`");
 const Entry kpiOutfallRiseMax = kpi("outfall_rise_max", "K", "largest outfall rise above ambient sea", "max over the output rows of `/cooling/rise_above_ambient` and `/engine_cooling/rise_above_ambient`");
 const Entry kpiEngineLtMax = kpi("engine_lt_supply_max", "K", "warmest LT water to the engines", "max over the output rows of `/engine_cooling/T_lt_supply`");
+const Entry kpiDistributionLossShare = kpi("distribution_loss_share", "1", "electrical distribution losses per IT energy", "∫(transformer + cable + UPS + power shelf losses) dt / ∫P_it dt");
 const Entry kpiFuelTotal = kpi("fuel_total", "kg", "fuel burnt", "∫ fuel mass flow dt");
 const Entry kpiCO2Total = kpi("CO2_total", "kg", "CO2 emitted", "∫ CO2 emission rate dt");
 const Entry kpiEIt = kpi("E_it", "J", "IT energy served", "∫P_it dt");
+const Entry kpiEItInput = kpi("E_it_input", "J", "IT energy at the IT equipment input", "∫P_it_input dt");
 const Entry kpiEFacility = kpi("E_facility", "J", "electrical energy served", "∫P_facility dt");
 const Entry kpiEUnserved = kpi("E_unserved", "J", "energy not served", "∫P_unserved dt");
 const Entry kpiHeatToSea = kpi("heat_to_sea", "J", "heat to the sea", "∫ of the ledger sinks that end in the sea: every outfall's heat and hull heat to the sea");
@@ -275,7 +282,8 @@ const std::vector<const Entry*>& schema() {
       &hullArea, &hullGroup, &hullGroupNames, &hullT,
       // power
       &generatorIndex, &powerGeneratorName, &powerPIt, &powerPCooling, &powerPHotel, &powerPFacility,
-      &powerPPlantAux, &powerPDemand, &powerPUnserved, &powerPDumped, &powerPGeneration, &powerPBattery, &powerBatterySoc,
+      &powerPItInput, &powerLossTransformer, &powerLossCables, &powerLossUps, &powerLossShelves, &powerPPlantAux,
+      &powerPDemand, &powerPUnserved, &powerPDumped, &powerPGeneration, &powerPBattery, &powerBatterySoc,
       &powerEnginesOnline, &powerFuelRate, &powerCO2Rate,
       // environment
       &envTSeaSurface, &envTAir, &envGSolar, &envWindSpeed, &envCurrentSpeed,
@@ -288,7 +296,7 @@ const std::vector<const Entry*>& schema() {
       &solverSteps, &solverRhsEvals, &solverJacEvals, &solverLinearSetups, &solverNonlinearIterations,
       &solverErrorTestFailures, &solverRtol, &solverStates,
       // KPIs
-      &kpiPue, &kpiFuelToItEfficiency, &kpiTChipMax, &kpiDischargeDTMax, &kpiOutfallRiseMax, &kpiEngineLtMax, &kpiFuelTotal, &kpiCO2Total, &kpiEIt,
+      &kpiPue, &kpiFuelToItEfficiency, &kpiTChipMax, &kpiDischargeDTMax, &kpiOutfallRiseMax, &kpiEngineLtMax, &kpiDistributionLossShare, &kpiFuelTotal, &kpiCO2Total, &kpiEIt, &kpiEItInput,
       &kpiEFacility, &kpiEUnserved, &kpiHeatToSea, &kpiThrottleEvents, &kpiEnergyBalanceResidual,
       &kpiMixingZoneDTMax, &kpiPermitDT, &kpiPermitBreach, &kpiPlumeExtentMax, &kpiCfdWindows,
       &kpiCfdWallTime,

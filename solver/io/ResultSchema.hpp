@@ -106,7 +106,7 @@ extern const Entry hullDraft, panelIndex, pointIndex, cornerIndex, panelGroupInd
     hullArea, hullGroup, hullGroupNames, hullT;
 // Power.
 extern const Entry generatorIndex, powerGeneratorName, powerPIt, powerPCooling, powerPHotel, powerPFacility,
-    powerPPlantAux,
+    powerPPlantAux, powerPItInput, powerLossTransformer, powerLossCables, powerLossUps, powerLossShelves,
     powerPDemand, powerPUnserved, powerPDumped, powerPGeneration, powerPBattery, powerBatterySoc,
     powerEnginesOnline, powerFuelRate, powerCO2Rate;
 // Environment.
@@ -121,8 +121,9 @@ extern const Entry solverSteps, solverRhsEvals, solverJacEvals, solverLinearSetu
     solverErrorTestFailures, solverRtol, solverStates;
 // KPIs.
 extern const Entry kpiPue, kpiFuelToItEfficiency, kpiTChipMax, kpiDischargeDTMax, kpiOutfallRiseMax, kpiEngineLtMax,
+    kpiDistributionLossShare,
     kpiFuelTotal, kpiCO2Total,
-    kpiEIt, kpiEFacility, kpiEUnserved, kpiHeatToSea, kpiThrottleEvents, kpiEnergyBalanceResidual;
+    kpiEIt, kpiEItInput, kpiEFacility, kpiEUnserved, kpiHeatToSea, kpiThrottleEvents, kpiEnergyBalanceResidual;
 extern const Entry kpiMixingZoneDTMax, kpiPermitDT, kpiPermitBreach, kpiPlumeExtentMax, kpiCfdWindows,
     kpiCfdWallTime;
 // CFD coupling.

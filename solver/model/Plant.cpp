@@ -34,6 +34,7 @@ Plant::Plant(const PlantParams& p, std::shared_ptr<const env::Environment> envir
       m_hull(m_hullGeometry, std::vector<int>(m_hullGeometry.panels().size(), -1)),
       m_engines(p.engines),
       m_engineCooling(p.engineCooling, p.cooling, p.seawater.salinity),
+      m_distribution(power::distributionFor(p.distribution, p.it.rackPowerPeak * m_racks.count())),
       m_dispatch(p.battery, p.shoreImportLimit) {
   m_solar.peakPower = p.solar.peakPower;
   m_solar.tempCoefficient = p.solar.tempCoefficient;
@@ -46,6 +47,8 @@ Plant::Plant(const PlantParams& p, std::shared_ptr<const env::Environment> envir
   m_hull = hull::Hull(m_hullGeometry, panelHall);
 
   for (int h = 0; h < p.it.halls; ++h) {
+    m_hallRackShare.push_back(static_cast<double>(m_rackLayout.hallRacks()[static_cast<size_t>(h)].size()) /
+                              std::max(1, m_racks.count()));
     m_profiles.emplace_back(hallProfile(p.it, h));
     const double tcsC =
         static_cast<double>(m_rackLayout.hallRacks()[static_cast<size_t>(h)].size()) * m_racks.flowCapacity();
@@ -106,6 +109,9 @@ void Plant::declareLedger() {
   m_slots.batteryLoss = l.add("battery losses", LedgerKind::Sink);
   m_slots.drives = l.add("pump motor and drive losses", LedgerKind::Sink);
   m_slots.loadBank = l.add("load bank (surplus)", LedgerKind::Sink);
+  // The transformers stand in a ventilated room: their losses go to the atmosphere. The losses
+  // of the switchboards, cables, UPS and rack power shelves are heat in the halls' air.
+  m_slots.transformer = l.add("transformer losses to air", LedgerKind::Sink);
   m_slots.racks = l.add("racks (chips and coolant)", LedgerKind::Stored);
   m_slots.halls = l.add("halls (TCS headers and air)", LedgerKind::Stored);
   m_slots.facility = l.add("facility water loop", LedgerKind::Stored);
@@ -174,7 +180,8 @@ void Plant::evaluate(double t, const double* y, double* ydot, PlantSignals& s) {
   }
   s.P_cooling = s.P_pumps + s.P_fans;
   s.P_itDemand = m_racks.totalDemand(s.utilization, y);
-  s.P_demand = s.P_itDemand + s.P_cooling + m_p.hotelLoad + s.P_plantAux;
+  const double itChain = m_distribution.fromItPower(s.P_itDemand).generatorPower;  // IT + its losses
+  s.P_demand = itChain + s.P_cooling + m_p.hotelLoad + s.P_plantAux;
   s.solarAvailable = m_solar.power(s.env.T_air, s.env.G_solar);
 
   // Engines and dispatch.
@@ -185,18 +192,33 @@ void Plant::evaluate(double t, const double* y, double* ydot, PlantSignals& s) {
     s.engineSetpoint[static_cast<size_t>(k)] = m_engines.setpoint(k, s.engineDemand);
   s.dispatch = m_dispatch.solve(s.P_demand, s.engineSum, s.solarAvailable, soc);
 
-  // Unserved load is shed from the IT load first, then from the hotel load.
+  // Unserved load is shed from the IT load (with the distribution losses it causes) first, then
+  // from the hotel load.
   const double unserved = s.dispatch.unserved;
-  s.P_itServed = std::max(0.0, s.P_itDemand - unserved);
-  s.P_hotelServed = m_p.hotelLoad - std::min(m_p.hotelLoad, std::max(0.0, unserved - s.P_itDemand));
+  s.P_itServed = s.P_itDemand;
+  if (unserved > 0.0) {
+    // The IT power whose chain (IT + losses, monotonic) fits what is left: by bisection.
+    const double fits = itChain - unserved;
+    double lo = 0.0, hi = s.P_itDemand;
+    for (int it = 0; it < 60 && hi > lo; ++it) {
+      const double mid = 0.5 * (lo + hi);
+      (m_distribution.fromItPower(mid).generatorPower > fits ? hi : lo) = mid;
+    }
+    s.P_itServed = fits > m_distribution.fromItPower(0.0).generatorPower ? lo : 0.0;
+  }
+  s.elec = m_distribution.fromItPower(s.P_itServed);
+  const double itShed = itChain - s.elec.generatorPower;
+  s.P_itInput = s.P_itServed + s.elec.powerShelfLoss;
+  s.P_hotelServed = m_p.hotelLoad - std::min(m_p.hotelLoad, std::max(0.0, unserved - itShed));
   s.servedShare = s.P_itDemand > 0.0 ? s.P_itServed / s.P_itDemand : 1.0;
   // What neither shedding can cover is the cooling auxiliaries themselves: the plant is dark.
   // The model keeps its pumps and fans running and books their unsupplied power as a source
   // of the energy balance, so the balance stays closed and the blackout stays visible.
-  s.auxUnpowered = std::max(0.0, unserved - s.P_itDemand - m_p.hotelLoad);
+  s.auxUnpowered = std::max(0.0, unserved - itShed - m_p.hotelLoad);
   // Inside the PUE boundary (EN 50600-4-2: energy at the facility's input, on-site generation
   // and its auxiliaries outside): IT, cooling and hotel load, not the engine-room pumps.
-  s.P_facility = s.P_itServed + s.P_hotelServed + s.P_cooling - std::max(0.0, s.auxUnpowered - s.P_plantAux);
+  s.P_facility = s.elec.generatorPower + s.P_hotelServed + s.P_cooling -
+                 std::max(0.0, s.auxUnpowered - s.P_plantAux);
 
   // Halls: CDU supply temperatures and heats.
   s.tSupply.resize(static_cast<size_t>(nh));
@@ -215,6 +237,8 @@ void Plant::evaluate(double t, const double* y, double* ydot, PlantSignals& s) {
   m_racks.rhs(y, yd, s.utilization, s.tSupply, s.servedShare, s.hallHeat, &itServed);
   s.hull = {};
   m_hull.rhs(y, yd, m_cacheBoundary, m_hallAirStates, s.hallHeat, s.hull);
+  const double lossesInHalls = s.elec.powerShelfLoss + s.elec.upsLoss + s.elec.cableLoss;
+  for (int h = 0; h < nh; ++h) s.hallHeat[static_cast<size_t>(h)] += lossesInHalls * m_hallRackShare[static_cast<size_t>(h)];
   if (!ydot) return;
 
   // The nodes' rates: each component writes its own slice of ydot.
@@ -286,7 +310,19 @@ void Plant::jacobian(double t, const double* y, network::SparseJacobian& J) {
   // Engines (diagonal; the weak coupling through the demand is left to Newton's iteration),
   // battery (by local differences of the dispatch), hull panels.
   m_engines.jacobian(J, y, m_scratch.engineSetpoint);
-  m_dispatch.jacobian(J, y, m_scratch.P_demand, m_scratch.engineSum, m_scratch.solarAvailable, m_engines);
+  // The engine-room pumps' power follows an engine's cooling heat j·(∂F/∂P − 1) per watt.
+  double demandPerEngineWatt = 0.0;
+  if (m_engineCooling.mode() == EngineCoolingMode::Separate && m_scratch.engineCooling.Q > 0.0) {
+    const auto& e = m_p.engines;
+    const double dQ = e.jacketFraction * ((1.0 - e.noLoadFuelFraction) / e.efficiency - 1.0);
+    const double q = m_scratch.engineCooling.Q, h = 1e-4 * q;
+    const double dAux = (m_engineCooling.separate(q + h, m_cacheTambEngine).P_el -
+                         m_engineCooling.separate(q - h, m_cacheTambEngine).P_el) /
+                        (2.0 * h);
+    demandPerEngineWatt = dAux * dQ;
+  }
+  m_dispatch.jacobian(J, y, m_scratch.P_demand, m_scratch.engineSum, m_scratch.solarAvailable, m_engines,
+                      demandPerEngineWatt);
   m_hull.jacobian(J, y, m_cacheBoundary, m_hallAirStates);
 }
 
@@ -372,6 +408,7 @@ void Plant::setFlows(const PlantSignals& s) {
   l.set(m_slots.batteryLoss, s.dispatch.batteryLoss);
   l.set(m_slots.drives, s.drivesLoss);
   l.set(m_slots.loadBank, s.dispatch.dumped);
+  l.set(m_slots.transformer, s.elec.transformerLoss);
 }
 
 const network::EnergyLedger& Plant::updateLedger(const PlantSignals& s, const double* y) {
@@ -398,6 +435,8 @@ void Plant::quadratures(double t, const double* y, double* qdot) {
   x[kFuelMass] = m_scratch.fuel / m_p.engines.fuelLhv;
   x[kCO2Mass] = m_scratch.fuel * m_p.engines.co2Factor;
   x[kE_fuel] = m_scratch.fuel;
+  x[kE_itInput] = m_scratch.P_itInput;
+  x[kE_distributionLoss] = m_scratch.elec.totalLoss;
 }
 
 std::vector<double> Plant::initialState() {
@@ -408,6 +447,7 @@ std::vector<double> Plant::initialState() {
   evaluate(t, y.data(), nullptr, m_scratch);  // environment and demand at t = 0
   const auto& s = m_scratch;
   const double tAmb = s.T_seaIntakeAmbient;
+  const power::ElectricalLosses demandLosses = m_distribution.fromItPower(s.P_itDemand);
   // Heat the facility loop must reject (independent of its temperatures).
   double loads = m_facility.pumpShaftPower();
   std::vector<double> qLiqHall(static_cast<size_t>(m_p.it.halls)), qAirHall(qLiqHall.size());
@@ -419,6 +459,9 @@ std::vector<double> Plant::initialState() {
       qLiqHall[hs] += m_p.it.liquidFraction * P;
       qAirHall[hs] += (1.0 - m_p.it.liquidFraction) * P;
     }
+    // The distribution losses in the hall (shelves, UPS, cables) at the t = 0 demand (the
+    // engines are not committed yet, so what is served now is not what the plant settles at).
+    qAirHall[hs] += (demandLosses.powerShelfLoss + demandLosses.upsLoss + demandLosses.cableLoss) * m_hallRackShare[hs];
     loads += qLiqHall[hs] + hc.pumpShaftPower() + qAirHall[hs] + hc.fanPower();
   }
   // Seawater side in steady state (pump speed, facility return), then each node downstream.

@@ -27,6 +27,7 @@
 #include "model/it/RackLayout.hpp"
 #include "model/it/Racks.hpp"
 #include "model/power/Dispatch.hpp"
+#include "model/power/ElectricalDistribution.hpp"
 #include "model/power/EngineCooling.hpp"
 #include "model/power/GasEngines.hpp"
 #include "model/power/SolarPv.hpp"
@@ -50,6 +51,10 @@ struct PlantSignals {
   double T_seaEngineIntakeAmbient = 0.0;  // at the engine-room sea chest's depth
   std::vector<double> utilization, tSupply, qCdu, qCoil, hallHeat;  // per hall
   seawater::SeawaterState sw;
+  // IT power at the chips (asked for and served) and at the IT equipment input (the rack power
+  // shelves' input, the ISO/IEC 30134-2 boundary).
+  double P_itInput = 0;
+  power::ElectricalLosses elec;  // distribution losses of the served load
   double P_itDemand = 0, P_itServed = 0, P_cooling = 0, P_hotelServed = 0, P_demand = 0, P_facility = 0;
   double P_pumps = 0, P_fans = 0, drivesLoss = 0;
   double P_plantAux = 0;  // power-plant auxiliaries (engine-room seawater pumps): outside the PUE boundary
@@ -99,7 +104,18 @@ class Plant : public network::OdeSystem {
   const network::EnergyLedger& ledger() const { return m_ledger; }
   // Fills every term of the ledger at (s, y) and returns it.
   const network::EnergyLedger& updateLedger(const PlantSignals& s, const double* y);
-  enum Extra { kE_it = 0, kE_facility, kE_demand, kE_unserved, kFuelMass, kCO2Mass, kE_fuel, kExtraCount };
+  enum Extra {
+    kE_it = 0,
+    kE_facility,
+    kE_demand,
+    kE_unserved,
+    kFuelMass,
+    kCO2Mass,
+    kE_fuel,
+    kE_itInput,
+    kE_distributionLoss,
+    kExtraCount
+  };
 
   // CFD coupling hooks (solver/cfd). Without them the constant recirculation factor and the
   // flat-plate/ITTC correlations apply.
@@ -146,7 +162,8 @@ class Plant : public network::OdeSystem {
   // The plant's terms of the energy ledger, each bound to its name where it is added.
   struct LedgerSlots {
     int fuel, solar, shore, hullSun, auxUnpowered;                                               // sources
-    int discharge, engineDischarge, exhaust, hullToSea, hullToAir, hotel, batteryLoss, drives, loadBank;  // sinks
+    int discharge, engineDischarge, exhaust, hullToSea, hullToAir, hotel, batteryLoss, drives, loadBank,
+        transformer;  // sinks
     int racks, halls, facility, hull, battery;                                                   // stored
   };
 
@@ -163,6 +180,8 @@ class Plant : public network::OdeSystem {
   hull::Hull m_hull;
   power::GasEngines m_engines;
   power::EngineCooling m_engineCooling;
+  power::ElectricalDistribution m_distribution;
+  std::vector<double> m_hallRackShare;  // each hall's share of the racks (and of the distribution losses)
   power::Dispatch m_dispatch;
   power::SolarPv m_solar;
 

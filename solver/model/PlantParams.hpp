@@ -110,6 +110,22 @@ struct EngineCoolingParams {
   double ltSupplyMax;     // K, highest LT water temperature the engines accept
 };
 
+// The UPS stage and the rack power shelves of the electrical distribution, by the published
+// efficiency curves that model/power/ElectricalDistribution.cpp holds (with their sources).
+enum class UpsKind { DoubleConversion, EcoMode, None };
+enum class PowerShelfKind { Titanium, HighEfficiency };
+
+// Generator terminals → transformer → switchboard and cables → UPS → rack power shelves → chips.
+struct DistributionParams {
+  double capacityFactor;         // each stage's rating / design IT load (racks × rack peak power)
+  double transformerNoLoadLoss;  // P0/S_rated
+  double transformerLoadLoss;    // Pk/S_rated at rated current
+  double powerFactor;            // of the load at the transformer secondary
+  double cableLossAtRated;       // I²R share of the switchboard and cable runs at rated load
+  UpsKind ups;
+  PowerShelfKind powerShelf;
+};
+
 struct BatteryParams {
   double capacity;  // J
   double powerMax;  // W
@@ -132,6 +148,7 @@ struct PlantParams {
   HullParams hull;
   EngineParams engines;
   EngineCoolingParams engineCooling;
+  DistributionParams distribution;
   BatteryParams battery;
   SolarParams solar;
   double hotelLoad;         // W

@@ -118,6 +118,11 @@ Recorder::Recorder(ResultWriter& w, Plant& plant, const Provenance& prov, double
   h_Photel = w.series(rs::powerPHotel, 0);
   h_Pfac = w.series(rs::powerPFacility, 0);
   h_Paux = w.series(rs::powerPPlantAux, 0);
+  h_PitIn = w.series(rs::powerPItInput, 0);
+  h_lossTx = w.series(rs::powerLossTransformer, 0);
+  h_lossCable = w.series(rs::powerLossCables, 0);
+  h_lossUps = w.series(rs::powerLossUps, 0);
+  h_lossShelf = w.series(rs::powerLossShelves, 0);
   h_Pdem = w.series(rs::powerPDemand, 0);
   h_Punserved = w.series(rs::powerPUnserved, 0);
   h_Pdumped = w.series(rs::powerPDumped, 0);
@@ -193,6 +198,11 @@ void Recorder::record(double t, const double* y, const std::vector<double>& quad
   m_w.append(h_Photel, s.P_hotelServed);
   m_w.append(h_Pfac, s.P_facility);
   m_w.append(h_Paux, s.P_plantAux);
+  m_w.append(h_PitIn, s.P_itInput);
+  m_w.append(h_lossTx, s.elec.transformerLoss);
+  m_w.append(h_lossCable, s.elec.cableLoss);
+  m_w.append(h_lossUps, s.elec.upsLoss);
+  m_w.append(h_lossShelf, s.elec.powerShelfLoss);
   m_w.append(h_Pdem, s.P_demand);
   m_w.append(h_Punserved, s.dispatch.unserved);
   m_w.append(h_Pdumped, s.dispatch.dumped);
@@ -242,7 +252,7 @@ std::vector<std::pair<std::string, double>> Recorder::finish(const integrate::In
   const auto ns = static_cast<size_t>(ledger.count(network::LedgerKind::Source));
   const auto nk = static_cast<size_t>(ledger.count(network::LedgerKind::Sink));
   const double* x = m_lastQuad.data() + ns + nk;
-  const double eIt = x[Plant::kE_it], eFac = x[Plant::kE_facility];
+  const double eIt = x[Plant::kE_it], eFac = x[Plant::kE_facility], eItInput = x[Plant::kE_itInput];
   // Heat to the sea: the sinks that end in it (every outfall, hull-to-sea convection).
   double heatToSea = 0.0;
   size_t sink = 0;
@@ -254,15 +264,17 @@ std::vector<std::pair<std::string, double>> Recorder::finish(const integrate::In
   int throttles = 0;
   for (const auto& e : m_plant.events()) throttles += e.kind == "throttle_on" ? 1 : 0;
   const std::pair<const rs::Entry*, double> values[] = {
-      {&rs::kpiPue, eIt > 0 ? eFac / eIt : 0.0},
+      {&rs::kpiPue, eItInput > 0 ? eFac / eItInput : 0.0},
       {&rs::kpiFuelToItEfficiency, x[Plant::kE_fuel] > 0 ? eIt / x[Plant::kE_fuel] : 0.0},
       {&rs::kpiTChipMax, m_chipMax},
       {&rs::kpiDischargeDTMax, m_dTMax},
       {&rs::kpiOutfallRiseMax, m_riseMax},
       {&rs::kpiEngineLtMax, m_ltMax},
+      {&rs::kpiDistributionLossShare, eIt > 0 ? x[Plant::kE_distributionLoss] / eIt : 0.0},
       {&rs::kpiFuelTotal, x[Plant::kFuelMass]},
       {&rs::kpiCO2Total, x[Plant::kCO2Mass]},
       {&rs::kpiEIt, eIt},
+      {&rs::kpiEItInput, eItInput},
       {&rs::kpiEFacility, eFac},
       {&rs::kpiEUnserved, x[Plant::kE_unserved]},
       {&rs::kpiHeatToSea, heatToSea},

@@ -53,7 +53,7 @@ TEST(EnergyLedger, PlantTermsKeepTheirPublishedNamesAndOrder) {
       l.names(LedgerKind::Sink),
       (std::vector<std::string>{"seawater discharge", "engine-room seawater discharge", "engine exhaust to air",
                                 "hull to sea", "hull to air", "hotel load", "battery losses",
-                                "pump motor and drive losses", "load bank (surplus)"}));
+                                "pump motor and drive losses", "load bank (surplus)", "transformer losses to air"}));
   std::vector<std::string> toSea;
   for (const auto& t : l.terms()) {
     if (t.toSea) toSea.push_back(t.name);

@@ -62,12 +62,14 @@ TEST(EngineCooling, EngineRoomOutfallCarriesTheCoolingWaterHeat) {
   EXPECT_NEAR(s.exhaust, (1.0 - e.jacketFraction) * (fuel - electric), 1e-6 * fuel);
   // The pumps' electrical power is a power-plant auxiliary the engines supply, outside PUE.
   EXPECT_GT(s.P_plantAux, 0.0);
-  EXPECT_NEAR(s.P_demand, s.P_itDemand + s.P_cooling + p.hotelLoad + s.P_plantAux, 1e-6 * s.P_demand);
+  EXPECT_NEAR(s.P_demand, s.P_itDemand + s.elec.totalLoss + s.P_cooling + p.hotelLoad + s.P_plantAux,
+              1e-6 * s.P_demand);
 }
 
 // Heat-to-sea ratio of an engine-powered barge, first principles: at ~46 % electrical
-// efficiency, 45 % of the waste heat in the cooling water and every IT watt to the main outfall,
-// the two outfalls carry (IT + j·(1 − η)/η·P_el) — about 1.5 W to the sea per IT watt. The
+// efficiency, 45 % of the waste heat in the cooling water and every IT watt (with the
+// distribution losses in the halls) to the main outfall, the two outfalls carry
+// (IT + losses + j·(1 − η)/η·P_el) — about 1.5 W to the sea per IT watt. The
 // plant's two outfalls against that, within 3 % (cooling auxiliaries, hull and part-load
 // efficiency make the difference).
 TEST(EngineCooling, BothOutfallsCarryWhatTheFirstPrinciplesRatioSays) {
@@ -77,7 +79,8 @@ TEST(EngineCooling, BothOutfallsCarryWhatTheFirstPrinciplesRatioSays) {
   PlantSignals s;
   plant.evaluate(6 * 3600.0, y.data(), nullptr, s);
   const double eta = s.engineSum / s.fuel;
-  const double expected = s.P_itServed + p.engines.jacketFraction * (1.0 - eta) / eta * s.engineSum;
+  const double inHalls = s.elec.cableLoss + s.elec.upsLoss + s.elec.powerShelfLoss;
+  const double expected = s.P_itServed + inHalls + p.engines.jacketFraction * (1.0 - eta) / eta * s.engineSum;
   const double outfalls = s.sw.Q_seawater + s.engineCooling.Q_seawater;
   test::reportCheck("heat to the sea through both outfalls / first-principles value", "IT + j (1 - eta)/eta P_el by hand",
                     1.0, outfalls / expected, 0.03, "1", "3 %: cooling auxiliaries, hull and part-load efficiency");

@@ -7,6 +7,7 @@
 
 #include "../support/PlantHarness.hpp"
 #include "../support/Validation.hpp"
+#include "model/power/ElectricalDistribution.hpp"
 #include "model/properties/Seawater.hpp"
 #include "model/seawater/SeawaterSystem.hpp"
 #include "run/CaseBindings.hpp"
@@ -24,7 +25,7 @@ PlantParams constantLoad() {
 }
 
 // Reference: at steady state the seawater carries away every watt that enters the liquid and
-// air loops: IT heat + shaft power of the CDU and facility pumps + fan power + heat from the
+// air loops: IT heat + distribution losses in the halls + shaft power of the CDU and facility pumps + fan power + heat from the
 // hull into the halls, plus the seawater pumps' own shaft power; the outfall rise is
 // ΔT = Q/(ṁ·cp) (physics sheet §5.3). Tolerance 0.5 %, for what is left of the transient after
 // 5 simulated days; the solver's own error is far smaller.
@@ -40,7 +41,9 @@ TEST(PlantSteadyState, DischargeRiseEqualsHeatOverFlowCapacity) {
     if (h >= 0) hullIntoHalls += plant.hull().innerConductance(i) * (y[static_cast<size_t>(plant.hull().stateIndex(i))] -
                                                                      y[static_cast<size_t>(plant.hallAirIndex(h))]);
   }
-  const double Q = s.P_itServed + s.P_loopShaft + s.P_fans + hullIntoHalls + s.sw.P_shaft;
+  // The distribution losses that stand in the halls (cables, UPS, rack power shelves) too.
+  const double losses = s.elec.cableLoss + s.elec.upsLoss + s.elec.powerShelfLoss;
+  const double Q = s.P_itServed + losses + s.P_loopShaft + s.P_fans + hullIntoHalls + s.sw.P_shaft;
   const double cp = props::seawaterCp(s.T_seaIntakeAmbient, p.seawater.salinity);
   const double expected = Q / (s.sw.mdot * cp);
   test::reportCheck("main outfall rise dT", "Q/(m cp), physics sheet 5.3", expected, s.sw.dT, 0.005 * expected, "K",
@@ -178,7 +181,8 @@ TEST(PlantEvents, StagedCleaningLowersFoulingContinuously) {
 }
 
 // Unserved load is reported, never silently dropped: with no engines, a small battery and no
-// shore, the battery empties and the IT load is shed by exactly the unserved power.
+// shore, the battery empties and the IT load (with its distribution losses) is shed by exactly
+// the unserved power.
 TEST(PlantPower, UnservedLoadIsReportedAndShed) {
   PlantParams p = constantLoad();
   p.engines.count = 0;
@@ -190,7 +194,12 @@ TEST(PlantPower, UnservedLoadIsReportedAndShed) {
   plant.evaluate(3600.0, y.data(), nullptr, s);
   EXPECT_GT(s.dispatch.unserved, 1e6);
   // IT is shed first, then hotel; what is left is the unsupplied cooling load (blackout).
-  const double shed = (s.P_itDemand - s.P_itServed) + (p.hotelLoad - s.P_hotelServed) + s.auxUnpowered;
+  // Shedding IT sheds its distribution losses with it (the chain, built here from the parameters).
+  const power::ElectricalDistribution chain(
+      power::distributionFor(p.distribution, p.it.rackPowerPeak * plant.racks().count()));
+  const double itShed =
+      chain.fromItPower(s.P_itDemand).generatorPower - chain.fromItPower(s.P_itServed).generatorPower;
+  const double shed = itShed + (p.hotelLoad - s.P_hotelServed) + s.auxUnpowered;
   test::reportCheck("load shed vs unserved power", "electrical balance", s.dispatch.unserved, shed, 1e-6 * s.P_demand, "W",
                     "1e-6 of the demand: solver tolerance");
   EXPECT_NEAR(shed, s.dispatch.unserved, 1e-6 * s.P_demand);
@@ -206,7 +215,7 @@ TEST(PlantPower, EngineStartsAndComesOnlineAfterStartupTime) {
   p.it.profile.kind = it::ProfileKind::Inference;  // trough 35 %, peak at 16:00
   p.it.profile.inferenceMin = 0.2;
   p.engines.minRunTime = 600.0;
-  p.engines.ratedPower = 19e6;  // a unit size at which the midnight load fits one engine and the peak not
+  p.engines.ratedPower = 21e6;  // a unit size at which the midnight load fits one engine and the peak not
   p.solar.peakPower = 0.0;
   Plant plant(p, std::make_shared<test::ConstantEnvironment>(test::calmSea()));
   test::integratePlant(plant, 86400.0);

@@ -17,14 +17,14 @@ void Dispatch::declareStates(network::StateLayout& layout) {
 }
 
 void Dispatch::jacobian(network::SparseJacobian& J, const double* y, double demand, double engineSum,
-                        double solarAvailable, const GasEngines& engines) const {
+                        double solarAvailable, const GasEngines& engines, double demandPerEngineWatt) const {
   const int iSoc = m_states.soc;
   const double soc = y[iSoc];
   const double base = solve(demand, engineSum, solarAvailable, soc).socRate;
   const double hs = 1e-7;
   J.add(iSoc, iSoc, (solve(demand, engineSum, solarAvailable, soc + hs).socRate - base) / hs);
   const double hp = 1.0;
-  const double dP = (solve(demand, engineSum + hp, solarAvailable, soc).socRate - base) / hp;
+  const double dP = (solve(demand + demandPerEngineWatt * hp, engineSum + hp, solarAvailable, soc).socRate - base) / hp;
   for (int k = 0; k < engines.count(); ++k) {
     J.add(iSoc, engines.stateIndex(k), engines.status(k) == EngineStatus::Online ? dP : 0.0);
   }

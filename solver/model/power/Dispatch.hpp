@@ -40,9 +40,10 @@ class Dispatch {
   DispatchResult solve(double demand, double engines, double solarAvailable, double soc) const;
   double engineDemand(double demand, double solarAvailable, double soc) const;
   // The row of the SOC: ∂(dSOC/dt)/∂SOC and ∂/∂P_k of the running engines, by local
-  // differences of solve() (it is piecewise linear with tapers).
+  // differences of solve() (it is piecewise linear with tapers). demandPerEngineWatt: how the
+  // demand itself moves with an engine's output (the engine-room pumps follow its cooling heat).
   void jacobian(network::SparseJacobian& J, const double* y, double demand, double engineSum,
-                double solarAvailable, const GasEngines& engines) const;
+                double solarAvailable, const GasEngines& engines, double demandPerEngineWatt) const;
   const BatteryParams& battery() const { return m_b; }
   void declareStates(network::StateLayout& layout);
   const BatteryStates& states() const { return m_states; }

@@ -6,6 +6,46 @@
 
 namespace fdtwin::power {
 
+std::vector<EfficiencyPoint> upsCurve(UpsKind kind) {
+  switch (kind) {
+    case UpsKind::DoubleConversion:
+      // 94.5/96.0/96.3/96.0 % at 25/50/75/100 % load: assumption inside the 94–97 % of
+      // double-conversion UPSs (reference/plant-power-ops.md §5), no datasheet chosen yet.
+      return {{0.25, 0.945}, {0.5, 0.960}, {0.75, 0.963}, {1.0, 0.960}};
+    case UpsKind::EcoMode:
+      // Eco (bypass) mode ~99 % (same note); 98.5 % at quarter load, an assumption of its shape.
+      return {{0.25, 0.985}, {0.5, 0.99}, {1.0, 0.99}};
+    case UpsKind::None:
+      // No UPS stage (a shore cable straight to the racks, or battery backup in the racks).
+      return {{0.5, 1.0}, {1.0, 1.0}};
+  }
+  return {};
+}
+
+std::vector<EfficiencyPoint> powerShelfCurve(PowerShelfKind kind) {
+  switch (kind) {
+    case PowerShelfKind::Titanium:
+      // 80 PLUS Titanium, 230 V internal redundant: 90/94/96/91 % at 10/20/50/100 % load
+      // (CLEAResult 80 PLUS programme table).
+      return {{0.1, 0.90}, {0.2, 0.94}, {0.5, 0.96}, {1.0, 0.91}};
+    case PowerShelfKind::HighEfficiency:
+      // Rack power shelves of current liquid-cooled AI racks, ~97.5 % at half load
+      // (reference/plant-power-ops.md §5); the 20 % and full-load points are assumptions.
+      return {{0.2, 0.965}, {0.5, 0.975}, {1.0, 0.97}};
+  }
+  return {};
+}
+
+ElectricalDistributionParams distributionFor(const DistributionParams& p, double designItLoad) {
+  const double rated = std::max(1.0, p.capacityFactor * designItLoad);
+  ElectricalDistributionParams d;
+  d.powerShelf = {rated, powerShelfCurve(p.powerShelf)};
+  d.ups = {rated, upsCurve(p.ups)};
+  d.cables = {rated, p.cableLossAtRated};
+  d.transformer = {rated / p.powerFactor, p.transformerNoLoadLoss, p.transformerLoadLoss, p.powerFactor};
+  return d;
+}
+
 double transformerLoss(const TransformerParams& p, double pOut) {
   const double x = std::max(pOut, 0.0) / (p.powerFactor * p.ratedApparentPower);
   return p.ratedApparentPower * (p.noLoadLoss + p.loadLoss * x * x);

@@ -22,6 +22,7 @@
 // to the chips, so that the shelf loss is heat in the rack as well.
 #include <vector>
 
+#include "model/PlantParams.hpp"
 #include "model/power/PartLoadCurve.hpp"
 
 namespace fdtwin::power {
@@ -63,6 +64,13 @@ struct ElectricalLosses {
   double cableLoad = 0.0;
   double transformerLoad = 0.0;  // S/S_rated
 };
+
+// Published efficiency points of the UPS kinds and power shelves a case can choose (sources in
+// ElectricalDistribution.cpp).
+std::vector<EfficiencyPoint> upsCurve(UpsKind kind);
+std::vector<EfficiencyPoint> powerShelfCurve(PowerShelfKind kind);
+// The chain of a plant: every stage rated capacityFactor × the design IT load [W].
+ElectricalDistributionParams distributionFor(const DistributionParams& p, double designItLoad);
 
 // Transformer loss [W] at output active power pOut [W].
 double transformerLoss(const TransformerParams& p, double pOut);
