@@ -156,8 +156,8 @@ void Recorder::record(double t, const double* y, const std::vector<double>& quad
   for (int i = 0; i < nr; ++i) m_row[static_cast<size_t>(i)] = y[racks.outletIndex(i)];
   m_w.append(h_Tout, m_row.data());
   for (int i = 0; i < nr; ++i) {
-    const auto h = static_cast<size_t>(racks.info()[static_cast<size_t>(i)].hall);
-    m_row[static_cast<size_t>(i)] = s.servedShare * racks.demand(i, s.utilization[h], y[racks.chipIndex(i)]);
+    const auto j = static_cast<size_t>(racks.job(i));
+    m_row[static_cast<size_t>(i)] = s.servedShare * racks.demand(i, s.utilization[j], y[racks.chipIndex(i)]);
   }
   m_w.append(h_Pit, m_row.data());
   for (int h = 0; h < p.hallCount(); ++h) m_row[static_cast<size_t>(h)] = y[p.hallAirIndex(h)];
