@@ -69,8 +69,9 @@ std::vector<JobSpec> parseJobList(const std::string& text, int rackCount, const 
       throw fail(fmt::format("expected a rack range FIRST-LAST of whole numbers after \"{}:\", {}", spec.kind,
                              kExample));
     if (spec.firstRack < 0 || spec.firstRack > spec.lastRack || spec.lastRack >= rackCount)
-      throw fail(fmt::format("expected 0 <= FIRST <= LAST <= {} (the plant has {} racks, numbered from 0), got {}",
-                             rackCount - 1, rackCount, range));
+      throw fail(
+          fmt::format("expected 0 <= FIRST <= LAST <= {} (the plant has {} racks, numbered from 0), got {}",
+                      rackCount - 1, rackCount, range));
     for (size_t w = 1; w < words.size(); ++w) {
       const auto eq = words[w].find('=');
       const std::string key = words[w].substr(0, eq);
@@ -88,12 +89,14 @@ std::vector<JobSpec> parseJobList(const std::string& text, int rackCount, const 
           throw fail(fmt::format("expected utilization=FRACTION within 0 … 1, got \"{}\"", words[w]));
         spec.utilization = u;
       } else {
-        throw fail(fmt::format("expected an option phase=DURATION or utilization=FRACTION, got \"{}\"", words[w]));
+        throw fail(
+            fmt::format("expected an option phase=DURATION or utilization=FRACTION, got \"{}\"", words[w]));
       }
     }
     for (int i = spec.firstRack; i <= spec.lastRack; ++i) {
       int& o = owner[static_cast<size_t>(i)];
-      if (o >= 0) throw fail(fmt::format("rack {} is already in job {}; every rack belongs to one job", i, o + 1));
+      if (o >= 0)
+        throw fail(fmt::format("rack {} is already in job {}; every rack belongs to one job", i, o + 1));
       o = static_cast<int>(jobs.size());
     }
     jobs.push_back(spec);
@@ -102,23 +105,27 @@ std::vector<JobSpec> parseJobList(const std::string& text, int rackCount, const 
   const auto gap = std::find(owner.begin(), owner.end(), -1);
   if (gap != owner.end()) {
     const int first = static_cast<int>(gap - owner.begin());
-    const int last = static_cast<int>(std::find_if(gap, owner.end(), [](int o) { return o >= 0; }) - owner.begin()) - 1;
-    throw InputError(file, line, "it.jobs",
-                     fmt::format("racks {}-{} belong to no job; every one of the {} racks (0-{}) must be in one",
-                                 first, last, rackCount, rackCount - 1));
+    const int last =
+        static_cast<int>(std::find_if(gap, owner.end(), [](int o) { return o >= 0; }) - owner.begin()) - 1;
+    throw InputError(
+        file, line, "it.jobs",
+        fmt::format("racks {}-{} belong to no job; every one of the {} racks (0-{}) must be in one", first,
+                    last, rackCount, rackCount - 1));
   }
   return jobs;
 }
 
 std::vector<JobSpec> caseJobs(const Case& c) {
   const CaseEntry& e = c.entry("it.jobs");
-  const long long racks = c.integer("it.halls") * c.integer("it.rows_per_hall") * c.integer("it.racks_per_row");
+  const long long racks =
+      c.integer("it.halls") * c.integer("it.rows_per_hall") * c.integer("it.racks_per_row");
   const std::string file = e.file.empty() ? c.sourcePath() : e.file;
   auto jobs = parseJobList(c.string("it.jobs"), static_cast<int>(racks), file, e.line);
   for (const auto& j : jobs) {
     if (j.kind == "csv" && !c.has("it.profile_file"))
-      throw InputError(file, e.line, "it.jobs",
-                       "a csv job needs a utilization CSV; add profile_file = \"utilization.csv\" under [it]");
+      throw InputError(
+          file, e.line, "it.jobs",
+          "a csv job needs a utilization CSV; add profile_file = \"utilization.csv\" under [it]");
   }
   return jobs;
 }

@@ -35,16 +35,16 @@ struct ItParams {
 };
 
 struct CoolingParams {
-  double facilitySupplySetpoint;  // K
-  double facilityFlow;            // kg/s
-  double facilityVolume;          // m3 per header
-  double cduUA;                   // W/K per hall
+  double facilitySupplySetpoint;      // K
+  double facilityFlow;                // kg/s
+  double facilityVolume;              // m3 per header
+  double cduUA;                       // W/K per hall
   cooling::ManifoldKind tcsManifold;  // the rack rows' supply/return headers
   double tcsHeaderDiameter;           // m, inner diameter of a row header
   double tcsHeaderFriction;           // 1, Darcy friction factor of a row header
-  double tcsVolume;               // m3 per hall
-  double tcsPumpHead;             // m
-  double facilityPumpHead;        // m
+  double tcsVolume;                   // m3 per hall
+  double tcsPumpHead;                 // m
+  double facilityPumpHead;            // m
   double pumpEfficiency, motorEfficiency, vfdEfficiency;
   double hallHeatCapacity;  // J/K
   double airFlow;           // m3/s per hall

@@ -155,8 +155,9 @@ TEST(Jobs, TwoJobsInOneHallDrawTwoLevels) {
   for (int i = 0; i < r.count(); ++i) {
     const double u = i < 40 ? training.trainingMean() : 0.0;
     const double expected = p.it.rackPowerIdle + (p.it.rackPowerPeak - p.it.rackPowerIdle) * u;
-    const double level = r.demand(i, s.utilization[static_cast<size_t>(r.job(i))], y[static_cast<size_t>(r.chipIndex(i))]) /
-                         r.powerFactor(i);
+    const double level =
+        r.demand(i, s.utilization[static_cast<size_t>(r.job(i))], y[static_cast<size_t>(r.chipIndex(i))]) /
+        r.powerFactor(i);
     EXPECT_NEAR(level, expected, 1e-9 * expected) << "rack " << i;
     levels.insert(std::lround(level));
   }
@@ -173,7 +174,8 @@ TEST(Jobs, TwoJobsInOneHallDrawTwoLevels) {
 // T_chip_spread_max comes from the row where inference racks stand beside idle spares.
 TEST(DefaultCase, HottestRackIsTheOneTheRackBalancePredicts) {
   const Case c = barge();
-  const auto out = std::filesystem::temp_directory_path() / ("fdtwin-spread-" + std::to_string(::getpid()) + ".h5");
+  const auto out =
+      std::filesystem::temp_directory_path() / ("fdtwin-spread-" + std::to_string(::getpid()) + ".h5");
   RunOptions o;
   o.outputPath = out.string();
   o.duration = 86400.0;
@@ -187,9 +189,9 @@ TEST(DefaultCase, HottestRackIsTheOneTheRackBalancePredicts) {
   std::vector<std::pair<double, int>> rank;
   for (int i = 0; i < r.count(); ++i) {
     const auto& job = r.jobs()[static_cast<size_t>(r.job(i))].profile;
-    const double u = job.kind == it::ProfileKind::Inference ? job.level
+    const double u = job.kind == it::ProfileKind::Inference  ? job.level
                      : job.kind == it::ProfileKind::Training ? it::UtilizationProfile(job).trainingMean()
-                                                              : 0.0;
+                                                             : 0.0;
     const double P = r.demand(i, u, 300.0);
     rank.emplace_back(p.it.liquidFraction * P * (1.0 / (r.coolantFlow(i) * cp) + r.chipResistance(i)), i);
   }
@@ -219,11 +221,13 @@ TEST(DefaultCase, DirectReturnWarmsTheFarEndOfEachRow) {
     plant.evaluate(0.0, y.data(), nullptr, s);
     const int n = p.it.racksPerRow;
     std::vector<double> tc;
+    tc.reserve(static_cast<size_t>(n));
     for (int k = 0; k < n; ++k) tc.push_back(y[static_cast<size_t>(r.chipIndex(k))]);
     const double tSup = s.tSupply[0], cp = props::freshWater(303.15).cp;
     for (int k = 0; k < n; ++k) {
       const double q = p.it.liquidFraction * r.demand(k, s.utilization[0], tc[static_cast<size_t>(k)]);
-      EXPECT_NEAR(tc[static_cast<size_t>(k)], tSup + q * (1.0 / (r.coolantFlow(k) * cp) + r.chipResistance(k)), 1e-9);
+      EXPECT_NEAR(tc[static_cast<size_t>(k)],
+                  tSup + q * (1.0 / (r.coolantFlow(k) * cp) + r.chipResistance(k)), 1e-9);
     }
     if (std::string(manifold) == "direct_return") {
       for (int k = 1; k < n; ++k) EXPECT_GT(tc[static_cast<size_t>(k)], tc[static_cast<size_t>(k) - 1]) << k;

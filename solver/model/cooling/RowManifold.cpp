@@ -13,7 +13,9 @@ namespace {
 
 // Solves A·x = b in place (dense, partial pivoting); A is n × n, row-major.
 void solveDense(std::vector<double>& A, std::vector<double>& b, int n) {
-  const auto at = [&](int r, int c) -> double& { return A[static_cast<size_t>(r * n + c)]; };
+  const auto at = [&](int r, int c) -> double& {
+    return A[static_cast<size_t>(r) * static_cast<size_t>(n) + static_cast<size_t>(c)];
+  };
   for (int c = 0; c < n; ++c) {
     int piv = c;
     for (int r = c + 1; r < n; ++r)
@@ -44,7 +46,8 @@ double headerSegmentResistance(double length, double diameter, double friction, 
   return friction * length / (2.0 * density * area * area * diameter);
 }
 
-std::vector<double> manifoldSplit(ManifoldKind kind, int n, double totalFlow, double branchK, double headerK) {
+std::vector<double> manifoldSplit(ManifoldKind kind, int n, double totalFlow, double branchK,
+                                  double headerK) {
   if (n <= 0) return {};
   const auto nn = static_cast<size_t>(n);
   std::vector<double> q(nn, 1.0 / n);  // flows relative to Q: the quadratic laws scale with Q²
@@ -58,7 +61,8 @@ std::vector<double> manifoldSplit(ManifoldKind kind, int n, double totalFlow, do
   for (int iter = 0; iter < 60; ++iter) {
     // S[j] = Σ_{i≥j} q_i (supply segment into branch j), T[j] = Σ_{i≤j} q_i.
     S[nn] = 0.0;
-    for (int j = n - 1; j >= 0; --j) S[static_cast<size_t>(j)] = S[static_cast<size_t>(j) + 1] + q[static_cast<size_t>(j)];
+    for (int j = n - 1; j >= 0; --j)
+      S[static_cast<size_t>(j)] = S[static_cast<size_t>(j) + 1] + q[static_cast<size_t>(j)];
     double run = 0.0;
     for (size_t j = 0; j < nn; ++j) T[j] = run += q[j];
     std::fill(J.begin(), J.end(), 0.0);
@@ -91,9 +95,10 @@ std::vector<double> manifoldSplit(ManifoldKind kind, int n, double totalFlow, do
       return q;
     }
   }
-  throw std::runtime_error(fmt::format("manifold split: Newton's method did not converge for {} branches "
-                                       "(header/branch resistance ratio {})",
-                                       n, k));
+  throw std::runtime_error(
+      fmt::format("manifold split: Newton's method did not converge for {} branches "
+                  "(header/branch resistance ratio {})",
+                  n, k));
 }
 
 }  // namespace fdtwin::cooling

@@ -120,7 +120,8 @@ double Racks::throttleSlope(double tChip) const {
 }
 
 double Racks::demand(int i, double u, double tChip) const {
-  return throttleShare(tChip) * powerFactor(i) * (m_p.rackPowerIdle + (m_p.rackPowerPeak - m_p.rackPowerIdle) * u);
+  return throttleShare(tChip) * powerFactor(i) *
+         (m_p.rackPowerIdle + (m_p.rackPowerPeak - m_p.rackPowerIdle) * u);
 }
 
 double Racks::totalDemand(const std::vector<double>& uJob, const double* y) const {

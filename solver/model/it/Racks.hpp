@@ -39,9 +39,9 @@ namespace fdtwin::it {
 struct RackInfo {
   std::string name;
   int hall = 0;
-  int row = 0;   // row in the hall (0-based)
-  int slot = 0;  // position along the row's headers, 0 = nearest the CDU
-  int job = 0;   // index into Racks::jobs()
+  int row = 0;                       // row in the hall (0-based)
+  int slot = 0;                      // position along the row's headers, 0 = nearest the CDU
+  int job = 0;                       // index into Racks::jobs()
   double position[3] = {0, 0, 0};    // m, centre
   double size[3] = {0.6, 1.2, 2.3};  // m
 };
@@ -89,9 +89,8 @@ class Racks {
   // Writes ydot for the rack states. uJob[j]: utilization of job j; tSupply[h]: CDU supply
   // temperature of hall h. served: share s of demand served. Adds the air share per hall to
   // airHeat[h] and the served electrical power to *pServed.
-  void rhs(const double* y, double* ydot, const std::vector<double>& uJob,
-           const std::vector<double>& tSupply, double served, std::vector<double>& airHeat,
-           double* pServed) const;
+  void rhs(const double* y, double* ydot, const std::vector<double>& uJob, const std::vector<double>& tSupply,
+           double served, std::vector<double>& airHeat, double* pServed) const;
   // Steady T_o and T_c of rack i into y at utilization u and CDU supply tSupply (the
   // steady state in the header), with its demand at the chip temperature now in y.
   void setSteady(int i, double* y, double u, double tSupply) const;
@@ -104,9 +103,9 @@ class Racks {
   int chipIndex(int i) const { return m_chip0 + i; }
   int outletIndex(int i) const { return m_out0 + i; }
   double flowCapacity(int i) const { return m_mdot[static_cast<size_t>(i)] * m_cp; }  // ṁ_i·c, W/K
-  double coolantFlow(int i) const { return m_mdot[static_cast<size_t>(i)]; }            // ṁ_i, kg/s
-  double chipResistance(int i) const { return m_R[static_cast<size_t>(i)]; }           // R_i, K/W
-  double powerFactor(int i) const { return m_g[static_cast<size_t>(i)]; }              // g_i, 1
+  double coolantFlow(int i) const { return m_mdot[static_cast<size_t>(i)]; }          // ṁ_i, kg/s
+  double chipResistance(int i) const { return m_R[static_cast<size_t>(i)]; }          // R_i, K/W
+  double powerFactor(int i) const { return m_g[static_cast<size_t>(i)]; }             // g_i, 1
   double chipCapacity() const { return m_p.chipHeatCapacity; }
   double coolantCapacity() const { return m_cw; }
   // Thermal energy of the chips and the rack coolant relative to 0 °C, J.
