@@ -157,7 +157,8 @@ std::vector<KeyDef> makeSchema() {
                "Inference utilization at the daily trough (relative to it.utilization)."),
       text("it.jobs", VT::String, "\"\"",
            "Jobs on rack ranges, separated by \";\": each `KIND:FIRST-LAST` (KIND training, inference, idle or "
-           "csv; racks numbered from 0 in the order of /racks/name, hall 1 first), optionally followed by "
+           "csv; racks numbered from 0 in the order of /racks/name, hall 1 first) or each `KIND:N%` (a share of the "
+           "racks in order, the shares adding up to 100 %, so the jobs scale with the plant), optionally followed by "
            "`phase=DURATION` and `utilization=FRACTION` (else it.utilization); every rack in exactly one job. "
            "Empty: one job per hall running it.profile, hall k shifted by k·it.hall_phase_shift."),
       positive("it.rack_pressure_drop", "Pa", "1.0e5",

@@ -45,6 +45,8 @@ std::vector<JobSpec> parseJobList(const std::string& text, int rackCount, const 
   std::vector<JobSpec> jobs;
   std::vector<int> owner(static_cast<size_t>(std::max(rackCount, 0)), -1);
   int number = 0;
+  bool byShare = false;
+  double cumulative = 0.0;  // % of the racks given to the jobs so far (shares)
   for (const std::string& raw : split(text, ';')) {
     const std::string job = trim(raw);
     if (job.empty()) continue;
@@ -63,15 +65,33 @@ std::vector<JobSpec> parseJobList(const std::string& text, int rackCount, const 
     if (std::find(std::begin(kKinds), std::end(kKinds), spec.kind) == std::end(kKinds))
       throw fail(fmt::format("unknown kind \"{}\"; expected training, inference, idle or csv", spec.kind));
     const std::string range = head.substr(colon + 1);
-    const auto dash = range.find('-');
-    if (dash == std::string::npos || !wholeNumber(range.substr(0, dash), spec.firstRack) ||
-        !wholeNumber(range.substr(dash + 1), spec.lastRack))
-      throw fail(fmt::format("expected a rack range FIRST-LAST of whole numbers after \"{}:\", {}", spec.kind,
-                             kExample));
-    if (spec.firstRack < 0 || spec.firstRack > spec.lastRack || spec.lastRack >= rackCount)
-      throw fail(
-          fmt::format("expected 0 <= FIRST <= LAST <= {} (the plant has {} racks, numbered from 0), got {}",
-                      rackCount - 1, rackCount, range));
+    const bool share = !range.empty() && range.back() == '%';
+    if (number > 1 && share != byShare)
+      throw fail("expected every job as a rack range FIRST-LAST or every job as a share N%, not both");
+    byShare = share;
+    if (share) {
+      // A share of the racks, in order: the job ends where the running total of the shares
+      // does (rounded to whole racks), so the jobs scale with the plant (sweeps over it.halls).
+      double pct = 0.0;
+      const auto r = std::from_chars(range.data(), range.data() + range.size() - 1, pct);
+      if (r.ec != std::errc() || r.ptr != range.data() + range.size() - 1 || !(pct > 0.0 && pct <= 100.0))
+        throw fail(
+            fmt::format("expected a share N% with 0 < N <= 100 after \"{}:\", got \"{}\"", spec.kind, range));
+      spec.firstRack = static_cast<int>(std::lround(cumulative / 100.0 * rackCount));
+      cumulative += pct;
+      spec.lastRack = static_cast<int>(std::lround(std::min(cumulative, 100.0) / 100.0 * rackCount)) - 1;
+    } else {
+      const auto dash = range.find('-');
+      if (dash == std::string::npos || !wholeNumber(range.substr(0, dash), spec.firstRack) ||
+          !wholeNumber(range.substr(dash + 1), spec.lastRack))
+        throw fail(
+            fmt::format("expected a rack range FIRST-LAST of whole numbers or a share N% after \"{}:\", {}",
+                        spec.kind, kExample));
+      if (spec.firstRack < 0 || spec.firstRack > spec.lastRack || spec.lastRack >= rackCount)
+        throw fail(
+            fmt::format("expected 0 <= FIRST <= LAST <= {} (the plant has {} racks, numbered from 0), got {}",
+                        rackCount - 1, rackCount, range));
+    }
     for (size_t w = 1; w < words.size(); ++w) {
       const auto eq = words[w].find('=');
       const std::string key = words[w].substr(0, eq);
@@ -102,6 +122,9 @@ std::vector<JobSpec> parseJobList(const std::string& text, int rackCount, const 
     jobs.push_back(spec);
   }
   if (jobs.empty()) return jobs;
+  if (byShare && std::abs(cumulative - 100.0) > 1e-6)
+    throw InputError(file, line, "it.jobs",
+                     fmt::format("the shares add up to {} %; expected 100 %", cumulative));
   const auto gap = std::find(owner.begin(), owner.end(), -1);
   if (gap != owner.end()) {
     const int first = static_cast<int>(gap - owner.begin());

@@ -7,7 +7,10 @@
 // csv; FIRST and LAST rack numbers from 0 in the order of /racks/name, hall 1 first, LAST
 // included), optionally followed by options separated by spaces: `phase=DURATION` (shifts the
 // training pattern, "20min", "3600") and `utilization=FRACTION` (the job's level instead of
-// it.utilization). Every rack belongs to exactly one job. An empty text: one job per hall.
+// it.utilization). Every rack belongs to exactly one job. Instead of rack ranges, every job may
+// give its share of the racks, KIND:N% (in order; each job ends where the running total of the
+// shares does, rounded to whole racks; the shares add up to 100 %), so that the jobs scale with
+// the plant: "training:81.25%; inference:15%; idle:3.75%". An empty text: one job per hall.
 #include <optional>
 #include <string>
 #include <vector>

@@ -115,6 +115,7 @@ const std::vector<BadCase> kBadCases{
     {"jobs_gap.toml", 5, "it.jobs",
      "racks 150-159 belong to no job; every one of the 160 racks (0-159) must be in one"},
     {"jobs_overlap.toml", 5, "it.jobs", "job 2 \"inference:90-159\": rack 90 is already in job 1"},
+    {"jobs_shares_short.toml", 5, "it.jobs", "the shares add up to 90 %; expected 100 %"},
     {"jobs_unknown_kind.toml", 5, "it.jobs",
      "unknown kind \"trainig\"; expected training, inference, idle or csv"},
     {"jobs_beyond_last_rack.toml", 5, "it.jobs",

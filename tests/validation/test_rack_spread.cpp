@@ -164,6 +164,20 @@ TEST(Jobs, TwoJobsInOneHallDrawTwoLevels) {
   EXPECT_EQ(levels.size(), 2u);
 }
 
+// Shares of the racks scale with the plant. Reference, by hand: 81.25 %, 15 % and 3.75 % of 160
+// racks end at 130, 154 and 160 (racks 0-129, 130-153, 154-159); of 80 racks (one hall) the
+// running totals 65, 77 and 80 give 0-64, 65-76 and 77-79.
+TEST(Jobs, SharesScaleWithThePlant) {
+  const auto ranges = [](const PlantParams& p) {
+    std::vector<std::pair<int, int>> out;
+    for (const auto& j : p.it.jobs) out.emplace_back(j.firstRack, j.lastRack);
+    return out;
+  };
+  using R = std::vector<std::pair<int, int>>;
+  EXPECT_EQ(ranges(io::plantParams(barge())), (R{{0, 129}, {130, 153}, {154, 159}}));
+  EXPECT_EQ(ranges(io::plantParams(barge({"it.halls=1"}))), (R{{0, 64}, {65, 76}, {77, 79}}));
+}
+
 // The default barge: the hottest rack is where the physics puts it. Reference: the steady
 // rack balance T_c = T_sup + f·P_i·(1/(ṁ_i·c) + R_i) (physics sheet §4.2) at each job's
 // highest utilization (inference at its 16:00 peak, training at its period mean) ranks the
