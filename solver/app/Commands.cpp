@@ -74,6 +74,8 @@ void printKpis(const std::map<std::string, double>& kpi) {
   std::printf("%-34s %14.3f\n", "facility energy [GWh]", get("E_facility") / GWh);
   std::printf("%-34s %14.3f\n", "unserved energy [GWh]", get("E_unserved") / GWh);
   std::printf("%-34s %14.2f\n", "hottest chip [degC]", get("T_chip_max") - constants::kZeroCelsius);
+  std::printf("%-34s %14.0f\n", "hottest rack (index)", get("hottest_rack"));
+  std::printf("%-34s %14.2f\n", "chip spread within a row [K]", get("T_chip_spread_max"));
   std::printf("%-34s %14.2f\n", "largest outfall rise over sea [K]", get("outfall_rise_max"));
   std::printf("%-34s %14.3f\n", "distribution losses / IT", get("distribution_loss_share"));
   std::printf("%-34s %14.1f\n", "fuel [t]", get("fuel_total") / 1000.0);

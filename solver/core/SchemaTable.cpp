@@ -155,6 +155,23 @@ std::vector<KeyDef> makeSchema() {
            "Offset between the training jobs of successive halls."),
       fraction("it.inference_min", "0.35",
                "Inference utilization at the daily trough (relative to it.utilization)."),
+      text("it.jobs", VT::String, "\"\"",
+           "Jobs on rack ranges, separated by \";\": each `KIND:FIRST-LAST` (KIND training, inference, idle or "
+           "csv; racks numbered from 0 in the order of /racks/name, hall 1 first) or each `KIND:N%` (a share of the "
+           "racks in order, the shares adding up to 100 %, so the jobs scale with the plant), optionally followed by "
+           "`phase=DURATION` and `utilization=FRACTION` (else it.utilization); every rack in exactly one job. "
+           "Empty: one job per hall running it.profile, hall k shifted by k·it.hall_phase_shift."),
+      positive("it.rack_pressure_drop", "Pa", "1.0e5",
+               "Coolant pressure drop of one rack (quick disconnects, rack manifold, cold plates) at its "
+               "nominal flow: the branch resistance of the row headers."),
+      real("it.chip_resistance_spread", "1", "0.05", 0.0, 0.3,
+           "Relative standard deviation of the chip-to-coolant resistance across racks (cold-plate contact, "
+           "thermal interface; a normal distribution truncated at 3 sigma)."),
+      real("it.power_spread", "1", "0.03", 0.0, 0.3,
+           "Relative standard deviation of rack power across racks at the same utilization (silicon "
+           "leakage and voltage bins; truncated at 3 sigma)."),
+      integer("it.spread_seed", "1", 0, 2147483647,
+              "Seed of the hardware spread: the same seed gives the same racks on every platform."),
       // --- liquid and air cooling -----------------------------------------------------------
       temperature("cooling.facility_supply_setpoint", "300.15",
                   "Facility water supply temperature held by the seawater pump control (ASHRAE W32 class)."),
@@ -163,6 +180,15 @@ std::vector<KeyDef> makeSchema() {
                "Facility water held in each of the supply and return headers."),
       positive("cooling.cdu_ua", "W/K", "3.0e6",
                "UA of one hall's coolant distribution unit (CDU) plate exchanger."),
+      text("cooling.tcs_manifold", VT::Choice, "\"direct_return\"",
+           "Supply/return headers of each rack row: \"direct_return\" (U-type, both at the CDU end: far racks "
+           "get less flow), \"reverse_return\" (Z-type, the return leaves at the far end: near uniform) or "
+           "\"uniform\" (no header losses, every rack the same flow).",
+           false, {"direct_return", "reverse_return", "uniform"}),
+      positive("cooling.tcs_header_diameter", "m", "0.128",
+               "Inner diameter of a rack row's supply and return headers (DN125: 2-3 m/s at 30 kg/s)."),
+      positive("cooling.tcs_header_friction", "1", "0.02",
+               "Darcy friction factor of the row headers (Moody: commercial steel at Re ~ 1e5-1e6)."),
       positive("cooling.tcs_volume", "m3", "4",
                "Coolant held in one hall's technology cooling system return header."),
       positive("cooling.tcs_pump_head", "m", "25", "Head of the CDU (secondary loop) pumps."),

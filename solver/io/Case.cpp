@@ -31,6 +31,7 @@
 #include "core/Text.hpp"
 #include "core/TextFile.hpp"
 #include "core/Units.hpp"
+#include "io/JobList.hpp"
 #include "io/KeyValue.hpp"
 #include "io/TomlText.hpp"
 
@@ -441,6 +442,9 @@ void Case::validate() const {
         break;
     }
   }
+
+  // 4. The jobs' rack ranges against the rack count (io/JobList).
+  (void)io::caseJobs(*this);
 }
 
 }  // namespace fdtwin

@@ -105,6 +105,8 @@ const Entry racksName = text("/racks/name", "rack name", {"rack"}, "rack names (
 const Entry racksHall = integers("/racks/hall", "hall index of the rack", {"rack"}, "hall index of each rack (into `/halls/hall`)");
 const Entry racksPosition = real("/racks/position", "m", "rack centre", {"rack", "xyz"}, "rack centre (x forward from the stern, y to port from the centre line, z up from the keel)");
 const Entry racksSize = real("/racks/size", "m", "rack extent", {"rack", "xyz"}, "rack extent along x, y, z");
+const Entry racksMDotCoolant = real("/racks/m_dot_coolant", "kg/s", "rack coolant flow", {"rack"}, "coolant flow through each rack: its row's flow split by the row's supply/return headers (`cooling.tcs_manifold`)");
+const Entry racksJob = integers("/racks/job", "job index of the rack", {"rack"}, "index of the rack's job in the order of `it.jobs` (one job per hall when `it.jobs` is empty)");
 const Entry racksTChip = series("/racks/T_chip", "K", "chip temperature", {"time", "rack"}, "chip / cold-plate temperature");
 const Entry racksTCoolantOut = series("/racks/T_coolant_out", "K", "rack coolant outlet temperature", {"time", "rack"}, "rack coolant outlet temperature");
 const Entry racksPIt = series("/racks/P_it", "W", "rack electrical power", {"time", "rack"}, "electrical power drawn by each rack (after throttling and shedding)");
@@ -213,6 +215,8 @@ const Entry solverStates = attribute("/solver@states", Type::Real, "1", "states"
 const Entry kpiPue = kpi("PUE", "1", "power usage effectiveness", "E_facility / E_it_input = ∫P_facility dt / ∫P_it_input dt: facility energy at the generator terminals (IT with its distribution losses, cooling, hotel; generation and its auxiliaries outside) over IT energy at the IT equipment input (ISO/IEC 30134-2, EN 50600-4-2)");
 const Entry kpiFuelToItEfficiency = kpi("fuel_to_it_efficiency", "1", "fuel-to-IT efficiency", "∫P_it dt / ∫(fuel LHV power) dt");
 const Entry kpiTChipMax = kpi("T_chip_max", "K", "hottest chip temperature", "max over the output rows of `/racks/T_chip`");
+const Entry kpiTChipSpreadMax = kpi("T_chip_spread_max", "K", "largest chip temperature spread within a rack row", "max over the output rows and the rack rows (hall, row) of max − min of `/racks/T_chip` within the row");
+const Entry kpiHottestRack = kpi("hottest_rack", "1", "index of the hottest rack", "index into `/racks/name` of the rack whose chip reached `T_chip_max`");
 const Entry kpiDischargeDTMax = kpi("discharge_dT_max", "K", "largest discharge temperature rise", "max over the output rows of `/cooling/discharge_dT`");
 const Entry kpiOutfallRiseMax = kpi("outfall_rise_max", "K", "largest outfall rise above ambient sea", "max over the output rows of `/cooling/rise_above_ambient` and `/engine_cooling/rise_above_ambient`");
 const Entry kpiEngineLtMax = kpi("engine_lt_supply_max", "K", "warmest LT water to the engines", "max over the output rows of `/engine_cooling/T_lt_supply`");
@@ -268,7 +272,7 @@ const std::vector<const Entry*>& schema() {
       // dimensions shared by every group
       &time, &timeCalendar, &xyz,
       // racks, halls
-      &rackIndex, &racksName, &racksHall, &racksPosition, &racksSize, &racksTChip, &racksTCoolantOut,
+      &rackIndex, &racksName, &racksHall, &racksPosition, &racksSize, &racksMDotCoolant, &racksJob, &racksTChip, &racksTCoolantOut,
       &racksPIt, &hallIndex, &hallBound, &hallsName, &hallsBox, &hallsTAir,
       // cooling
       &coolingSalinity, &coolingTSeaAmbient, &coolingTIntake, &coolingTDischarge, &coolingDischargeDT, &coolingRiseAboveAmbient,
@@ -296,7 +300,9 @@ const std::vector<const Entry*>& schema() {
       &solverSteps, &solverRhsEvals, &solverJacEvals, &solverLinearSetups, &solverNonlinearIterations,
       &solverErrorTestFailures, &solverRtol, &solverStates,
       // KPIs
-      &kpiPue, &kpiFuelToItEfficiency, &kpiTChipMax, &kpiDischargeDTMax, &kpiOutfallRiseMax, &kpiEngineLtMax, &kpiDistributionLossShare, &kpiFuelTotal, &kpiCO2Total, &kpiEIt, &kpiEItInput,
+      &kpiPue, &kpiFuelToItEfficiency, &kpiTChipMax, &kpiTChipSpreadMax, &kpiHottestRack, &kpiDischargeDTMax,
+      &kpiOutfallRiseMax, &kpiEngineLtMax, &kpiDistributionLossShare, &kpiFuelTotal, &kpiCO2Total, &kpiEIt,
+      &kpiEItInput,
       &kpiEFacility, &kpiEUnserved, &kpiHeatToSea, &kpiThrottleEvents, &kpiEnergyBalanceResidual,
       &kpiMixingZoneDTMax, &kpiPermitDT, &kpiPermitBreach, &kpiPlumeExtentMax, &kpiCfdWindows,
       &kpiCfdWallTime,

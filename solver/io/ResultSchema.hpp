@@ -90,8 +90,8 @@ extern const Entry fdtwinVersion, createdUtc, commandLine, wallTime, rhsTime, ja
 // Shared dimensions.
 extern const Entry time, timeCalendar, xyz;
 // Racks and halls.
-extern const Entry rackIndex, racksName, racksHall, racksPosition, racksSize, racksTChip, racksTCoolantOut,
-    racksPIt;
+extern const Entry rackIndex, racksName, racksHall, racksPosition, racksSize, racksMDotCoolant, racksJob,
+    racksTChip, racksTCoolantOut, racksPIt;
 extern const Entry hallIndex, hallBound, hallsName, hallsBox, hallsTAir;
 // Cooling.
 extern const Entry coolingSalinity, coolingTSeaAmbient, coolingTIntake, coolingTDischarge, coolingDischargeDT,
@@ -120,8 +120,8 @@ extern const Entry eventIndex, eventsTime, eventsKind, eventsComponent;
 extern const Entry solverSteps, solverRhsEvals, solverJacEvals, solverLinearSetups, solverNonlinearIterations,
     solverErrorTestFailures, solverRtol, solverStates;
 // KPIs.
-extern const Entry kpiPue, kpiFuelToItEfficiency, kpiTChipMax, kpiDischargeDTMax, kpiOutfallRiseMax, kpiEngineLtMax,
-    kpiDistributionLossShare,
+extern const Entry kpiPue, kpiFuelToItEfficiency, kpiTChipMax, kpiTChipSpreadMax, kpiHottestRack, kpiDischargeDTMax,
+    kpiOutfallRiseMax, kpiEngineLtMax, kpiDistributionLossShare,
     kpiFuelTotal, kpiCO2Total,
     kpiEIt, kpiEItInput, kpiEFacility, kpiEUnserved, kpiHeatToSea, kpiThrottleEvents, kpiEnergyBalanceResidual;
 extern const Entry kpiMixingZoneDTMax, kpiPermitDT, kpiPermitBreach, kpiPlumeExtentMax, kpiCfdWindows,

@@ -13,12 +13,6 @@ namespace fdtwin {
 
 namespace {
 constexpr double kCoolantT = 303.15;  // K, closed-loop water properties evaluated here
-
-it::ProfileParams hallProfile(const ItParams& p, int h) {
-  it::ProfileParams q = p.profile;
-  q.phase += h * p.hallPhaseShift;
-  return q;
-}
 }  // namespace
 
 Plant::Plant(const PlantParams& p, std::shared_ptr<const env::Environment> environment)
@@ -46,12 +40,22 @@ Plant::Plant(const PlantParams& p, std::shared_ptr<const env::Environment> envir
   for (const auto& pn : m_hullGeometry.panels()) panelHall.push_back(m_rackLayout.boundingHall(pn));
   m_hull = hull::Hull(m_hullGeometry, panelHall);
 
+  // Each rack's coolant flow: the split of its row's flow by the row's supply/return headers.
+  const int perRow = p.it.racksPerRow;
+  const double nominal = m_racks.nominalFlow();
+  m_racks.setRowSplit(cooling::manifoldSplit(
+      p.cooling.tcsManifold, perRow, perRow * nominal, p.it.rackPressureDrop / (nominal * nominal),
+      cooling::headerSegmentResistance(m_rackLayout.rackPitch(), p.cooling.tcsHeaderDiameter,
+                                       p.cooling.tcsHeaderFriction, m_rhoCoolant)));
+  for (const auto& job : m_racks.jobs()) m_profiles.emplace_back(job.profile);
+  m_hallFlowCapacity.assign(static_cast<size_t>(p.it.halls), {});
   for (int h = 0; h < p.it.halls; ++h) {
     m_hallRackShare.push_back(static_cast<double>(m_rackLayout.hallRacks()[static_cast<size_t>(h)].size()) /
                               std::max(1, m_racks.count()));
-    m_profiles.emplace_back(hallProfile(p.it, h));
-    const double tcsC =
-        static_cast<double>(m_rackLayout.hallRacks()[static_cast<size_t>(h)].size()) * m_racks.flowCapacity();
+    auto& mc = m_hallFlowCapacity[static_cast<size_t>(h)];
+    for (int i : m_rackLayout.hallRacks()[static_cast<size_t>(h)]) mc.push_back(m_racks.flowCapacity(i));
+    double tcsC = 0.0;
+    for (double c : mc) tcsC += c;
     const double tcsFlow = tcsC / m_cpCoolant;
     m_halls.emplace_back(p.cooling, p.it.halls, tcsC, tcsFlow, m_cpCoolant, m_rhoCoolant);
   }
@@ -137,9 +141,8 @@ void Plant::evaluate(double t, const double* y, double* ydot, PlantSignals& s) {
   s.env = m_cacheEnv;
   s.T_seaIntakeAmbient = m_cacheTamb;
   s.T_seaEngineIntakeAmbient = m_cacheTambEngine;
-  s.utilization.resize(static_cast<size_t>(nh));
-  for (int h = 0; h < nh; ++h)
-    s.utilization[static_cast<size_t>(h)] = m_profiles[static_cast<size_t>(h)].at(t);
+  s.utilization.resize(m_profiles.size());
+  for (size_t j = 0; j < m_profiles.size(); ++j) s.utilization[j] = m_profiles[j].at(t);
 
   // Engines' fuel and cooling heat (from their outputs, the states).
   s.engineSum = 0.0;
@@ -242,9 +245,8 @@ void Plant::evaluate(double t, const double* y, double* ydot, PlantSignals& s) {
   if (!ydot) return;
 
   // The nodes' rates: each component writes its own slice of ydot.
-  const double mc = m_racks.flowCapacity();
   for (size_t h = 0; h < m_halls.size(); ++h) {
-    m_halls[h].rhs(y, ydot, m_hallOutlets[h], mc, s.hallHeat[h], s.qCoil[h]);
+    m_halls[h].rhs(y, ydot, m_hallOutlets[h], m_hallFlowCapacity[h], s.hallHeat[h], s.qCoil[h]);
   }
   m_facility.rhs(y, ydot, s.qCdu, s.qCoil, s.sw.Q_hx);
   m_seawater.rhs(y, ydot, tFs, s.sw.riseAboveAmbient);
@@ -275,9 +277,8 @@ void Plant::jacobian(double t, const double* y, network::SparseJacobian& J) {
   const auto& sc = m_seawater.states();
   m_racks.jacobian(J, y, m_scratch.utilization, m_scratch.servedShare, m_hallReturnStates, fl.supply, dRet,
                    dFs);
-  const double mc = m_racks.flowCapacity();
   for (size_t h = 0; h < m_halls.size(); ++h) {
-    m_halls[h].jacobian(J, m_hallOutlets[h], mc, m_hallWalls[h], fl.supply);
+    m_halls[h].jacobian(J, m_hallOutlets[h], m_hallFlowCapacity[h], m_hallWalls[h], fl.supply);
   }
   m_facility.jacobian(J, m_halls);
 
@@ -455,7 +456,8 @@ std::vector<double> Plant::initialState() {
     const size_t hs = static_cast<size_t>(h);
     const auto& hc = m_halls[hs];
     for (int i : m_rackLayout.hallRacks()[hs]) {
-      const double P = m_racks.demand(i, s.utilization[hs], y[static_cast<size_t>(m_racks.chipIndex(i))]);
+      const double u = s.utilization[static_cast<size_t>(m_racks.job(i))];
+      const double P = m_racks.demand(i, u, y[static_cast<size_t>(m_racks.chipIndex(i))]);
       qLiqHall[hs] += m_p.it.liquidFraction * P;
       qAirHall[hs] += (1.0 - m_p.it.liquidFraction) * P;
     }
@@ -476,7 +478,8 @@ std::vector<double> Plant::initialState() {
     y[static_cast<size_t>(fl.supply)] = tFs;
     for (size_t h = 0; h < m_halls.size(); ++h) {
       const double tSup = m_halls[h].setSteady(y.data(), tFs, qLiqHall[h], qAirHall[h]);
-      for (int i : m_rackLayout.hallRacks()[h]) m_racks.setSteady(i, y.data(), s.utilization[h], tSup);
+      for (int i : m_rackLayout.hallRacks()[h])
+        m_racks.setSteady(i, y.data(), s.utilization[static_cast<size_t>(m_racks.job(i))], tSup);
     }
     m_seawater.setSteadyControllers(y.data(), steady, tFs, tAmb, cFw, engineHeatOnMain);
   };

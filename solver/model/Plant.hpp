@@ -49,7 +49,8 @@ struct PlantSignals {
   env::EnvironmentSample env;
   double T_seaIntakeAmbient = 0.0;
   double T_seaEngineIntakeAmbient = 0.0;  // at the engine-room sea chest's depth
-  std::vector<double> utilization, tSupply, qCdu, qCoil, hallHeat;  // per hall
+  std::vector<double> utilization;                      // per job (it::Racks::jobs())
+  std::vector<double> tSupply, qCdu, qCoil, hallHeat;  // per hall
   seawater::SeawaterState sw;
   // IT power at the chips (asked for and served) and at the IT equipment input (the rack power
   // shelves' input, the ISO/IEC 30134-2 boundary).
@@ -172,7 +173,7 @@ class Plant : public network::OdeSystem {
   double m_cpCoolant, m_rhoCoolant;
   it::Racks m_racks;
   it::RackLayout m_rackLayout;
-  std::vector<it::UtilizationProfile> m_profiles;  // per hall
+  std::vector<it::UtilizationProfile> m_profiles;  // per job
   std::vector<cooling::HallCooling> m_halls;
   cooling::FacilityLoop m_facility;
   seawater::SeawaterSystem m_seawater;
@@ -188,6 +189,7 @@ class Plant : public network::OdeSystem {
   network::StateLayout m_layout;
   std::vector<int> m_hallReturnStates, m_hallAirStates;     // per hall, gathered for Racks and Hull
   std::vector<std::vector<int>> m_hallOutlets;              // per hall: its racks' T_coolant_out
+  std::vector<std::vector<double>> m_hallFlowCapacity;      // per hall: its racks' ṁ_i·c, W/K
   std::vector<std::vector<cooling::WallLink>> m_hallWalls;  // per hall: the hull panels on its air
 
   network::EnergyLedger m_ledger;

@@ -5,6 +5,9 @@
 // their one default is the schema's (core/SchemaTable.cpp), so none can drift from it.
 #include <string>
 
+#include <vector>
+
+#include "model/cooling/RowManifold.hpp"
 #include "model/it/UtilizationProfile.hpp"
 
 namespace fdtwin {
@@ -23,16 +26,25 @@ struct ItParams {
   double throttleFactor;       // 1
   it::ProfileParams profile;   // hall 0; hall k is shifted by k·hallPhaseShift
   double hallPhaseShift;       // s
+  // The jobs on rack ranges (it.jobs); empty: one job per hall running `profile` (it/Racks).
+  std::vector<it::JobParams> jobs;
+  double rackPressureDrop;      // Pa at the rack's nominal coolant flow
+  double chipResistanceSpread;  // 1, relative standard deviation of R across racks
+  double powerSpread;           // 1, relative standard deviation of rack power across racks
+  int spreadSeed;
 };
 
 struct CoolingParams {
-  double facilitySupplySetpoint;  // K
-  double facilityFlow;            // kg/s
-  double facilityVolume;          // m3 per header
-  double cduUA;                   // W/K per hall
-  double tcsVolume;               // m3 per hall
-  double tcsPumpHead;             // m
-  double facilityPumpHead;        // m
+  double facilitySupplySetpoint;      // K
+  double facilityFlow;                // kg/s
+  double facilityVolume;              // m3 per header
+  double cduUA;                       // W/K per hall
+  cooling::ManifoldKind tcsManifold;  // the rack rows' supply/return headers
+  double tcsHeaderDiameter;           // m, inner diameter of a row header
+  double tcsHeaderFriction;           // 1, Darcy friction factor of a row header
+  double tcsVolume;                   // m3 per hall
+  double tcsPumpHead;                 // m
+  double facilityPumpHead;            // m
   double pumpEfficiency, motorEfficiency, vfdEfficiency;
   double hallHeatCapacity;  // J/K
   double airFlow;           // m3/s per hall

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "core/Error.hpp"
+#include "io/JobList.hpp"
 #include "run/CaseBindings.hpp"
 
 namespace fdtwin::io {
@@ -61,11 +62,26 @@ PlantParams plantParams(const Case& c) {
   applyBindings(plantBindings(), c, p);
   auto& pr = p.it.profile;
   pr.startHourOfDay = startSecondOfDay(c) / 3600.0;
-  if (pr.kind == it::ProfileKind::Csv) {
+  const auto jobs = caseJobs(c);
+  const bool csvJob = std::any_of(jobs.begin(), jobs.end(), [](const JobSpec& j) { return j.kind == "csv"; });
+  if (pr.kind == it::ProfileKind::Csv || csvJob) {
     for (const auto& [t, u] : readProfileCsv(c.string("it.profile_file"))) {
       pr.csvTime.push_back(t);
       pr.csvValue.push_back(u);
     }
+  }
+  // Each job runs the case's profile with its own kind, level and phase.
+  const std::pair<const char*, it::ProfileKind> kinds[] = {{"training", it::ProfileKind::Training},
+                                                           {"inference", it::ProfileKind::Inference},
+                                                           {"idle", it::ProfileKind::Idle},
+                                                           {"csv", it::ProfileKind::Csv}};
+  for (const auto& j : jobs) {
+    it::JobParams job{pr, j.firstRack, j.lastRack};
+    for (const auto& [word, kind] : kinds)
+      if (j.kind == word) job.profile.kind = kind;
+    if (j.phase) job.profile.phase = *j.phase;
+    if (j.utilization) job.profile.level = *j.utilization;
+    p.it.jobs.push_back(job);
   }
   return p;
 }

@@ -21,10 +21,13 @@ Recorder::Recorder(ResultWriter& w, Plant& plant, const Provenance& prov, double
   const size_t nr = racks.size();
   std::vector<std::string> names;
   std::vector<double> pos, size;
-  std::vector<int64_t> hall;
+  std::vector<int64_t> hall, job;
+  std::vector<double> mdot;
   for (const auto& r : racks) {
     names.push_back(r.name);
     hall.push_back(r.hall);
+    job.push_back(r.job);
+    mdot.push_back(plant.racks().coolantFlow(static_cast<int>(names.size()) - 1));
     pos.insert(pos.end(), r.position, r.position + 3);
     size.insert(size.end(), r.size, r.size + 3);
   }
@@ -34,6 +37,8 @@ Recorder::Recorder(ResultWriter& w, Plant& plant, const Provenance& prov, double
   w.writeInts(rs::racksHall, hall, {nr});
   w.write(rs::racksPosition, pos, {nr, 3});
   w.write(rs::racksSize, size, {nr, 3});
+  w.write(rs::racksMDotCoolant, mdot, {nr});
+  w.writeInts(rs::racksJob, job, {nr});
   const size_t nh = static_cast<size_t>(plant.hallCount());
   std::vector<std::string> hallNames;
   std::vector<double> boxes;
@@ -153,16 +158,27 @@ void Recorder::record(double t, const double* y, const std::vector<double>& quad
   const int nr = racks.count();
   m_w.append(h_time, t);
   m_row.resize(static_cast<size_t>(std::max({nr, p.hull().count(), p.hallCount(), 16})));
+  // Hottest chip and the largest spread within a rack row (racks are stored row by row).
+  double rowMin = 0.0, rowMax = 0.0;
   for (int i = 0; i < nr; ++i) {
-    m_row[static_cast<size_t>(i)] = y[racks.chipIndex(i)];
-    m_chipMax = std::max(m_chipMax, y[racks.chipIndex(i)]);
+    const double tc = y[racks.chipIndex(i)];
+    m_row[static_cast<size_t>(i)] = tc;
+    if (tc > m_chipMax) {
+      m_chipMax = tc;
+      m_hottestRack = i;
+    }
+    const auto& r = racks.info()[static_cast<size_t>(i)];
+    if (r.slot == 0) rowMin = rowMax = tc;
+    rowMin = std::min(rowMin, tc);
+    rowMax = std::max(rowMax, tc);
+    m_spreadMax = std::max(m_spreadMax, rowMax - rowMin);
   }
   m_w.append(h_Tchip, m_row.data());
   for (int i = 0; i < nr; ++i) m_row[static_cast<size_t>(i)] = y[racks.outletIndex(i)];
   m_w.append(h_Tout, m_row.data());
   for (int i = 0; i < nr; ++i) {
-    const auto h = static_cast<size_t>(racks.info()[static_cast<size_t>(i)].hall);
-    m_row[static_cast<size_t>(i)] = s.servedShare * racks.demand(i, s.utilization[h], y[racks.chipIndex(i)]);
+    const auto j = static_cast<size_t>(racks.job(i));
+    m_row[static_cast<size_t>(i)] = s.servedShare * racks.demand(i, s.utilization[j], y[racks.chipIndex(i)]);
   }
   m_w.append(h_Pit, m_row.data());
   for (int h = 0; h < p.hallCount(); ++h) m_row[static_cast<size_t>(h)] = y[p.hallAirIndex(h)];
@@ -267,6 +283,8 @@ std::vector<std::pair<std::string, double>> Recorder::finish(const integrate::In
       {&rs::kpiPue, eItInput > 0 ? eFac / eItInput : 0.0},
       {&rs::kpiFuelToItEfficiency, x[Plant::kE_fuel] > 0 ? eIt / x[Plant::kE_fuel] : 0.0},
       {&rs::kpiTChipMax, m_chipMax},
+      {&rs::kpiTChipSpreadMax, m_spreadMax},
+      {&rs::kpiHottestRack, static_cast<double>(m_hottestRack)},
       {&rs::kpiDischargeDTMax, m_dTMax},
       {&rs::kpiOutfallRiseMax, m_riseMax},
       {&rs::kpiEngineLtMax, m_ltMax},

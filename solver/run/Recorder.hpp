@@ -34,6 +34,8 @@ class Recorder {
   std::vector<double> m_row;
   double m_E0 = 0.0, m_residual = 0.0;
   double m_chipMax = 0.0, m_dTMax = 0.0, m_riseMax = 0.0, m_ltMax = 0.0;
+  double m_spreadMax = 0.0;  // K, largest max − min of T_chip within one rack row
+  int m_hottestRack = 0;     // the rack that reached m_chipMax
   std::vector<double> m_lastQuad;
   bool m_first = true;
   std::string m_timeUnits;  // `/time@units`, also of /events/time

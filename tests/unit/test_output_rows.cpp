@@ -188,10 +188,14 @@ TEST_F(OutputRows, InterpolatedRowsAgreeWithStopsAtEveryRow) {
   double worstQuad = 0.0;
   std::string worstQuadName;
   for (size_t k = 0; k < time.size(); ++k) {
+    // A small integral of a signed flow (hull to sea) is held to rtol of 1 % of the energy the
+    // ledger has moved by then, not of itself: its integrand is a difference of large terms.
+    double total = 0.0;
+    for (size_t j = 0; j < ns + nk; ++j) total += std::abs(ref.q[k][j]);
     for (size_t j = 0; j < ns + nk; ++j) {
       const double qRef = ref.q[k][j];
       const double q = j < ns ? src[k * ns + j] : snk[k * nk + (j - ns)];
-      const double e = std::abs(q - qRef) / (rtol * std::abs(qRef) + 1e3);
+      const double e = std::abs(q - qRef) / (rtol * std::max(std::abs(qRef), 0.01 * total) + 1e3);
       if (e > worstQuad) {
         worstQuad = e;
         worstQuadName = fmt::format("quadrature {} at t = {} s: {} vs {}", j, time[k], q, qRef);

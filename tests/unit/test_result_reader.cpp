@@ -149,7 +149,8 @@ TEST_F(ResultReaderTest, ReadsKpiAttributes) {
   EXPECT_TRUE(kpi.count("PUE"));
   EXPECT_GT(kpi.at("PUE"), 1.0);
   EXPECT_FALSE(kpi.count("units"));  // the units string is not a KPI
-  EXPECT_EQ(kpi.size(), 12u);
+  EXPECT_EQ(kpi.size(), 14u);        // the version-1 twelve and the rack spread KPIs
+  EXPECT_EQ(r.kpiUnits().at("T_chip_spread_max"), "K");
   EXPECT_EQ(r.kpiUnits().at("PUE"), "1");
   EXPECT_EQ(r.kpiUnits().at("E_it"), "J");
 }

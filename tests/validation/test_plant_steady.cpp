@@ -53,20 +53,26 @@ TEST(PlantSteadyState, DischargeRiseEqualsHeatOverFlowCapacity) {
 }
 
 // Reference: chip temperature = coolant + P·R at steady state (the rack's cold-plate heat f·P
-// through the chip-to-coolant resistance R, physics sheet §4.2/§4.4). Tolerance 0.5 % of P·R.
+// through the chip-to-coolant resistance R, physics sheet §4.2/§4.4), with each rack's own
+// R_i and power factor g_i (hardware spread). Tolerance 0.5 % of P·R.
 TEST(PlantSteadyState, ChipTemperatureIsCoolantPlusPowerTimesResistance) {
   const PlantParams p = constantLoad();
   Plant plant(p, std::make_shared<test::ConstantEnvironment>(test::calmSea()));
   const auto y = test::integratePlant(plant, 3 * 86400.0);
-  const double PR = p.it.liquidFraction * p.it.rackPowerIdle * p.it.chipResistance;
-  double worst = PR;  // the rack's T_chip - T_out furthest from f P R
+  double worstErr = -1.0, worstPR = 0.0, worst = 0.0;  // the rack furthest from its own f P R
   for (int i = 0; i < plant.racks().count(); i += 17) {
+    const auto& r = plant.racks();
+    const double PR = p.it.liquidFraction * r.powerFactor(i) * p.it.rackPowerIdle * r.chipResistance(i);
     const double tChip = y[static_cast<size_t>(plant.racks().chipIndex(i))];
     const double tOut = y[static_cast<size_t>(plant.racks().outletIndex(i))];
-    if (std::abs(tChip - tOut - PR) > std::abs(worst - PR)) worst = tChip - tOut;
+    if (std::abs(tChip - tOut - PR) / PR > worstErr) {
+      worstErr = std::abs(tChip - tOut - PR) / PR;
+      worstPR = PR;
+      worst = tChip - tOut;
+    }
     EXPECT_NEAR(tChip - tOut, PR, 0.005 * PR) << "rack " << i;
   }
-  test::reportCheck("chip - coolant outlet, worst rack", "f P R, physics sheet 4.2", PR, worst, 0.005 * PR, "K",
+  test::reportCheck("chip - coolant outlet, worst rack", "f P R, physics sheet 4.2", worstPR, worst, 0.005 * worstPR, "K",
                     "0.5 %: what is left of the transient after 3 days");
 }
 
@@ -121,7 +127,9 @@ TEST(PlantEvents, ThrottlingSettlesInsideTheBandWithoutChattering) {
     const double to = y[static_cast<size_t>(plant.racks().outletIndex(i))];
     EXPECT_LT(tc, p.it.chipLimit);
     EXPECT_GT(tc, p.it.chipLimit - p.it.throttleHysteresis);
-    const double pr = p.it.liquidFraction * plant.racks().throttleShare(tc) * p.it.rackPowerIdle * p.it.chipResistance;
+    const auto& r = plant.racks();
+    const double pr =
+        p.it.liquidFraction * r.throttleShare(tc) * r.powerFactor(i) * p.it.rackPowerIdle * r.chipResistance(i);
     EXPECT_NEAR(tc - to, pr, 0.005 * pr);
     worstRel = std::max(worstRel, std::abs(tc - to - pr) / pr);
   }

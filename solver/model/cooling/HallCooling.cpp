@@ -11,8 +11,6 @@
 
 namespace fdtwin::cooling {
 
-namespace {}
-
 HallCooling::HallCooling(const CoolingParams& p, int halls, double tcsCapacity, double tcsFlow,
                          double coolantCp, double coolantDensity)
     : m_p(p), m_tcsC(tcsCapacity) {
@@ -33,10 +31,10 @@ void HallCooling::declareStates(network::StateLayout& layout, int hall, double i
 }
 
 void HallCooling::rhs(const double* y, double* ydot, const std::vector<int>& rackOutlets,
-                      double rackFlowCapacity, double airHeat, double coilHeat) const {
+                      const std::vector<double>& rackFlowCapacity, double airHeat, double coilHeat) const {
   const double tRet = y[m_states.tcsReturn];
   double mix = 0.0;
-  for (int o : rackOutlets) mix += rackFlowCapacity * (y[o] - tRet);
+  for (size_t k = 0; k < rackOutlets.size(); ++k) mix += rackFlowCapacity[k] * (y[rackOutlets[k]] - tRet);
   ydot[m_states.tcsReturn] = (mix + pumpShaftPower()) / headerCapacity();
   ydot[m_states.air] = (airHeat + fanPower() - coilHeat) / airCapacity();
 }
@@ -50,11 +48,15 @@ double HallCooling::setSteady(double* y, double tFs, double qLiquid, double qAir
 }
 
 void HallCooling::jacobian(network::SparseJacobian& J, const std::vector<int>& rackOutlets,
-                           double rackFlowCapacity, const std::vector<WallLink>& walls,
+                           const std::vector<double>& rackFlowCapacity, const std::vector<WallLink>& walls,
                            int facilitySupply) const {
   const int ret = m_states.tcsReturn, air = m_states.air;
-  for (int o : rackOutlets) J.add(ret, o, rackFlowCapacity / headerCapacity());
-  J.add(ret, ret, -tcsCapacity() / headerCapacity());
+  double sum = 0.0;  // Σ ṁ_i·c of the racks: the header's outflow (= tcsCapacity() to round-off)
+  for (size_t k = 0; k < rackOutlets.size(); ++k) {
+    J.add(ret, rackOutlets[k], rackFlowCapacity[k] / headerCapacity());
+    sum += rackFlowCapacity[k];
+  }
+  J.add(ret, ret, -sum / headerCapacity());
   double inner = 0.0;
   for (const auto& w : walls) {
     inner += w.conductance;

@@ -5,7 +5,8 @@
 //
 //   CDU (counterflow ε-NTU, Incropera Table 11.3): C_tcs = Σ ṁ_rack·c, C_fw = ṁ_fw,hall·c,
 //       Q_cdu = ε·C_min·(T_ret − T_fs),  T_sup = T_ret − Q_cdu/C_tcs            [W, K]
-//   TCS header:  C_h dT_ret/dt = Σ_racks ṁ·c·(T_o,i − T_ret) + P_shaft,tcs       [W]
+//   TCS header:  C_h dT_ret/dt = Σ_racks ṁ_i·c·(T_o,i − T_ret) + P_shaft,tcs     [W]
+//       (ṁ_i: each rack's flow, the rows' manifold split, cooling/RowManifold; Σ ṁ_i = ṁ_tcs)
 //   hall air:    C_a dT_air/dt = Q_it,air + P_fans + Q_hull − Q_coil             [W]
 //   coils:       Q_coil = ε_coil·ρ_a·V̇·c_a·(T_air − T_fs) (air is the C_min side)
 //   fans:        P_fans = V̇·Δp/η_fan (all fan power ends as heat in the hall air)
@@ -44,16 +45,17 @@ class HallCooling {
   double storedEnergy(const double* y) const;
 
   // dT_ret/dt and dT_air/dt into ydot. rackOutlets: the coolant outlet states T_o,i of the
-  // hall's racks, each with ṁ·c = rackFlowCapacity [W/K]; airHeat: Q_it,air + Q_hull [W];
-  // coilHeat: Q_coil [W] (coilHeat()).
-  void rhs(const double* y, double* ydot, const std::vector<int>& rackOutlets, double rackFlowCapacity,
-           double airHeat, double coilHeat) const;
+  // hall's racks, rack k with ṁ_k·c = rackFlowCapacity[k] [W/K]; airHeat: Q_it,air + Q_hull
+  // [W]; coilHeat: Q_coil [W] (coilHeat()).
+  void rhs(const double* y, double* ydot, const std::vector<int>& rackOutlets,
+           const std::vector<double>& rackFlowCapacity, double airHeat, double coilHeat) const;
   // Steady T_ret and T_air into y for the racks' liquid heat qLiquid and air heat qAir [W]
   // at facility supply tFs; returns the CDU supply temperature T_sup.
   double setSteady(double* y, double tFs, double qLiquid, double qAir) const;
   // The rows of T_ret and T_air: rack outlets, the bounding hull panels (walls) and T_fs.
-  void jacobian(network::SparseJacobian& J, const std::vector<int>& rackOutlets, double rackFlowCapacity,
-                const std::vector<WallLink>& walls, int facilitySupply) const;
+  void jacobian(network::SparseJacobian& J, const std::vector<int>& rackOutlets,
+                const std::vector<double>& rackFlowCapacity, const std::vector<WallLink>& walls,
+                int facilitySupply) const;
 
   double cduEffectivenessCmin() const { return m_epsCmin; }  // ε·C_min of the CDU, W/K
   // ∂T_sup/∂T_ret and ∂T_sup/∂T_fs.

@@ -10,6 +10,7 @@ RackLayout::RackLayout(const HullParams& hp, const ItParams& it, std::vector<Rac
   const double hallLen = (x1 - x0 - gap * (nh - 1)) / nh;
   const double y0 = -hp.beam / 2 + 2.0, y1 = hp.beam / 2 - 2.0;
   m_hallRacks.assign(static_cast<size_t>(nh), {});
+  m_pitch = hallLen / it.racksPerRow;
   for (int h = 0; h < nh; ++h) {
     const double hx0 = x0 + h * (hallLen + gap);
     m_hallBoxes.push_back({hx0, y0, hp.doubleBottom, hx0 + hallLen, y1, hp.depth});

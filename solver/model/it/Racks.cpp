@@ -1,6 +1,8 @@
 #include "model/it/Racks.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <numbers>
 
 #include <fmt/format.h>
 
@@ -8,20 +10,64 @@
 
 namespace fdtwin::it {
 
-Racks::Racks(const ItParams& p, double coolantCp, double coolantDensity) : m_p(p), m_cp(coolantCp) {
-  m_mdot = p.coolantFlowPerPower * p.rackPowerPeak * coolantDensity;  // kg/s
-  m_cw = p.rackCoolantVolume * coolantDensity * coolantCp;            // J/K
+std::vector<JobParams> effectiveJobs(const ItParams& p) {
+  if (!p.jobs.empty()) return p.jobs;
+  std::vector<JobParams> jobs;
+  const int perHall = p.rowsPerHall * p.racksPerRow;
+  for (int h = 0; h < p.halls; ++h) {
+    JobParams j{p.profile, h * perHall, (h + 1) * perHall - 1};
+    j.profile.phase += h * p.hallPhaseShift;
+    jobs.push_back(j);
+  }
+  return jobs;
+}
+
+double PortableNormal::next() {
+  if (m_hasSpare) {
+    m_hasSpare = false;
+    return m_spare;
+  }
+  // Two uniforms in (0, 1) from the top 53 bits, then Box–Muller.
+  const auto uniform = [&] { return (static_cast<double>(m_engine() >> 11) + 0.5) * 0x1.0p-53; };
+  const double u1 = uniform(), u2 = uniform();
+  const double r = std::sqrt(-2.0 * std::log(u1)), a = 2.0 * std::numbers::pi * u2;
+  m_spare = r * std::sin(a);
+  m_hasSpare = true;
+  return r * std::cos(a);
+}
+
+Racks::Racks(const ItParams& p, double coolantCp, double coolantDensity)
+    : m_p(p), m_jobs(effectiveJobs(p)), m_cp(coolantCp) {
+  m_mdotNominal = p.coolantFlowPerPower * p.rackPowerPeak * coolantDensity;  // kg/s
+  m_cw = p.rackCoolantVolume * coolantDensity * coolantCp;                   // J/K
   for (int h = 0; h < p.halls; ++h) {
     for (int r = 0; r < p.rowsPerHall; ++r) {
       for (int k = 0; k < p.racksPerRow; ++k) {
         RackInfo ri;
         ri.name = fmt::format("hall{}-r{:02d}-{:02d}", h + 1, r + 1, k + 1);
         ri.hall = h;
+        ri.row = r;
+        ri.slot = k;
         m_info.push_back(ri);
       }
     }
   }
+  for (size_t j = 0; j < m_jobs.size(); ++j) {
+    for (int i = m_jobs[j].firstRack; i <= m_jobs[j].lastRack && i < count(); ++i)
+      m_info[static_cast<size_t>(i)].job = static_cast<int>(j);
+  }
   m_throttled.assign(m_info.size(), 0);
+  m_mdot.assign(m_info.size(), m_mdotNominal);
+  PortableNormal normal(static_cast<unsigned long long>(p.spreadSeed));
+  const auto draw = [&] { return std::clamp(normal.next(), -3.0, 3.0); };
+  for (size_t i = 0; i < m_info.size(); ++i) {
+    m_R.push_back(p.chipResistance * (1.0 + p.chipResistanceSpread * draw()));
+    m_g.push_back(1.0 + p.powerSpread * draw());
+  }
+}
+
+void Racks::setRowSplit(const std::vector<double>& slotFlow) {
+  for (size_t i = 0; i < m_info.size(); ++i) m_mdot[i] = slotFlow[static_cast<size_t>(m_info[i].slot)];
 }
 
 void Racks::declareStates(network::StateLayout& layout, double initialT) {
@@ -43,9 +89,9 @@ double Racks::storedEnergy(const double* y) const {
 
 void Racks::setSteady(int i, double* y, double u, double tSupply) const {
   const double qi = m_p.liquidFraction * demand(i, u, y[chipIndex(i)]);
-  const double tOut = tSupply + qi / flowCapacity();
+  const double tOut = tSupply + qi / flowCapacity(i);
   y[outletIndex(i)] = tOut;
-  y[chipIndex(i)] = tOut + qi * m_p.chipResistance;
+  y[chipIndex(i)] = tOut + qi * chipResistance(i);
 }
 
 const char* Racks::updateThrottleReport(int i, const double* y) {
@@ -74,28 +120,26 @@ double Racks::throttleSlope(double tChip) const {
 }
 
 double Racks::demand(int i, double u, double tChip) const {
-  (void)i;
-  return throttleShare(tChip) * (m_p.rackPowerIdle + (m_p.rackPowerPeak - m_p.rackPowerIdle) * u);
+  return throttleShare(tChip) * powerFactor(i) *
+         (m_p.rackPowerIdle + (m_p.rackPowerPeak - m_p.rackPowerIdle) * u);
 }
 
-double Racks::totalDemand(const std::vector<double>& uHall, const double* y) const {
+double Racks::totalDemand(const std::vector<double>& uJob, const double* y) const {
   double sum = 0.0;
-  for (int i = 0; i < count(); ++i) {
-    sum += demand(i, uHall[static_cast<size_t>(m_info[static_cast<size_t>(i)].hall)], y[m_chip0 + i]);
-  }
+  for (int i = 0; i < count(); ++i) sum += demand(i, uJob[static_cast<size_t>(job(i))], y[m_chip0 + i]);
   return sum;
 }
 
-void Racks::rhs(const double* y, double* ydot, const std::vector<double>& uHall,
+void Racks::rhs(const double* y, double* ydot, const std::vector<double>& uJob,
                 const std::vector<double>& tSupply, double served, std::vector<double>& airHeat,
                 double* pServed) const {
-  const double f = m_p.liquidFraction, R = m_p.chipResistance, Cc = m_p.chipHeatCapacity;
-  const double mc = m_mdot * m_cp;
+  const double f = m_p.liquidFraction, Cc = m_p.chipHeatCapacity;
   double total = 0.0;
   for (int i = 0; i < count(); ++i) {
     const size_t h = static_cast<size_t>(m_info[static_cast<size_t>(i)].hall);
+    const double R = chipResistance(i), mc = flowCapacity(i);
     const double Tc = y[m_chip0 + i], To = y[m_out0 + i];
-    const double P = served * demand(i, uHall[h], Tc);
+    const double P = served * demand(i, uJob[static_cast<size_t>(job(i))], Tc);
     total += P;
     const double qChip = (Tc - To) / R;
     ydot[m_chip0 + i] = (f * P - qChip) / Cc;
@@ -105,16 +149,17 @@ void Racks::rhs(const double* y, double* ydot, const std::vector<double>& uHall,
   *pServed = total;
 }
 
-void Racks::jacobian(network::SparseJacobian& J, const double* y, const std::vector<double>& uHall,
+void Racks::jacobian(network::SparseJacobian& J, const double* y, const std::vector<double>& uJob,
                      double served, const std::vector<int>& hallReturnIndex, int facilitySupplyIndex,
                      const std::vector<double>& supplyFromReturn,
                      const std::vector<double>& supplyFromFacility) const {
-  const double R = m_p.chipResistance, Cc = m_p.chipHeatCapacity, f = m_p.liquidFraction;
-  const double mc = m_mdot * m_cp;
+  const double Cc = m_p.chipHeatCapacity, f = m_p.liquidFraction;
   for (int i = 0; i < count(); ++i) {
     const size_t h = static_cast<size_t>(m_info[static_cast<size_t>(i)].hall);
+    const double R = chipResistance(i), mc = flowCapacity(i);
     const int c = m_chip0 + i, o = m_out0 + i;
-    const double base = m_p.rackPowerIdle + (m_p.rackPowerPeak - m_p.rackPowerIdle) * uHall[h];
+    const double u = uJob[static_cast<size_t>(job(i))];
+    const double base = powerFactor(i) * (m_p.rackPowerIdle + (m_p.rackPowerPeak - m_p.rackPowerIdle) * u);
     J.add(c, c, -1.0 / (R * Cc) + f * served * base * throttleSlope(y[c]) / Cc);
     J.add(c, o, 1.0 / (R * Cc));
     J.add(o, c, 1.0 / (R * m_cw));

@@ -41,6 +41,13 @@ struct ProfileParams {
   std::vector<double> csvTime, csvValue;  // for Csv
 };
 
+// A job: the racks firstRack … lastRack (0-based, in the order of /racks/name) running one
+// profile. The keyed members of its profile come from it.* and it.jobs (run/PlantFromCase).
+struct JobParams {
+  ProfileParams profile;
+  int firstRack, lastRack;
+};
+
 class UtilizationProfile {
  public:
   explicit UtilizationProfile(ProfileParams p);

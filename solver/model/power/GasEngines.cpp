@@ -55,7 +55,11 @@ bool GasEngines::commit(double t, double* y, EngineEvent& event) {
   const double demand = y[m_states.demandFiltered];
   const bool gateOpen = on == 0 || t - m_lastCommitment >= e.minRunTime;
   if (!gateOpen) return false;
-  if (on < count() && demand > e.startThreshold * on * e.ratedPower) {
+  // CVODES stops at a threshold crossing to within its root tolerance, so the demand there may
+  // sit a round-off below the threshold it crossed: compare with a relative band of 1e-9
+  // (far above the root tolerance, far below any physical margin).
+  const double band = 1e-9 * e.ratedPower;
+  if (on < count() && demand > e.startThreshold * on * e.ratedPower - band) {
     for (int k = 0; k < count(); ++k) {
       if (status(k) == EngineStatus::Off) {
         setStatus(k, EngineStatus::Starting);
@@ -66,7 +70,7 @@ bool GasEngines::commit(double t, double* y, EngineEvent& event) {
       }
     }
   }
-  if (on > 1 && demand < e.stopThreshold * (on - 1) * e.ratedPower) {
+  if (on > 1 && demand < e.stopThreshold * (on - 1) * e.ratedPower + band) {
     for (int k = count() - 1; k >= 0; --k) {
       if (status(k) == EngineStatus::Online) {
         setStatus(k, EngineStatus::Off);
