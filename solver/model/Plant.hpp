@@ -7,7 +7,8 @@
 //   hull/Hull (panels to sea, air, sun and hall air; outside conditions from hull/OuterBoundary)
 //   power/GasEngines (load response and commitment) → power/EngineCooling (HT/LT circuits,
 //   central coolers, their own sea chest and outfall or the seawater main)
-//   power/Dispatch (battery, solar, shore, unserved) ← electrical demand
+//   power/ElectricalDistribution (transformers, cables, UPS, rack power shelves: losses as heat
+//   in the halls) ← IT demand; power/Dispatch (battery, solar, shore, unserved) ← electrical demand
 // Each component reserves its states (behind a named index struct), writes its own slice of
 // the right-hand side and of the Jacobian, and reports its roots and discrete events; the
 // plant owns the state vector (network/StateLayout), wires the signals between components
