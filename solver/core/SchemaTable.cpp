@@ -124,6 +124,11 @@ std::vector<KeyDef> makeSchema() {
                "Share of rack heat taken by the cold plates; the rest goes to hall air."),
       positive("it.chip_thermal_resistance", "K/W", "2.0e-4",
                "Chip-to-coolant thermal resistance of one rack (all cold plates in parallel)."),
+      real("it.chip_air_resistance", "K/W", "2.9e-4", 1e-6, 1.0,
+           "Chip-to-inlet-air thermal resistance of one fully air-cooled rack (it.liquid_fraction = 0; all "
+           "heat sinks in parallel): the hottest chip sits R·P above the hall air. Default: an assumption, "
+           "an air-cooled server whose hottest chip runs about 35 K above its inlet at full power, "
+           "35 K / it.rack_power_peak (120 kW) = 2.9e-4 K/W; an air-cooled case sets its own."),
       positive("it.chip_heat_capacity", "J/K", "3.0e4", "Heat capacity of one rack's dies and cold plates."),
       positive("it.coolant_flow_per_power", "m3/(s W)", "2.5e-8",
                "Cold-plate coolant flow per W of peak rack power (OCP: 1.5 L/min per kW)."),

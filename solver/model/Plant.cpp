@@ -57,7 +57,8 @@ Plant::Plant(const PlantParams& p, std::shared_ptr<const env::Environment> envir
     double tcsC = 0.0;
     for (double c : mc) tcsC += c;
     const double tcsFlow = tcsC / m_cpCoolant;
-    m_halls.emplace_back(p.cooling, p.it.halls, tcsC, tcsFlow, m_cpCoolant, m_rhoCoolant);
+    m_halls.emplace_back(p.cooling, p.it.halls, tcsC, tcsFlow, m_cpCoolant, m_rhoCoolant,
+                         !m_racks.airCooled());
   }
 
   // State vector: racks, halls, facility loop, seawater control, engines, battery, hull.
@@ -78,8 +79,15 @@ Plant::Plant(const PlantParams& p, std::shared_ptr<const env::Environment> envir
   // bound its air (in panel order).
   m_hallOutlets.assign(m_halls.size(), {});
   m_hallWalls.assign(m_halls.size(), {});
+  m_hallChips.assign(m_halls.size(), {});
+  m_hallChipAirConductance.assign(m_halls.size(), {});
   for (size_t h = 0; h < m_halls.size(); ++h) {
-    for (int i : m_rackLayout.hallRacks()[h]) m_hallOutlets[h].push_back(m_racks.outletIndex(i));
+    for (int i : m_rackLayout.hallRacks()[h]) {
+      m_hallOutlets[h].push_back(m_racks.outletIndex(i));
+      if (!m_racks.airCooled()) continue;
+      m_hallChips[h].push_back(m_racks.chipIndex(i));
+      m_hallChipAirConductance[h].push_back(m_racks.airConductance(i));
+    }
   }
   for (int pn = 0; pn < m_hull.count(); ++pn) {
     const int h = m_hull.panelHall(pn);
@@ -237,7 +245,7 @@ void Plant::evaluate(double t, const double* y, double* ydot, PlantSignals& s) {
   }
   double* yd = ydot ? ydot : m_ydotScratch.data();
   double itServed = 0.0;
-  m_racks.rhs(y, yd, s.utilization, s.tSupply, s.servedShare, s.hallHeat, &itServed);
+  m_racks.rhs(y, yd, s.utilization, s.tSupply, m_hallAirStates, s.servedShare, s.hallHeat, &itServed);
   s.hull = {};
   m_hull.rhs(y, yd, m_cacheBoundary, m_hallAirStates, s.hallHeat, s.hull);
   const double lossesInHalls = s.elec.powerShelfLoss + s.elec.upsLoss + s.elec.cableLoss;
@@ -275,10 +283,11 @@ void Plant::jacobian(double t, const double* y, network::SparseJacobian& J) {
   }
   const auto& fl = m_facility.states();
   const auto& sc = m_seawater.states();
-  m_racks.jacobian(J, y, m_scratch.utilization, m_scratch.servedShare, m_hallReturnStates, fl.supply, dRet,
-                   dFs);
+  m_racks.jacobian(J, y, m_scratch.utilization, m_scratch.servedShare, m_hallReturnStates, m_hallAirStates,
+                   fl.supply, dRet, dFs);
   for (size_t h = 0; h < m_halls.size(); ++h) {
-    m_halls[h].jacobian(J, m_hallOutlets[h], m_hallFlowCapacity[h], m_hallWalls[h], fl.supply);
+    m_halls[h].jacobian(J, m_hallOutlets[h], m_hallFlowCapacity[h], m_hallWalls[h], fl.supply, m_hallChips[h],
+                        m_hallChipAirConductance[h]);
   }
   m_facility.jacobian(J, m_halls);
 
@@ -478,8 +487,9 @@ std::vector<double> Plant::initialState() {
     y[static_cast<size_t>(fl.supply)] = tFs;
     for (size_t h = 0; h < m_halls.size(); ++h) {
       const double tSup = m_halls[h].setSteady(y.data(), tFs, qLiqHall[h], qAirHall[h]);
+      const double tAir = y[static_cast<size_t>(m_halls[h].states().air)];
       for (int i : m_rackLayout.hallRacks()[h])
-        m_racks.setSteady(i, y.data(), s.utilization[static_cast<size_t>(m_racks.job(i))], tSup);
+        m_racks.setSteady(i, y.data(), s.utilization[static_cast<size_t>(m_racks.job(i))], tSup, tAir);
     }
     m_seawater.setSteadyControllers(y.data(), steady, tFs, tAmb, cFw, engineHeatOnMain);
   };

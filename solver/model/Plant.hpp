@@ -192,6 +192,8 @@ class Plant : public network::OdeSystem {
   std::vector<std::vector<int>> m_hallOutlets;              // per hall: its racks' T_coolant_out
   std::vector<std::vector<double>> m_hallFlowCapacity;      // per hall: its racks' ṁ_i·c, W/K
   std::vector<std::vector<cooling::WallLink>> m_hallWalls;  // per hall: the hull panels on its air
+  std::vector<std::vector<int>> m_hallChips;                // per hall: air-cooled racks' T_chip (else empty)
+  std::vector<std::vector<double>> m_hallChipAirConductance;  // per hall: their 1/R_air, W/K
 
   network::EnergyLedger m_ledger;
   LedgerSlots m_slots{};

@@ -18,6 +18,7 @@ struct ItParams {
   double rackPowerIdle;        // W
   double liquidFraction;       // 1
   double chipResistance;       // K/W
+  double chipAirResistance;    // K/W, chip to inlet air of a fully air-cooled rack (f = 0)
   double chipHeatCapacity;     // J/K
   double coolantFlowPerPower;  // m3/(s W)
   double rackCoolantVolume;    // m3

@@ -17,6 +17,7 @@ const std::vector<KeyBinding<PlantParams>>& plantBindings() {
       bindKey("it.rack_power_idle", &P::it, &ItParams::rackPowerIdle),
       bindKey("it.liquid_fraction", &P::it, &ItParams::liquidFraction),
       bindKey("it.chip_thermal_resistance", &P::it, &ItParams::chipResistance),
+      bindKey("it.chip_air_resistance", &P::it, &ItParams::chipAirResistance),
       bindKey("it.chip_heat_capacity", &P::it, &ItParams::chipHeatCapacity),
       bindKey("it.coolant_flow_per_power", &P::it, &ItParams::coolantFlowPerPower),
       bindKey("it.rack_coolant_volume", &P::it, &ItParams::rackCoolantVolume),

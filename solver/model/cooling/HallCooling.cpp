@@ -12,17 +12,17 @@
 namespace fdtwin::cooling {
 
 HallCooling::HallCooling(const CoolingParams& p, int halls, double tcsCapacity, double tcsFlow,
-                         double coolantCp, double coolantDensity)
+                         double coolantCp, double coolantDensity, bool liquidLoop)
     : m_p(p), m_tcsC(tcsCapacity) {
   const double cFw = p.facilityFlow / halls * coolantCp;
   const double cMin = std::min(m_tcsC, cFw), cMax = std::max(m_tcsC, cFw);
   const double eps = effectiveness(p.cduUA / cMin, cMin / cMax, FlowArrangement::Counterflow);
-  m_epsCmin = eps * cMin;
+  m_epsCmin = liquidLoop ? eps * cMin : 0.0;
   const auto air = props::air(300.15);
   m_coilG = p.airCoilEffectiveness * air.rho * p.airFlow * air.cp;
   m_headerC = p.tcsVolume * coolantDensity * coolantCp;
   m_fanPower = p.airFlow * p.fanPressure / p.fanEfficiency;
-  m_pumpShaft = tcsFlow * constants::kStandardGravity * p.tcsPumpHead / p.pumpEfficiency;
+  m_pumpShaft = liquidLoop ? tcsFlow * constants::kStandardGravity * p.tcsPumpHead / p.pumpEfficiency : 0.0;
 }
 
 void HallCooling::declareStates(network::StateLayout& layout, int hall, double initialT) {
@@ -41,7 +41,8 @@ void HallCooling::rhs(const double* y, double* ydot, const std::vector<int>& rac
 
 double HallCooling::setSteady(double* y, double tFs, double qLiquid, double qAir) const {
   const double qCdu = qLiquid + pumpShaftPower();
-  const double tRet = tFs + qCdu / cduEffectivenessCmin();
+  // No CDU (air-cooled racks): no liquid heat, the idle loop starts at the facility supply.
+  const double tRet = cduEffectivenessCmin() > 0.0 ? tFs + qCdu / cduEffectivenessCmin() : tFs;
   y[m_states.tcsReturn] = tRet;
   y[m_states.air] = tFs + (qAir + fanPower()) / coilConductance();
   return tRet - qCdu / tcsCapacity();
@@ -49,7 +50,8 @@ double HallCooling::setSteady(double* y, double tFs, double qLiquid, double qAir
 
 void HallCooling::jacobian(network::SparseJacobian& J, const std::vector<int>& rackOutlets,
                            const std::vector<double>& rackFlowCapacity, const std::vector<WallLink>& walls,
-                           int facilitySupply) const {
+                           int facilitySupply, const std::vector<int>& rackChips,
+                           const std::vector<double>& rackAirConductance) const {
   const int ret = m_states.tcsReturn, air = m_states.air;
   double sum = 0.0;  // Σ ṁ_i·c of the racks: the header's outflow (= tcsCapacity() to round-off)
   for (size_t k = 0; k < rackOutlets.size(); ++k) {
@@ -61,6 +63,10 @@ void HallCooling::jacobian(network::SparseJacobian& J, const std::vector<int>& r
   for (const auto& w : walls) {
     inner += w.conductance;
     J.add(air, w.state, w.conductance / airCapacity());
+  }
+  for (size_t k = 0; k < rackChips.size(); ++k) {
+    inner += rackAirConductance[k];
+    J.add(air, rackChips[k], rackAirConductance[k] / airCapacity());
   }
   J.add(air, air, (-inner - coilConductance()) / airCapacity());
   J.add(air, facilitySupply, coilConductance() / airCapacity());

@@ -12,6 +12,10 @@
 //   fans:        P_fans = V̇·Δp/η_fan (all fan power ends as heat in the hall air)
 //   TCS pumps:   P_shaft = ṁ_tcs·g·H/η_pump (enters the coolant), P_el = P_shaft/(η_motor·η_vfd)
 // T_fs is the facility supply temperature (FacilityLoop). Heat into a node is positive.
+// A hall of air-cooled racks (it.liquid_fraction = 0) has no liquid loop: no TCS pump
+// (P_shaft = P_el = 0) and no CDU exchange (Q_cdu = 0, T_sup = T_ret); its TCS states only hold
+// their start temperature. The facility loop still serves the air coils, and the racks' chips
+// give (T_c − T_air)/R_air to the air (it/Racks), the chip terms of the air row here.
 #include <vector>
 
 #include "model/PlantParams.hpp"
@@ -34,9 +38,10 @@ struct WallLink {
 
 class HallCooling {
  public:
-  // tcsCapacity: Σ ṁ·c of the hall's racks (W/K); coolant cp and density of the loops.
+  // tcsCapacity: Σ ṁ·c of the hall's racks (W/K); coolant cp and density of the loops;
+  // liquidLoop: false for a hall of air-cooled racks (no TCS pump, no CDU).
   HallCooling(const CoolingParams& p, int halls, double tcsCapacity, double tcsFlow, double coolantCp,
-              double coolantDensity);
+              double coolantDensity, bool liquidLoop = true);
 
   // Reserves T_ret and T_air of hall number `hall` (1-based, for the names).
   void declareStates(network::StateLayout& layout, int hall, double initialT);
@@ -52,10 +57,13 @@ class HallCooling {
   // Steady T_ret and T_air into y for the racks' liquid heat qLiquid and air heat qAir [W]
   // at facility supply tFs; returns the CDU supply temperature T_sup.
   double setSteady(double* y, double tFs, double qLiquid, double qAir) const;
-  // The rows of T_ret and T_air: rack outlets, the bounding hull panels (walls) and T_fs.
+  // The rows of T_ret and T_air: rack outlets, the bounding hull panels (walls), T_fs, and the
+  // chips of air-cooled racks (rackChips[k] with chip-to-air conductance rackAirConductance[k],
+  // W/K; both empty for liquid-cooled racks).
   void jacobian(network::SparseJacobian& J, const std::vector<int>& rackOutlets,
                 const std::vector<double>& rackFlowCapacity, const std::vector<WallLink>& walls,
-                int facilitySupply) const;
+                int facilitySupply, const std::vector<int>& rackChips = {},
+                const std::vector<double>& rackAirConductance = {}) const;
 
   double cduEffectivenessCmin() const { return m_epsCmin; }  // ε·C_min of the CDU, W/K
   // ∂T_sup/∂T_ret and ∂T_sup/∂T_fs.

@@ -61,7 +61,9 @@ Racks::Racks(const ItParams& p, double coolantCp, double coolantDensity)
   PortableNormal normal(static_cast<unsigned long long>(p.spreadSeed));
   const auto draw = [&] { return std::clamp(normal.next(), -3.0, 3.0); };
   for (size_t i = 0; i < m_info.size(); ++i) {
-    m_R.push_back(p.chipResistance * (1.0 + p.chipResistanceSpread * draw()));
+    const double spreadR = 1.0 + p.chipResistanceSpread * draw();
+    m_R.push_back(p.chipResistance * spreadR);
+    m_Rair.push_back(p.chipAirResistance * spreadR);
     m_g.push_back(1.0 + p.powerSpread * draw());
   }
 }
@@ -87,7 +89,12 @@ double Racks::storedEnergy(const double* y) const {
   return e;
 }
 
-void Racks::setSteady(int i, double* y, double u, double tSupply) const {
+void Racks::setSteady(int i, double* y, double u, double tSupply, double tAir) const {
+  if (airCooled()) {
+    y[outletIndex(i)] = tSupply;
+    y[chipIndex(i)] = tAir + demand(i, u, y[chipIndex(i)]) * chipAirResistance(i);
+    return;
+  }
   const double qi = m_p.liquidFraction * demand(i, u, y[chipIndex(i)]);
   const double tOut = tSupply + qi / flowCapacity(i);
   y[outletIndex(i)] = tOut;
@@ -131,8 +138,8 @@ double Racks::totalDemand(const std::vector<double>& uJob, const double* y) cons
 }
 
 void Racks::rhs(const double* y, double* ydot, const std::vector<double>& uJob,
-                const std::vector<double>& tSupply, double served, std::vector<double>& airHeat,
-                double* pServed) const {
+                const std::vector<double>& tSupply, const std::vector<int>& hallAirIndex, double served,
+                std::vector<double>& airHeat, double* pServed) const {
   const double f = m_p.liquidFraction, Cc = m_p.chipHeatCapacity;
   double total = 0.0;
   for (int i = 0; i < count(); ++i) {
@@ -141,6 +148,13 @@ void Racks::rhs(const double* y, double* ydot, const std::vector<double>& uJob,
     const double Tc = y[m_chip0 + i], To = y[m_out0 + i];
     const double P = served * demand(i, uJob[static_cast<size_t>(job(i))], Tc);
     total += P;
+    if (airCooled()) {
+      const double qAir = (Tc - y[hallAirIndex[h]]) * airConductance(i);
+      ydot[m_chip0 + i] = (P - qAir) / Cc;
+      ydot[m_out0 + i] = -mc * (To - tSupply[h]) / m_cw;
+      airHeat[h] += qAir;
+      continue;
+    }
     const double qChip = (Tc - To) / R;
     ydot[m_chip0 + i] = (f * P - qChip) / Cc;
     ydot[m_out0 + i] = (qChip - mc * (To - tSupply[h])) / m_cw;
@@ -150,7 +164,8 @@ void Racks::rhs(const double* y, double* ydot, const std::vector<double>& uJob,
 }
 
 void Racks::jacobian(network::SparseJacobian& J, const double* y, const std::vector<double>& uJob,
-                     double served, const std::vector<int>& hallReturnIndex, int facilitySupplyIndex,
+                     double served, const std::vector<int>& hallReturnIndex,
+                     const std::vector<int>& hallAirIndex, int facilitySupplyIndex,
                      const std::vector<double>& supplyFromReturn,
                      const std::vector<double>& supplyFromFacility) const {
   const double Cc = m_p.chipHeatCapacity, f = m_p.liquidFraction;
@@ -160,10 +175,18 @@ void Racks::jacobian(network::SparseJacobian& J, const double* y, const std::vec
     const int c = m_chip0 + i, o = m_out0 + i;
     const double u = uJob[static_cast<size_t>(job(i))];
     const double base = powerFactor(i) * (m_p.rackPowerIdle + (m_p.rackPowerPeak - m_p.rackPowerIdle) * u);
-    J.add(c, c, -1.0 / (R * Cc) + f * served * base * throttleSlope(y[c]) / Cc);
-    J.add(c, o, 1.0 / (R * Cc));
-    J.add(o, c, 1.0 / (R * m_cw));
-    J.add(o, o, (-1.0 / R - mc) / m_cw);
+    const double dPower = served * base * throttleSlope(y[c]);  // ∂P/∂T_c
+    if (airCooled()) {
+      const double g = airConductance(i);
+      J.add(c, c, (-g + dPower) / Cc);
+      J.add(c, hallAirIndex[h], g / Cc);
+      J.add(o, o, -mc / m_cw);
+    } else {
+      J.add(c, c, -1.0 / (R * Cc) + f * dPower / Cc);
+      J.add(c, o, 1.0 / (R * Cc));
+      J.add(o, c, 1.0 / (R * m_cw));
+      J.add(o, o, (-1.0 / R - mc) / m_cw);
+    }
     J.add(o, hallReturnIndex[h], mc * supplyFromReturn[h] / m_cw);
     J.add(o, facilitySupplyIndex, mc * supplyFromFacility[h] / m_cw);
   }

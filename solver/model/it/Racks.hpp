@@ -14,9 +14,16 @@
 // split, cooling/RowManifold, of the row's flow: OCP rule 1.5 L/min per kW of peak power for
 // every rack of the row), c the coolant specific heat and T_sup,h the hall's CDU supply
 // temperature. Steady state: T_o = T_sup + f·P/(ṁ_i c) and T_c = T_o + f·P·R_i.
+// Air-cooled racks (f = 0, no cold plates): the chip's heat path is chip → heat sinks → the
+// hall's (inlet) air T_air,h through the chip-to-air resistance R_air,i (it.chip_air_resistance):
+//   chip:               C_c dT_c/dt = P_i − (T_c − T_air,h)/R_air,i                 [W]
+//   coolant (outlet):   C_w dT_o/dt = −ṁ_i·c·(T_o − T_sup,h)  (no liquid heat)
+// and the rack gives (T_c − T_air,h)/R_air,i to its hall's air; steady T_c = T_air + P·R_air.
+// For 0 < f ≤ 1 the air share (1 − f)·P goes to the hall air at once, as above.
 // Hardware spread (manufacturing variation of cold-plate contact and silicon power, seeded,
 // the same for the same it.spread_seed on every platform):
 //   R_i = R·(1 + σ_R·z_R,i),  g_i = 1 + σ_P·z_P,i,  z ~ N(0, 1) truncated to ±3
+// (R_air,i = R_air·(1 + σ_R·z_R,i) with the same draw: the spread of the thermal interface)
 // with z drawn rack by rack (z_R then z_P) from std::mt19937_64 (its sequence is fixed by the
 // C++ standard) through the Box–Muller transform (Box & Muller, Ann. Math. Stat. 29 (1958) 610),
 // not std::normal_distribution, whose output differs between standard libraries.
@@ -87,24 +94,34 @@ class Racks {
   double totalDemand(const std::vector<double>& uJob, const double* y) const;
 
   // Writes ydot for the rack states. uJob[j]: utilization of job j; tSupply[h]: CDU supply
-  // temperature of hall h. served: share s of demand served. Adds the air share per hall to
-  // airHeat[h] and the served electrical power to *pServed.
+  // temperature of hall h; hallAirIndex[h]: the state of hall h's air. served: share s of demand
+  // served. Adds the heat to the air per hall to airHeat[h] and the served electrical power to
+  // *pServed.
   void rhs(const double* y, double* ydot, const std::vector<double>& uJob, const std::vector<double>& tSupply,
-           double served, std::vector<double>& airHeat, double* pServed) const;
-  // Steady T_o and T_c of rack i into y at utilization u and CDU supply tSupply (the
-  // steady state in the header), with its demand at the chip temperature now in y.
-  void setSteady(int i, double* y, double u, double tSupply) const;
-  // Jacobian entries. supplyFromReturn[h] = ∂T_sup,h/∂T_ret,h, supplyFromFacility[h] = ∂T_sup,h/∂T_fs.
+           const std::vector<int>& hallAirIndex, double served, std::vector<double>& airHeat,
+           double* pServed) const;
+  // Steady T_o and T_c of rack i into y at utilization u, CDU supply tSupply and hall air tAir
+  // (the steady state in the header), with its demand at the chip temperature now in y.
+  void setSteady(int i, double* y, double u, double tSupply, double tAir) const;
+  // Jacobian entries of the rack rows. supplyFromReturn[h] = ∂T_sup,h/∂T_ret,h,
+  // supplyFromFacility[h] = ∂T_sup,h/∂T_fs. The hall-air rows' chip terms are HallCooling's
+  // (airConductance()).
   void jacobian(network::SparseJacobian& J, const double* y, const std::vector<double>& uJob, double served,
-                const std::vector<int>& hallReturnIndex, int facilitySupplyIndex,
-                const std::vector<double>& supplyFromReturn,
+                const std::vector<int>& hallReturnIndex, const std::vector<int>& hallAirIndex,
+                int facilitySupplyIndex, const std::vector<double>& supplyFromReturn,
                 const std::vector<double>& supplyFromFacility) const;
+
+  // Fully air-cooled racks (it.liquid_fraction = 0): no cold plates, no liquid loop.
+  bool airCooled() const { return m_p.liquidFraction <= 0.0; }
 
   int chipIndex(int i) const { return m_chip0 + i; }
   int outletIndex(int i) const { return m_out0 + i; }
   double flowCapacity(int i) const { return m_mdot[static_cast<size_t>(i)] * m_cp; }  // ṁ_i·c, W/K
   double coolantFlow(int i) const { return m_mdot[static_cast<size_t>(i)]; }          // ṁ_i, kg/s
   double chipResistance(int i) const { return m_R[static_cast<size_t>(i)]; }          // R_i, K/W
+  double chipAirResistance(int i) const { return m_Rair[static_cast<size_t>(i)]; }    // R_air,i, K/W
+  // Chip-to-air conductance 1/R_air,i of an air-cooled rack, 0 for a liquid-cooled one, W/K.
+  double airConductance(int i) const { return airCooled() ? 1.0 / chipAirResistance(i) : 0.0; }
   double powerFactor(int i) const { return m_g[static_cast<size_t>(i)]; }             // g_i, 1
   double chipCapacity() const { return m_p.chipHeatCapacity; }
   double coolantCapacity() const { return m_cw; }
@@ -125,7 +142,7 @@ class Racks {
   std::vector<RackInfo> m_info;
   std::vector<JobParams> m_jobs;
   std::vector<char> m_throttled;
-  std::vector<double> m_mdot, m_R, m_g;  // per rack: kg/s, K/W, 1
+  std::vector<double> m_mdot, m_R, m_Rair, m_g;  // per rack: kg/s, K/W, K/W, 1
   double m_cp, m_mdotNominal, m_cw;
   int m_chip0 = -1, m_out0 = -1;
 };
