@@ -43,13 +43,16 @@ void CfdCoupler::exchange(double t, const double* y) {
   m_plant.evaluate(t, y, nullptr, s);
   CouplingRecord rec;
   rec.time = t;
+  // Every outfall's water and heat leaves through the CFD's one overboard opening.
+  const auto plume = m_plant.overboard(s);
   rec.current = s.env.currentSpeed;
-  rec.mdot = s.sw.mdot;
-  rec.outfallT = s.sw.T_dis;
-  rec.dischargeRise = s.sw.dT;
+  rec.mdot = plume.mdot;
+  rec.outfallT = plume.T;
+  rec.dischargeRise = plume.riseAboveAmbient;
+  rec.heat = plume.heat;
   if (m_surrogate) {
-    // The surrogate's rise is the outfall's above the ambient sea, as the plant's measured rise.
-    const double r = std::max(s.sw.riseAboveAmbient, 1e-3);
+    // The surrogate's rise is the plume's above the ambient sea, as the plant's measured rise.
+    const double r = std::max(plume.riseAboveAmbient, 1e-3);
     rec.intakeRise = m_surrogate->intakeRise(rec.current, rec.mdot, r);
     rec.mixingZoneRise = m_surrogate->mixingZoneRise(rec.current, rec.mdot, r);
     rec.plumeExtent = m_surrogate->plumeExtent(rec.current, rec.mdot, r);
@@ -58,7 +61,7 @@ void CfdCoupler::exchange(double t, const double* y) {
     const env::EnvironmentSample e = s.env;
     in.ambient = [e](double depth) { return env::seaTemperatureAtDepth(e, depth); };
     in.current = rec.current;
-    in.outfallFlow = rec.mdot / props::seawater(s.sw.T_dis, m_p.salinity).rho;
+    in.outfallFlow = rec.mdot / props::seawater(rec.outfallT, m_p.salinity).rho;
     in.outfallT = rec.outfallT;
     const auto& hull = m_plant.hull();
     in.hullPanelT.resize(static_cast<size_t>(hull.count()));

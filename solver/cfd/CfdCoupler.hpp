@@ -27,7 +27,9 @@ namespace fdtwin::cfd {
 
 struct CouplingRecord {
   double time = 0.0;             // s, plant time of the exchange
-  double current = 0, mdot = 0, outfallT = 0, dischargeRise = 0;
+  // The overboard plume (Plant::overboard: every outfall mixed at the CFD's outfall opening):
+  // current [m/s], flow [kg/s], temperature [K], rise above ambient sea [K], heat [W].
+  double current = 0, mdot = 0, outfallT = 0, dischargeRise = 0, heat = 0;
   double intakeRise = 0;         // K handed to the plant
   double mixingZoneRise = 0;     // K
   double plumeExtent = 0;        // m

@@ -246,8 +246,9 @@ const Entry cfdMesh = optional(attribute("/cfd@mesh", Type::Text, "", "mesh", "`
 const Entry windowIndex = optional(index("/cfd", "window", "coupling window index"));
 const Entry cfdTime = optional(real("/cfd/time", "seconds since START", "exchange time", {"window"}, "plant time of each exchange (`units` as `/time`)"));
 const Entry cfdCurrentSpeed = optional(real("/cfd/current_speed", "m/s", "current at the hull", {"window"}, "current at the hull (from the environment)"));
-const Entry cfdOutfallFlow = optional(real("/cfd/outfall_flow", "kg/s", "outfall mass flow", {"window"}, "seawater flow (outfall = intake) handed to the CFD"));
-const Entry cfdOutfallTemperature = optional(real("/cfd/outfall_temperature", "K", "outfall temperature", {"window"}, "outfall temperature handed to the CFD"));
+const Entry cfdOutfallFlow = optional(real("/cfd/outfall_flow", "kg/s", "overboard discharge mass flow", {"window"}, "seawater flow of every outfall together (seawater main and engine-room sea chest; outfall = intake) handed to the CFD"));
+const Entry cfdOutfallTemperature = optional(real("/cfd/outfall_temperature", "K", "overboard discharge temperature", {"window"}, "mixed temperature of every outfall's water handed to the CFD"));
+const Entry cfdOutfallHeat = optional(real("/cfd/outfall_heat", "W", "overboard discharge heat", {"window"}, "heat every outfall carries to the sea (Q_sw of the main and of the engine-room sea chest) at the exchange"));
 const Entry cfdIntakeRise = optional(real("/cfd/intake_rise", "K", "intake temperature rise", {"window"}, "T_in − T_amb handed back to the plant"));
 const Entry cfdMixingZoneRise = optional(real("/cfd/mixing_zone_rise", "K", "mixing-zone edge rise", {"window"}, "largest rise over ambient on the mixing-zone circle"));
 const Entry cfdPlumeExtent = optional(real("/cfd/plume_extent", "m", "plume extent", {"window"}, "farthest cell warmer than ambient by `cfd.plume_threshold`"));
@@ -308,7 +309,7 @@ const std::vector<const Entry*>& schema() {
       &kpiCfdWallTime,
       // CFD
       &cfdMode, &cfdCouplingWindow, &cfdMixingZoneRadius, &cfdPermitDT, &cfdMesh, &windowIndex, &cfdTime,
-      &cfdCurrentSpeed, &cfdOutfallFlow, &cfdOutfallTemperature, &cfdIntakeRise, &cfdMixingZoneRise,
+      &cfdCurrentSpeed, &cfdOutfallFlow, &cfdOutfallTemperature, &cfdOutfallHeat, &cfdIntakeRise, &cfdMixingZoneRise,
       &cfdPlumeExtent, &cfdHullHeat, &cfdWallTime, &cfdEnergyImbalance, &cfdResiduals, &sliceHorizontalPoint,
       &sliceHorizontalPoints, &sliceHorizontalT, &sliceVerticalPoint, &sliceVerticalPoints, &sliceVerticalT};
   return all;

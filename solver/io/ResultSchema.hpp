@@ -128,7 +128,7 @@ extern const Entry kpiMixingZoneDTMax, kpiPermitDT, kpiPermitBreach, kpiPlumeExt
     kpiCfdWallTime;
 // CFD coupling.
 extern const Entry cfdMode, cfdCouplingWindow, cfdMixingZoneRadius, cfdPermitDT, cfdMesh, windowIndex,
-    cfdTime, cfdCurrentSpeed, cfdOutfallFlow, cfdOutfallTemperature, cfdIntakeRise, cfdMixingZoneRise,
+    cfdTime, cfdCurrentSpeed, cfdOutfallFlow, cfdOutfallTemperature, cfdOutfallHeat, cfdIntakeRise, cfdMixingZoneRise,
     cfdPlumeExtent, cfdHullHeat, cfdWallTime, cfdEnergyImbalance, cfdResiduals;
 extern const Entry sliceHorizontalPoint, sliceHorizontalPoints, sliceHorizontalT, sliceVerticalPoint,
     sliceVerticalPoints, sliceVerticalT;

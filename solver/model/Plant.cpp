@@ -171,10 +171,15 @@ void Plant::evaluate(double t, const double* y, double* ydot, PlantSignals& s) {
   const auto& fl = m_facility.states();
   const double tFs = y[fl.supply], tFr = y[fl.ret];
   const double speed = m_seawater.speed(tFs, y);
-  s.sw = seawaterAt(speed, tFr, y[m_seawater.states().dischargeRise], t, onMain ? engineHeat : 0.0);
-  s.engineCooling = onMain ? m_engineCooling.onMain(engineHeat, s.sw.mdot, s.sw.T_in + s.sw.Q_hx / (s.sw.mdot * s.sw.cp),
-                                                    s.sw.T_dis, s.sw.riseAboveAmbient)
-                           : m_engineCooling.separate(engineHeat, m_cacheTambEngine);
+  // A separate engine-room sea chest does not depend on the main; its discharge joins the
+  // overboard plume the CFD hooks see.
+  if (!onMain) s.engineCooling = m_engineCooling.separate(engineHeat, m_cacheTambEngine);
+  s.sw = seawaterAt(speed, tFr, y[m_seawater.states().dischargeRise], t, onMain ? engineHeat : 0.0,
+                    onMain ? 0.0 : s.engineCooling.mdot, onMain ? 0.0 : s.engineCooling.riseAboveAmbient);
+  if (onMain) {
+    s.engineCooling = m_engineCooling.onMain(engineHeat, s.sw.mdot, s.sw.T_in + s.sw.Q_hx / (s.sw.mdot * s.sw.cp),
+                                             s.sw.T_dis, s.sw.riseAboveAmbient);
+  }
   s.P_plantAux = s.engineCooling.P_el;
 
   // Electrical demand.
@@ -265,12 +270,31 @@ void Plant::evaluate(double t, const double* y, double* ydot, PlantSignals& s) {
 void Plant::rhs(double t, const double* y, double* ydot) { evaluate(t, y, ydot, m_scratch); }
 
 seawater::SeawaterState Plant::seawaterAt(double speed, double tFr, double dischargeRise, double t,
-                                          double engineHeatOnMain) const {
+                                          double engineHeatOnMain, double engineRoomFlow,
+                                          double engineRoomRise) const {
   const double cFw = m_facility.flowCapacity();
   const double rf = m_seawater.fouling(t);
   if (!m_intakeModel) return m_seawater.evaluate(speed, tFr, m_cacheTamb, cFw, rf, engineHeatOnMain);
-  const double rise = m_intakeModel(m_cacheEnv.currentSpeed, speed * m_p.seawater.designFlow, dischargeRise);
+  const double mainFlow = speed * m_p.seawater.designFlow;
+  const auto plume = overboard(mainFlow, dischargeRise, engineRoomFlow, engineRoomRise);
+  const double rise = m_intakeModel(m_cacheEnv.currentSpeed, plume.mdot, plume.riseAboveAmbient);
   return m_seawater.evaluateWithIntakeRise(speed, tFr, m_cacheTamb, cFw, rf, engineHeatOnMain, rise);
+}
+
+Plant::Overboard Plant::overboard(double mainFlow, double mainRise, double engineRoomFlow, double engineRoomRise) {
+  Overboard o;
+  o.mdot = mainFlow + engineRoomFlow;
+  o.riseAboveAmbient = o.mdot > 0.0 ? (mainFlow * mainRise + engineRoomFlow * engineRoomRise) / o.mdot : 0.0;
+  return o;
+}
+
+Plant::Overboard Plant::overboard(const PlantSignals& s) const {
+  const bool separateEngineRoom = m_engineCooling.mode() == EngineCoolingMode::Separate;
+  const double me = separateEngineRoom ? s.engineCooling.mdot : 0.0;
+  Overboard o = overboard(s.sw.mdot, s.sw.riseAboveAmbient, me, separateEngineRoom ? s.engineCooling.riseAboveAmbient : 0.0);
+  o.T = o.mdot > 0.0 ? (s.sw.mdot * s.sw.T_dis + me * s.engineCooling.T_dis) / o.mdot : s.sw.T_dis;
+  o.heat = s.sw.Q_seawater + (separateEngineRoom ? s.engineCooling.Q_seawater : 0.0);
+  return o;
 }
 
 void Plant::jacobian(double t, const double* y, network::SparseJacobian& J) {
@@ -294,9 +318,12 @@ void Plant::jacobian(double t, const double* y, network::SparseJacobian& J) {
   // Seawater side and controllers: small nonlinear block, differentiated by local finite
   // differences over its five inputs (T_fs, T_fr, I1, I2, ΔT_m).
   const int in[5] = {fl.supply, fl.ret, sc.integralSupply, sc.integralDischarge, sc.dischargeRise};
+  const bool separateEngineRoom = m_engineCooling.mode() == EngineCoolingMode::Separate;
+  const double engineRoomFlow = separateEngineRoom ? m_scratch.engineCooling.mdot : 0.0;
+  const double engineRoomRise = separateEngineRoom ? m_scratch.engineCooling.riseAboveAmbient : 0.0;
   auto block = [&](const double* x, double* out) {
     const double n = m_seawater.speed(x[0], x[4], x[2], x[3]);
-    const auto sw = seawaterAt(n, x[1], x[4], t, m_scratch.sw.Q_extra);
+    const auto sw = seawaterAt(n, x[1], x[4], t, m_scratch.sw.Q_extra, engineRoomFlow, engineRoomRise);
     out[0] = m_facility.supplyRate(x[1], x[0], sw.Q_hx);  // T_fs
     m_seawater.controllerRates(x[0], x[4], x[2], x[3], &out[1], &out[2]);
     out[3] = (sw.riseAboveAmbient - x[4]) / seawater::SeawaterSystem::kSensorLag;

@@ -126,6 +126,9 @@ class Plant : public network::OdeSystem {
   //    measured rise is the sensor-lagged state, so no algebraic loop closes through it.
   //  hull: sea-side heat transfer coefficient of every wet panel [W/m2K] as a function of the
   //    current speed (a vector of one value per panel, 0 for dry panels).
+  //  The CFD model has one overboard discharge and one intake (cfd.outfall, cfd.intake): every
+  //  outfall's water and heat leaves there (overboard() below), so the hooks are asked with the
+  //  mixed plume's flow and rise.
   using IntakeRiseModel = std::function<double(double currentSpeed, double mdot, double dischargeRise)>;
   using HullSeaModel = std::function<std::vector<double>(double currentSpeed)>;
   void setIntakeRiseModel(IntakeRiseModel m) {
@@ -136,6 +139,22 @@ class Plant : public network::OdeSystem {
     m_hullSeaModel = std::move(m);
     m_cacheT = -1e300;
   }
+
+  // The ship's overboard discharge as the CFD model sees it: the seawater main's outfall and,
+  // with a separate engine-room sea chest, the engine-room outfall, mixed at the CFD's outfall
+  // opening (one source carrying every outfall's heat; a conservative plume for the intake and
+  // the mixing zone, docs/decisions.md):
+  //   ṁ = ṁ_main + ṁ_er,  ΔT = (ṁ_main·ΔT_main + ṁ_er·ΔT_er)/ṁ,  T = (ṁ_main·T_main + ṁ_er·T_er)/ṁ
+  // with ΔT the rise above ambient sea and one specific heat for both streams (they differ by
+  // < 0.1 % over the few kelvin between them); heat = Q_sw,main + Q_sw,er [W].
+  struct Overboard {
+    double mdot = 0.0;              // kg/s
+    double T = 0.0;                 // K
+    double riseAboveAmbient = 0.0;  // K
+    double heat = 0.0;              // W
+  };
+  Overboard overboard(const PlantSignals& s) const;
+  static Overboard overboard(double mainFlow, double mainRise, double engineRoomFlow, double engineRoomRise);
 
   // Component access for the recorder and tests.
   const it::Racks& racks() const { return m_racks; }
@@ -156,7 +175,7 @@ class Plant : public network::OdeSystem {
   bool checkCommitment(double t, double* y);
   bool updateThrottleReport(double t, const double* y, int i);
   seawater::SeawaterState seawaterAt(double speed, double tFr, double dischargeRise, double t,
-                                     double engineHeatOnMain) const;
+                                     double engineHeatOnMain, double engineRoomFlow, double engineRoomRise) const;
   void log(double t, std::string kind, std::string component);
   void declareLedger();
   void setFlows(const PlantSignals& s);

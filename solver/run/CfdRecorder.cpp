@@ -25,6 +25,7 @@ void recordCfd(ResultWriter& w, const cfd::CfdCoupler& coupler, const std::strin
   w.write(rs::cfdCurrentSpeed, column([](const R& r) { return r.current; }), {n});
   w.write(rs::cfdOutfallFlow, column([](const R& r) { return r.mdot; }), {n});
   w.write(rs::cfdOutfallTemperature, column([](const R& r) { return r.outfallT; }), {n});
+  w.write(rs::cfdOutfallHeat, column([](const R& r) { return r.heat; }), {n});
   w.write(rs::cfdIntakeRise, column([](const R& r) { return r.intakeRise; }), {n});
   w.write(rs::cfdMixingZoneRise, column([](const R& r) { return r.mixingZoneRise; }), {n});
   w.write(rs::cfdPlumeExtent, column([](const R& r) { return r.plumeExtent; }), {n});

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <cmath>
 #include <filesystem>
 #include <string>
 
@@ -93,6 +94,71 @@ TEST(SurrogateRun, CouplingWindowsDoNotRestartTheSolver) {
   o.cfdTable = table;
   const long surrogate = runCase(c, o).steps;
   EXPECT_LE(surrogate, 1.1 * plain) << "surrogate " << surrogate << " steps, without CFD " << plain;
+  fs::remove_all(dir);
+}
+
+// The CFD model has one overboard opening; every outfall's water and heat must leave there.
+// The default barge cools its engines through a separate engine-room sea chest (about 600 kg/s,
+// 12 MW), so a coupling that saw only the seawater main would miss a third of the flow and
+// about 40 % of the heat. A table whose intake rise is 1e-4 K per kg/s of plume flow (linear
+// along the flow axis, flat along the others) shows which flow the hooks are asked with: the
+// plant's intake rise must be 1e-4·(ṁ_main + ṁ_engine room), and the heat recorded for each
+// window the sum of both outfalls' sinks in the energy ledger.
+TEST(SurrogateRun, SeesEveryOutfallsFlowAndHeat) {
+  const Case c = Case::load(std::string(FDTWIN_SOURCE_DIR) + "/cases/barge-ai-20mw.toml");
+  const fs::path dir = fs::temp_directory_path() / ("fdtwin_overboard_" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  cfd::SurrogateTable t;
+  t.current = {0.0, 1.0};
+  t.mdot = {0.0, 3000.0};
+  t.rise = {0.0, 20.0};
+  t.provenance = cfd::layoutProvenance(io::cfdParams(c));
+  for (size_t i = 0; i < 2; ++i)
+    for (size_t j = 0; j < 2; ++j)
+      for (size_t k = 0; k < 2; ++k) {
+        const double rise = 1e-4 * t.mdot[j];
+        t.intakeRise.push_back(rise);
+        t.intakeRiseOnce.push_back(rise);
+        t.mixingZoneRise.push_back(0.5);
+        t.plumeExtent.push_back(150.0);
+      }
+  t.hullH.assign(8, std::vector<double>(448, 800.0));
+  const std::string table = (dir / "table.h5").string();
+  cfd::saveSurrogate(table, t, "test_failed_run");
+  RunOptions o;
+  o.outputPath = (dir / "run.h5").string();
+  o.duration = 6 * 3600.0;
+  o.cfdMode = "surrogate";
+  o.cfdTable = table;
+  (void)runCase(c, o);
+
+  const ResultReader r(o.outputPath);
+  const auto tIn = r.readNumbers("/cooling/T_intake"), tAmb = r.readNumbers("/cooling/T_sea_ambient");
+  const auto mMain = r.readNumbers("/cooling/m_dot_seawater"), mEr = r.readNumbers("/engine_cooling/m_dot_seawater");
+  ASSERT_EQ(tIn.size(), 7u);
+  for (size_t i = 1; i < tIn.size(); ++i) {
+    EXPECT_GT(mEr[i], 100.0) << "the default barge's engine room pumps seawater";
+    // The intake rise the plant applies is the table's at the plume flow of the same instant.
+    EXPECT_NEAR(tIn[i] - tAmb[i], 1e-4 * (mMain[i] + mEr[i]), 1e-6) << "row " << i;
+  }
+  // Each window's recorded flow and heat: both outfalls (ledger sinks at the row times).
+  const auto cfdTime = r.readNumbers("/cfd/time"), cfdFlow = r.readNumbers("/cfd/outfall_flow");
+  const auto cfdHeat = r.readNumbers("/cfd/outfall_heat"), sinks = r.readNumbers("/balance/sinks");
+  const auto names = r.readStrings("/balance/sink_names");
+  size_t main = names.size(), er = names.size();
+  for (size_t k = 0; k < names.size(); ++k) {
+    if (names[k] == "seawater discharge") main = k;
+    if (names[k] == "engine-room seawater discharge") er = k;
+  }
+  ASSERT_LT(main, names.size());
+  ASSERT_LT(er, names.size());
+  ASSERT_EQ(cfdTime.size(), 6u);  // windows start at 0, 1, ..., 5 h
+  for (size_t w = 0; w < cfdTime.size(); ++w) {
+    const size_t row = static_cast<size_t>(std::lround(cfdTime[w] / 3600.0));
+    EXPECT_NEAR(cfdFlow[w], mMain[row] + mEr[row], 1e-6 * cfdFlow[w]) << "window " << w;
+    const double ledger = sinks[row * names.size() + main] + sinks[row * names.size() + er];
+    EXPECT_NEAR(cfdHeat[w], ledger, 1e-6 * ledger) << "window " << w;
+  }
   fs::remove_all(dir);
 }
 
