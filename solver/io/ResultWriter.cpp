@@ -293,8 +293,10 @@ int ResultWriter::series(const std::string& path, size_t width, const std::strin
   hid_t space = H5Screate_simple(rank, dims, maxdims);
   hid_t dcpl = H5Pcreate(H5P_DATASET_CREATE);
   H5Pset_chunk(dcpl, rank, chunk);
-  H5Pset_shuffle(dcpl);
-  H5Pset_deflate(dcpl, 4);
+  if (m_deflateLevel > 0) {
+    H5Pset_shuffle(dcpl);
+    H5Pset_deflate(dcpl, static_cast<unsigned>(m_deflateLevel));
+  }
   hid_t lcpl = linkCreationProps();
   s->dset =
       H5Dcreate2(static_cast<hid_t>(m_file), path.c_str(), H5T_NATIVE_DOUBLE, space, lcpl, dcpl, H5P_DEFAULT);

@@ -41,6 +41,9 @@ class ResultWriter {
   int series(const std::string& path, size_t width, const std::string& units);
   // Rows expected per series (caps the chunk size, so short runs do not compress empty chunks).
   void expectRows(size_t rows) { m_expectedRows = rows; }
+  // Deflate level 0..9 of the time series created after this call (0: stored uncompressed;
+  // otherwise with the shuffle filter, which groups the doubles' bytes so deflate finds runs).
+  void setCompression(int level) { m_deflateLevel = level; }
   void append(int handle, const double* row);
   void append(int handle, double value) { append(handle, &value); }
 
@@ -76,6 +79,7 @@ class ResultWriter {
   std::vector<std::unique_ptr<Series>> m_series;
   bool m_committed = false;
   size_t m_expectedRows = 0;
+  int m_deflateLevel = 1;
   std::vector<const results::Entry*> m_written;  // schema datasets, for attachScales()
 };
 

@@ -53,6 +53,7 @@ RunSummary runCase(const Case& c, const RunOptions& options, const ProgressCallb
   integrator.initialize(0.0, y);
 
   writer.expectRows(static_cast<size_t>(std::ceil(duration / dtOut - 1e-9)) + 1);
+  writer.setCompression(static_cast<int>(c.integer("case.output_compression")));
   writer.attribute(results::fdtwinVersion, std::string(kVersion));
   writer.attribute(results::createdUtc, utcTimestamp());
   io::Recorder recorder(writer, plant,

@@ -4,6 +4,7 @@
 // tolerance (atol_i = rtol·scale_i for the states; rtol and 1e3 J for the quadratures).
 #include <fmt/format.h>
 #include <gtest/gtest.h>
+#include <hdf5.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -69,6 +70,48 @@ TEST_F(OutputRows, MaxStepIsHonoured) {
   o.outputInterval = 3600.0;
   o.outputPath = path("max_step.h5");
   EXPECT_GE(runCase(c, o).steps, 1440);
+}
+
+// case.output_compression sets the time series' filters: 0 stores them plain (no filter), any
+// other level with shuffle then deflate at that level; the values read back are the same.
+TEST_F(OutputRows, CompressionLevelSetsTheFilters) {
+  auto filters = [](const std::string& file, const std::string& dataset) {
+    const hid_t f = H5Fopen(file.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
+    const hid_t d = H5Dopen2(f, dataset.c_str(), H5P_DEFAULT);
+    const hid_t p = H5Dget_create_plist(d);
+    std::vector<std::pair<int, unsigned>> out;  // (filter id, first parameter)
+    for (int i = 0; i < H5Pget_nfilters(p); ++i) {
+      unsigned flags = 0, values[4] = {0, 0, 0, 0};
+      size_t nValues = 4;
+      const H5Z_filter_t id = H5Pget_filter2(p, static_cast<unsigned>(i), &flags, &nValues, values, 0, nullptr, nullptr);
+      out.emplace_back(static_cast<int>(id), nValues > 0 ? values[0] : 0u);
+    }
+    H5Pclose(p);
+    H5Dclose(d);
+    H5Fclose(f);
+    return out;
+  };
+  std::vector<std::vector<double>> chips;
+  for (const char* level : {"0", "1", "6"}) {
+    Case c = defaultCase();
+    c.set("case.output_compression", level);
+    RunOptions o;
+    o.duration = 3 * 3600.0;
+    o.outputPath = path(std::string("compression_") + level + ".h5");
+    (void)runCase(c, o);
+    const auto f = filters(o.outputPath, "/racks/T_chip");
+    if (std::string(level) == "0") {
+      EXPECT_TRUE(f.empty());
+    } else {
+      ASSERT_EQ(f.size(), 2u);
+      EXPECT_EQ(f[0].first, H5Z_FILTER_SHUFFLE);
+      EXPECT_EQ(f[1].first, H5Z_FILTER_DEFLATE);
+      EXPECT_EQ(f[1].second, static_cast<unsigned>(std::stoi(level)));
+    }
+    chips.push_back(ResultReader(o.outputPath).readNumbers("/racks/T_chip"));
+  }
+  EXPECT_EQ(chips[0], chips[1]);
+  EXPECT_EQ(chips[0], chips[2]);
 }
 
 // The last row is at the end of the run even when the duration is not a multiple of the output
