@@ -78,6 +78,8 @@ void printKpis(const std::map<std::string, double>& kpi) {
   std::printf("%-34s %14.2f\n", "chip spread within a row [K]", get("T_chip_spread_max"));
   std::printf("%-34s %14.2f\n", "largest outfall rise over sea [K]", get("outfall_rise_max"));
   std::printf("%-34s %14.3f\n", "distribution losses / IT", get("distribution_loss_share"));
+  std::printf("%-34s %14.1f\n", "trim chiller running [h]", get("chiller_run_time") / 3600.0);
+  std::printf("%-34s %14.4f\n", "trim chiller share of PUE", get("chiller_pue_share"));
   std::printf("%-34s %14.1f\n", "fuel [t]", get("fuel_total") / 1000.0);
   std::printf("%-34s %14.1f\n", "CO2 [t]", get("CO2_total") / 1000.0);
   std::printf("%-34s %14.3f\n", "heat to sea [GWh]", get("heat_to_sea") / GWh);
@@ -182,7 +184,7 @@ int exportCommand(const Options& opt) {
   std::vector<std::string> names = {"time_s"};
   std::vector<std::vector<double>> cols = {r.readNumbers(results::time.path)};
   const size_t nt = cols[0].size();
-  for (const char* group : {"/cooling", "/power", "/environment", "/balance"}) {
+  for (const char* group : {"/cooling", "/chiller", "/power", "/environment", "/balance"}) {
     if (!r.isGroup(group)) continue;
     for (const auto& name : r.list(group)) {
       const std::string path = std::string(group) + "/" + name;

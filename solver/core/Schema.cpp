@@ -75,6 +75,7 @@ const std::map<std::string, std::string>& sectionTitles() {
       {"environment", "Weather and sea: synthetic cycles or a CSV time series"},
       {"it", "IT load: halls, racks, utilization profile, chip thermal model and throttling"},
       {"cooling", "Liquid (cold-plate) and air cooling inside the hull"},
+      {"chiller", "Trim (electric, water-cooled) chiller bank on the facility water supply"},
       {"seawater", "Seawater intake, plate heat exchangers, pumps, fouling and discharge"},
       {"hull", "Hull geometry and its thermal panels"},
       {"power", "Electrical plant: hotel load"},

@@ -211,6 +211,33 @@ std::vector<KeyDef> makeSchema() {
       efficiency("cooling.air_coil_effectiveness", "0.7", "Effectiveness of the rear-door/CRAH coils."),
       positive("cooling.fan_pressure", "Pa", "250", "Pressure rise of the coil fans."),
       efficiency("cooling.fan_efficiency", "0.6", "Fan and motor efficiency."),
+      // --- trim chiller (model/cooling/TrimChiller.hpp) ---------------------------------------
+      integer("chiller.stages", "0", 0, 16,
+              "Stages of the trim chiller bank on the facility supply (0: none)."),
+      positive("chiller.stage_capacity", "W", "1.5e6", "Cooling capacity of one chiller stage at full load."),
+      real("chiller.deadband", "K", "0.5", 0.0, 10.0,
+           "Chiller set point above cooling.facility_supply_setpoint: the seawater pumps reach full speed "
+           "before the chiller takes load.",
+           true),
+      real("chiller.stage_hysteresis", "1", "0.1", 0.0, 0.9,
+           "Share of one stage's capacity between staging a stage on and off again."),
+      real("chiller.min_run_time", "s", "900", 0.0, 86400.0,
+           "Shortest run of a stage before it may stop (manufacturers' anti-recycle timers: 15-30 min)."),
+      real("chiller.stage_off_delay", "s", "900", 0.0, 86400.0,
+           "How long the stop condition must hold before a stage stops (staging conditions held 15 min, "
+           "as ASHRAE Guideline 36 chiller staging): a checkpoint dip does not cycle a compressor."),
+      real("chiller.second_law_efficiency", "1", "0.70", 0.0, 1.0,
+           "COP over the reversed-Carnot COP of the refrigerant saturation temperatures (0.70: COP 6.2 "
+           "at the AHRI 550/590 full-load rating).",
+           true),
+      real("chiller.cop_max", "1", "10", 1.0, 50.0,
+           "Highest COP, at lifts near zero (0.35 kW/ton: the best part-load ratings of VFD centrifugals)."),
+      real("chiller.evaporator_approach", "K", "1.5", 0.0, 10.0,
+           "Leaving chilled water to evaporating refrigerant at full load."),
+      real("chiller.condenser_approach", "K", "1.5", 0.0, 10.0,
+           "Condensing refrigerant to leaving condenser water at full load."),
+      real("chiller.condenser_rise", "K", "5.6", 0.0, 20.0,
+           "Condenser water rise at full load (AHRI 550/590: 3 gpm/ton, 29.4 to 35 degC)."),
       // --- seawater system ------------------------------------------------------------------
       real("seawater.intake_depth", "m", "20", 0.0, 500.0, "Depth of the seawater intake below the surface."),
       positive("seawater.design_flow", "kg/s", "1000", "Seawater flow at full pump speed."),

@@ -197,8 +197,15 @@ const Entry balanceEStored = series("/balance/E_stored", "J", "energy stored", {
 
 // --- events -------------------------------------------------------------------------------
 const Entry eventIndex = index("/events", "event", "event index");
+// --- trim chiller ------------------------------------------------------------------------
+const Entry chillerQEvap = series("/chiller/Q_evap", "W", "trim chiller cooling", {"time"}, "heat the trim chiller takes from the facility supply (evaporator duty)");
+const Entry chillerPEl = series("/chiller/P_el", "W", "trim chiller electrical power", {"time"}, "electrical power of the trim chiller compressors (part of `/power/P_cooling`); with the evaporator duty it goes to the seawater main in the condensers");
+const Entry chillerCop = series("/chiller/COP", "1", "trim chiller COP", {"time"}, "Q_evap / P_el (0 while no stage carries load)");
+const Entry chillerStages = series("/chiller/stages", "1", "trim chiller stages running", {"time"}, "number of chiller stages running (`chiller.stages` at most)");
+const Entry chillerTLeaving = series("/chiller/T_leaving", "K", "chilled water leaving the trim chiller", {"time"}, "facility water leaving the chiller into the supply header (the plate leaving water when no stage carries load)");
+const Entry chillerTCondenserIn = series("/chiller/T_condenser_in", "K", "seawater into the condensers", {"time"}, "seawater leaving the plate exchangers, entering the chiller condensers");
 const Entry eventsTime = real("/events/time", "seconds since START", "event time", {"event"}, "time of each discrete event (`units` as `/time`)");
-const Entry eventsKind = text("/events/kind", "event kind", {"event"}, "`engine_start`, `engine_online`, `engine_stop`, `throttle_on`, `throttle_off`, `hx_cleaning`");
+const Entry eventsKind = text("/events/kind", "event kind", {"event"}, "`engine_start`, `engine_online`, `engine_stop`, `throttle_on`, `throttle_off`, `hx_cleaning`, `chiller_stage_on`, `chiller_stage_off`");
 const Entry eventsComponent = text("/events/component", "event component", {"event"}, "the component it concerns");
 
 // --- solver statistics --------------------------------------------------------------------
@@ -221,6 +228,9 @@ const Entry kpiDischargeDTMax = kpi("discharge_dT_max", "K", "largest discharge 
 const Entry kpiOutfallRiseMax = kpi("outfall_rise_max", "K", "largest outfall rise above ambient sea", "max over the output rows of `/cooling/rise_above_ambient` and `/engine_cooling/rise_above_ambient`");
 const Entry kpiEngineLtMax = kpi("engine_lt_supply_max", "K", "warmest LT water to the engines", "max over the output rows of `/engine_cooling/T_lt_supply`");
 const Entry kpiDistributionLossShare = kpi("distribution_loss_share", "1", "electrical distribution losses per IT energy", "∫(transformer + cable + UPS + power shelf losses) dt / ∫P_it dt");
+const Entry kpiChillerRunTime = kpi("chiller_run_time", "s", "trim chiller running time", "time with at least one chiller stage running, from the `chiller_stage_on`/`chiller_stage_off` events (the hours of chiller operation)");
+const Entry kpiEChiller = kpi("E_chiller", "J", "trim chiller electrical energy", "∫ `/chiller/P_el` dt");
+const Entry kpiChillerPueShare = kpi("chiller_pue_share", "1", "trim chiller share of PUE", "E_chiller / E_it_input: the part of PUE − 1 the chiller's electricity makes");
 const Entry kpiFuelTotal = kpi("fuel_total", "kg", "fuel burnt", "∫ fuel mass flow dt");
 const Entry kpiCO2Total = kpi("CO2_total", "kg", "CO2 emitted", "∫ CO2 emission rate dt");
 const Entry kpiEIt = kpi("E_it", "J", "IT energy served", "∫P_it dt");
@@ -282,6 +292,8 @@ const std::vector<const Entry*>& schema() {
       // engine cooling
       &engineCoolingQ, &engineCoolingTSeaAmbient, &engineCoolingTIntake, &engineCoolingTDischarge,
       &engineCoolingRise, &engineCoolingMDot, &engineCoolingPPumps, &engineCoolingTLt,
+      // trim chiller
+      &chillerQEvap, &chillerPEl, &chillerCop, &chillerStages, &chillerTLeaving, &chillerTCondenserIn,
       // hull
       &hullDraft, &panelIndex, &pointIndex, &cornerIndex, &panelGroupIndex, &hullPoints, &hullCells,
       &hullArea, &hullGroup, &hullGroupNames, &hullT,
@@ -302,7 +314,8 @@ const std::vector<const Entry*>& schema() {
       &solverErrorTestFailures, &solverRtol, &solverStates,
       // KPIs
       &kpiPue, &kpiFuelToItEfficiency, &kpiTChipMax, &kpiTChipSpreadMax, &kpiHottestRack, &kpiDischargeDTMax,
-      &kpiOutfallRiseMax, &kpiEngineLtMax, &kpiDistributionLossShare, &kpiFuelTotal, &kpiCO2Total, &kpiEIt,
+      &kpiOutfallRiseMax, &kpiEngineLtMax, &kpiDistributionLossShare, &kpiChillerRunTime, &kpiEChiller,
+      &kpiChillerPueShare, &kpiFuelTotal, &kpiCO2Total, &kpiEIt,
       &kpiEItInput,
       &kpiEFacility, &kpiEUnserved, &kpiHeatToSea, &kpiThrottleEvents, &kpiEnergyBalanceResidual,
       &kpiMixingZoneDTMax, &kpiPermitDT, &kpiPermitBreach, &kpiPlumeExtentMax, &kpiCfdWindows,

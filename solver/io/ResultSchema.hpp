@@ -101,6 +101,8 @@ extern const Entry coolingSalinity, coolingTSeaAmbient, coolingTIntake, coolingT
 // Engine cooling.
 extern const Entry engineCoolingQ, engineCoolingTSeaAmbient, engineCoolingTIntake, engineCoolingTDischarge,
     engineCoolingRise, engineCoolingMDot, engineCoolingPPumps, engineCoolingTLt;
+// Trim chiller.
+extern const Entry chillerQEvap, chillerPEl, chillerCop, chillerStages, chillerTLeaving, chillerTCondenserIn;
 // Hull.
 extern const Entry hullDraft, panelIndex, pointIndex, cornerIndex, panelGroupIndex, hullPoints, hullCells,
     hullArea, hullGroup, hullGroupNames, hullT;
@@ -124,6 +126,7 @@ extern const Entry kpiPue, kpiFuelToItEfficiency, kpiTChipMax, kpiTChipSpreadMax
     kpiOutfallRiseMax, kpiEngineLtMax, kpiDistributionLossShare,
     kpiFuelTotal, kpiCO2Total,
     kpiEIt, kpiEItInput, kpiEFacility, kpiEUnserved, kpiHeatToSea, kpiThrottleEvents, kpiEnergyBalanceResidual;
+extern const Entry kpiChillerRunTime, kpiEChiller, kpiChillerPueShare;
 extern const Entry kpiMixingZoneDTMax, kpiPermitDT, kpiPermitBreach, kpiPlumeExtentMax, kpiCfdWindows,
     kpiCfdWallTime;
 // CFD coupling.

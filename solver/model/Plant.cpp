@@ -24,6 +24,7 @@ Plant::Plant(const PlantParams& p, std::shared_ptr<const env::Environment> envir
       m_rackLayout(p.hull, p.it, m_racks.info()),
       m_facility(p.cooling, m_cpCoolant, m_rhoCoolant),
       m_seawater(p.seawater, p.cooling),
+      m_chiller(p.chiller, p.cooling.facilitySupplySetpoint),
       m_hullGeometry(p.hull),
       m_hull(m_hullGeometry, std::vector<int>(m_hullGeometry.panels().size(), -1)),
       m_engines(p.engines),
@@ -171,11 +172,13 @@ void Plant::evaluate(double t, const double* y, double* ydot, PlantSignals& s) {
   const auto& fl = m_facility.states();
   const double tFs = y[fl.supply], tFr = y[fl.ret];
   const double speed = m_seawater.speed(tFs, y);
+  s.engineHeatOnMain = onMain ? engineHeat : 0.0;
   // A separate engine-room sea chest does not depend on the main; its discharge joins the
   // overboard plume the CFD hooks see.
   if (!onMain) s.engineCooling = m_engineCooling.separate(engineHeat, m_cacheTambEngine);
-  s.sw = seawaterAt(speed, tFr, y[m_seawater.states().dischargeRise], t, onMain ? engineHeat : 0.0,
-                    onMain ? 0.0 : s.engineCooling.mdot, onMain ? 0.0 : s.engineCooling.riseAboveAmbient);
+  seawaterAndChiller(speed, tFr, y[m_seawater.states().dischargeRise], t, s.engineHeatOnMain,
+                     onMain ? 0.0 : s.engineCooling.mdot, onMain ? 0.0 : s.engineCooling.riseAboveAmbient, s.sw,
+                     s.chiller);
   if (onMain) {
     s.engineCooling = m_engineCooling.onMain(engineHeat, s.sw.mdot, s.sw.T_in + s.sw.Q_hx / (s.sw.mdot * s.sw.cp),
                                              s.sw.T_dis, s.sw.riseAboveAmbient);
@@ -194,7 +197,7 @@ void Plant::evaluate(double t, const double* y, double* ydot, PlantSignals& s) {
     s.P_fans += hc.fanPower();
     s.drivesLoss += hc.pumpElectricPower() - hc.pumpShaftPower();
   }
-  s.P_cooling = s.P_pumps + s.P_fans;
+  s.P_cooling = s.P_pumps + s.P_fans + s.chiller.P_el;
   s.P_itDemand = m_racks.totalDemand(s.utilization, y);
   const double itChain = m_distribution.fromItPower(s.P_itDemand).generatorPower;  // IT + its losses
   s.P_demand = itChain + s.P_cooling + m_p.hotelLoad + s.P_plantAux;
@@ -261,7 +264,7 @@ void Plant::evaluate(double t, const double* y, double* ydot, PlantSignals& s) {
   for (size_t h = 0; h < m_halls.size(); ++h) {
     m_halls[h].rhs(y, ydot, m_hallOutlets[h], m_hallFlowCapacity[h], s.hallHeat[h], s.qCoil[h]);
   }
-  m_facility.rhs(y, ydot, s.qCdu, s.qCoil, s.sw.Q_hx);
+  m_facility.rhs(y, ydot, s.qCdu, s.qCoil, s.sw.Q_hx + s.chiller.Q_evap);
   m_seawater.rhs(y, ydot, tFs, s.sw.riseAboveAmbient);
   m_engines.rhs(y, ydot, s.engineSetpoint, s.engineDemand);
   ydot[m_dispatch.states().soc] = s.dispatch.socRate;
@@ -297,6 +300,23 @@ Plant::Overboard Plant::overboard(const PlantSignals& s) const {
   return o;
 }
 
+void Plant::seawaterAndChiller(double speed, double tFr, double dischargeRise, double t,
+                               double engineHeatOnMain, double engineRoomFlow, double engineRoomRise,
+                               seawater::SeawaterState& sw, cooling::ChillerState& ch) const {
+  sw = seawaterAt(speed, tFr, dischargeRise, t, engineHeatOnMain, engineRoomFlow, engineRoomRise);
+  ch = {};
+  if (!m_chiller.present()) return;
+  // The condenser heat joins the main after the plates; through recirculation it warms the
+  // intake and lowers Q_hx a little, which changes the chiller's duty: a fixed point whose
+  // passes each scale the change by ~r·ε·C_min/C_sw (< 1e-2), so three passes settle it.
+  const double cFw = m_facility.flowCapacity();
+  for (int pass = 0; pass < 3; ++pass) {
+    const double tCondenserIn = sw.T_in + sw.Q_hx / (sw.mdot * sw.cp);
+    ch = m_chiller.evaluate(m_chillerStages, tFr - sw.Q_hx / cFw, tCondenserIn, cFw);
+    sw = seawaterAt(speed, tFr, dischargeRise, t, engineHeatOnMain + ch.Q_cond, engineRoomFlow, engineRoomRise);
+  }
+}
+
 void Plant::jacobian(double t, const double* y, network::SparseJacobian& J) {
   evaluate(t, y, nullptr, m_scratch);
   const int nh = m_p.it.halls;
@@ -323,8 +343,10 @@ void Plant::jacobian(double t, const double* y, network::SparseJacobian& J) {
   const double engineRoomRise = separateEngineRoom ? m_scratch.engineCooling.riseAboveAmbient : 0.0;
   auto block = [&](const double* x, double* out) {
     const double n = m_seawater.speed(x[0], x[4], x[2], x[3]);
-    const auto sw = seawaterAt(n, x[1], x[4], t, m_scratch.sw.Q_extra, engineRoomFlow, engineRoomRise);
-    out[0] = m_facility.supplyRate(x[1], x[0], sw.Q_hx);  // T_fs
+    seawater::SeawaterState sw;
+    cooling::ChillerState ch;
+    seawaterAndChiller(n, x[1], x[4], t, m_scratch.engineHeatOnMain, engineRoomFlow, engineRoomRise, sw, ch);
+    out[0] = m_facility.supplyRate(x[1], x[0], sw.Q_hx + ch.Q_evap);  // T_fs
     m_seawater.controllerRates(x[0], x[4], x[2], x[3], &out[1], &out[2]);
     out[3] = (sw.riseAboveAmbient - x[4]) / seawater::SeawaterSystem::kSensorLag;
   };
@@ -363,10 +385,45 @@ void Plant::jacobian(double t, const double* y, network::SparseJacobian& J) {
   m_hull.jacobian(J, y, m_cacheBoundary, m_hallAirStates);
 }
 
-void Plant::roots(double /*t*/, const double* y, double* g) {
+void Plant::roots(double t, const double* y, double* g) {
   const int n = m_racks.count();
   for (int i = 0; i < n; ++i) g[i] = m_racks.throttleRoot(i, y);
   m_engines.commitmentRoots(y, g + n);
+  double* gc = g + n + power::GasEngines::kCommitmentRoots;
+  gc[0] = gc[1] = 1.0;
+  if (!m_chiller.present()) return;
+  evaluate(t, y, nullptr, m_scratch);
+  const double q = m_scratch.chiller.Q_request;
+  gc[0] = m_chiller.stageOnRoot(m_chillerStages, q);
+  // Inside the last stage's minimum run no stage stops (a time event ends it: nextTimeEvent).
+  if (t >= m_chillerLastOn + m_p.chiller.minRunTime && m_chillerOffAt > 1e299)
+    gc[1] = m_chiller.stageOffRoot(m_chillerStages, q, m_facility.flowCapacity());
+}
+
+bool Plant::updateChillerStages(double t, int onCrossing, int offCrossing, bool delayServed) {
+  // The root's direction decides (CVODES returns a point at the crossing, where the root
+  // function may still read 0 or a roundoff on either side): on when the stage-on root rises
+  // through 0, off when the stage-off root falls through it.
+  int next = m_chillerStages;
+  if (onCrossing > 0 && m_chillerStages < m_chiller.stageCount()) {
+    next = m_chillerStages + 1;
+  } else if (offCrossing < 0 && m_chillerStages > 0) {
+    // The stop condition must hold for the stage-off delay: checked again then.
+    if (!delayServed && m_p.chiller.stageOffDelay > 0.0) {
+      m_chillerOffAt = t + m_p.chiller.stageOffDelay;
+      return true;  // the stage-off root rests until then (a new root function: re-initialise)
+    }
+    next = m_chillerStages - 1;
+  }
+  if (next == m_chillerStages) return false;
+  m_chillerOffAt = 1e300;
+  const bool on = next > m_chillerStages;
+  if (on) m_chillerLastOn = t;
+  log(t, on ? "chiller_stage_on" : "chiller_stage_off",
+      fmt::format("chiller stage {}", on ? next : m_chillerStages));
+  m_chillerStages = next;
+  m_cacheT = -1e300;
+  return true;
 }
 
 void Plant::log(double t, std::string kind, std::string component) {
@@ -396,6 +453,9 @@ bool Plant::handleRoots(double t, double* y, const std::vector<int>& rootsFound)
   if (rootsFound[static_cast<size_t>(n)] != 0 || rootsFound[static_cast<size_t>(n) + 1] != 0) {
     changed = checkCommitment(t, y) || changed;
   }
+  const size_t c = static_cast<size_t>(n) + power::GasEngines::kCommitmentRoots;
+  if (rootsFound[c] != 0 || rootsFound[c + 1] != 0)
+    changed = updateChillerStages(t, rootsFound[c], rootsFound[c + 1]) || changed;
   return changed;
 }
 
@@ -405,6 +465,10 @@ double Plant::nextTimeEvent(double t) const {
   next = std::min(next, m_seawater.nextCleaningEvent(t));
   for (const auto& prof : m_profiles) next = std::min(next, prof.nextBreakpoint(t));
   next = std::min(next, m_engines.nextEvent(t));
+  // The end of the last chiller stage's minimum run.
+  const double runEnd = m_chillerLastOn + m_p.chiller.minRunTime;
+  if (m_chillerStages > 0 && runEnd > t + 1e-6) next = std::min(next, runEnd);
+  if (m_chillerOffAt > t + 1e-6) next = std::min(next, m_chillerOffAt);
   // The kinks of the environment (a measured series is linear between its rows): a step across
   // one smears it, and rows interpolated inside that step are off by up to the solver's
   // tolerance (a year file's hourly rows: 0.05 K on the chips instead of 0.001 K).
@@ -424,6 +488,18 @@ bool Plant::handleTimeEvents(double t, double* y) {
     changed = changed || m_p.seawater.cleaningDuration <= 0.0;  // a staged cleaning is continuous
   }
   changed = checkCommitment(t, y) || changed;
+  // A minimum run ends with the stop condition already past: the stage stops now.
+  // A pending stop whose delay is over: the stage stops if the condition still holds.
+  const double runEnd = m_chillerLastOn + m_p.chiller.minRunTime;
+  const bool pendingDue = std::abs(t - m_chillerOffAt) <= 1e-6;
+  if (m_chillerStages > 0 && (std::abs(t - runEnd) <= 1e-6 || pendingDue)) {
+    evaluate(t, y, nullptr, m_scratch);
+    const bool stop =
+        m_chiller.stageOffRoot(m_chillerStages, m_scratch.chiller.Q_request, m_facility.flowCapacity()) < 0.0;
+    if (pendingDue) m_chillerOffAt = 1e300;
+    if (stop) changed = updateChillerStages(t, 0, -1, true) || changed;
+    changed = changed || pendingDue;  // the stage-off root is live again
+  }
   return changed;
 }
 
@@ -474,6 +550,38 @@ void Plant::quadratures(double t, const double* y, double* qdot) {
   x[kE_fuel] = m_scratch.fuel;
   x[kE_itInput] = m_scratch.P_itInput;
   x[kE_distributionLoss] = m_scratch.elec.totalLoss;
+  x[kE_chiller] = m_scratch.chiller.P_el;
+}
+
+double Plant::settleChiller(double load, double engineHeatOnMain, seawater::SeawaterSystem::Steady& steady) {
+  m_chillerStages = 0;
+  m_chillerLastOn = -1e300;
+  m_chillerOffAt = 1e300;
+  const double cFw = m_facility.flowCapacity();
+  // The chiller runs in the steady state when the pumps at full speed leave the supply above
+  // the chiller's set point (without it the supply is the plate leaving water).
+  if (!m_chiller.present() || steady.speed < 1.0 || steady.tReturn - load / cFw <= m_chiller.setpoint())
+    return 0.0;
+  seawater::SeawaterState sw;
+  cooling::ChillerState ch;
+  const auto rejected = [&](double tFr) {
+    seawaterAndChiller(1.0, tFr, 0.0, 0.0, engineHeatOnMain, 0.0, 0.0, sw, ch);
+    return sw.Q_hx + ch.Q_evap;
+  };
+  // The fewest stages that carry the request (all of them when even that is short); for each,
+  // the facility return that rejects the load, by bisection (the rejected heat rises with T_fr).
+  for (int k = 1; k <= m_chiller.stageCount(); ++k) {
+    m_chillerStages = k;
+    double lo = m_chiller.setpoint(), hi = steady.tReturn;
+    for (int it = 0; it < 80; ++it) {
+      const double mid = 0.5 * (lo + hi);
+      (rejected(mid) < load ? lo : hi) = mid;
+    }
+    steady.tReturn = 0.5 * (lo + hi);
+    rejected(steady.tReturn);
+    if (ch.Q_request <= k * m_chiller.params().stageCapacity) break;
+  }
+  return ch.Q_cond;
 }
 
 std::vector<double> Plant::initialState() {
@@ -508,7 +616,8 @@ std::vector<double> Plant::initialState() {
   const double cFw = m_facility.flowCapacity();
   const auto& fl = m_facility.states();
   const auto settle = [&](double engineHeatOnMain) {  // reads loads, qLiqHall and qAirHall
-    const auto steady = m_seawater.steadyState(loads, tAmb, cFw, m_facility.setpoint(), engineHeatOnMain);
+    auto steady = m_seawater.steadyState(loads, tAmb, cFw, m_facility.setpoint(), engineHeatOnMain);
+    const double condenserHeat = settleChiller(loads, engineHeatOnMain, steady);
     const double tFs = steady.tReturn - loads / cFw;
     y[static_cast<size_t>(fl.ret)] = steady.tReturn;
     y[static_cast<size_t>(fl.supply)] = tFs;
@@ -518,7 +627,11 @@ std::vector<double> Plant::initialState() {
       for (int i : m_rackLayout.hallRacks()[h])
         m_racks.setSteady(i, y.data(), s.utilization[static_cast<size_t>(m_racks.job(i))], tSup, tAir);
     }
-    m_seawater.setSteadyControllers(y.data(), steady, tFs, tAmb, cFw, engineHeatOnMain);
+    m_seawater.setSteadyControllers(y.data(), steady, tFs, tAmb, cFw, engineHeatOnMain + condenserHeat);
+    // With the chiller on, the pumps run at full speed with the supply δ over their set point:
+    // the supply controller's integral rests where its tracking term balances its error,
+    // dI/dt = (K/T_i)·e + (1 − K·e − I)/T_t = 0 ⇒ I = 1 (T_t = T_i).
+    if (m_chillerStages > 0) y[static_cast<size_t>(m_seawater.states().integralSupply)] = 1.0;
   };
   settle(0.0);
   m_hull.setOutside(y.data(), m_cacheBoundary);
@@ -549,6 +662,7 @@ std::vector<double> Plant::initialState() {
   }
   m_seawater.resetCleaningLog();
   m_events.clear();
+  for (int k = 1; k <= m_chillerStages; ++k) log(0.0, "chiller_stage_on", fmt::format("chiller stage {}", k));
   for (int i = 0; i < m_racks.count(); ++i) {
     m_racks.setThrottled(i, false);
     updateThrottleReport(0.0, y.data(), i);

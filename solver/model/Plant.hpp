@@ -3,7 +3,8 @@
 // for its equations):
 //   it/Racks (placed by it/RackLayout) → cooling/HallCooling (TCS header, CDU, hall air,
 //   coils) → cooling/FacilityLoop → seawater/SeawaterSystem (pumps + PI override control,
-//   plate HX, outfall, recirculation)
+//   plate HX, outfall, recirculation) → cooling/TrimChiller (trims the facility supply when the
+//   plates cannot reach it; condenser heat into the seawater main)
 //   hull/Hull (panels to sea, air, sun and hall air; outside conditions from hull/OuterBoundary)
 //   power/GasEngines (load response and commitment) → power/EngineCooling (HT/LT circuits,
 //   central coolers, their own sea chest and outfall or the seawater main)
@@ -23,6 +24,7 @@
 #include "model/PlantParams.hpp"
 #include "model/cooling/FacilityLoop.hpp"
 #include "model/cooling/HallCooling.hpp"
+#include "model/cooling/TrimChiller.hpp"
 #include "model/environment/Environment.hpp"
 #include "model/hull/Hull.hpp"
 #include "model/it/RackLayout.hpp"
@@ -41,7 +43,8 @@ namespace fdtwin {
 
 struct PlantEvent {
   double time = 0.0;
-  std::string kind;       // engine_start, engine_online, engine_stop, throttle_on, throttle_off, hx_cleaning
+  std::string kind;       // engine_start, engine_online, engine_stop, throttle_on, throttle_off, hx_cleaning,
+                          // chiller_stage_on, chiller_stage_off
   std::string component;  // "engine 2", "rack hall1-r01-03", "seawater hx"
 };
 
@@ -53,6 +56,8 @@ struct PlantSignals {
   std::vector<double> utilization;                      // per job (it::Racks::jobs())
   std::vector<double> tSupply, qCdu, qCoil, hallHeat;  // per hall
   seawater::SeawaterState sw;
+  cooling::ChillerState chiller;  // trim chiller (Q_cond is part of sw.Q_extra)
+  double engineHeatOnMain = 0.0;  // W, engine central coolers on the seawater main (mode MainSeawater)
   // IT power at the chips (asked for and served) and at the IT equipment input (the rack power
   // shelves' input, the ISO/IEC 30134-2 boundary).
   double P_itInput = 0;
@@ -79,7 +84,9 @@ class Plant : public network::OdeSystem {
   int size() const override { return m_layout.size(); }
   void rhs(double t, const double* y, double* ydot) override;
   void jacobian(double t, const double* y, network::SparseJacobian& J) override;
-  int rootCount() const override { return m_racks.count() + power::GasEngines::kCommitmentRoots; }
+  int rootCount() const override {
+    return m_racks.count() + power::GasEngines::kCommitmentRoots + kChillerRoots;
+  }
   void roots(double t, const double* y, double* g) override;
   int quadratureCount() const override;
   void quadratures(double t, const double* y, double* qdot) override;
@@ -116,6 +123,7 @@ class Plant : public network::OdeSystem {
     kE_fuel,
     kE_itInput,
     kE_distributionLoss,
+    kE_chiller,  // ∫ chiller electrical power dt, J (its run time comes from the event log)
     kExtraCount
   };
 
@@ -168,6 +176,8 @@ class Plant : public network::OdeSystem {
   int facilityReturnIndex() const { return m_facility.states().ret; }
   int socIndex() const { return m_dispatch.states().soc; }
   int engineIndex(int k) const { return m_engines.stateIndex(k); }
+  const cooling::TrimChiller& chiller() const { return m_chiller; }
+  int chillerStages() const { return m_chillerStages; }
 
  private:
   // The hull's outside conditions (hull/OuterBoundary), with the CFD coefficients if hooked.
@@ -176,6 +186,18 @@ class Plant : public network::OdeSystem {
   bool updateThrottleReport(double t, const double* y, int i);
   seawater::SeawaterState seawaterAt(double speed, double tFr, double dischargeRise, double t,
                                      double engineHeatOnMain, double engineRoomFlow, double engineRoomRise) const;
+  // The seawater side with the trim chiller's condenser heat on the main, and the chiller.
+  void seawaterAndChiller(double speed, double tFr, double dischargeRise, double t, double engineHeatOnMain,
+                          double engineRoomFlow, double engineRoomRise, seawater::SeawaterState& sw,
+                          cooling::ChillerState& ch) const;
+  // A stage on or off at t, from the directions (±1, 0: none) of the chiller roots found.
+  // delayServed: the stop condition has held for the stage-off delay (else a stop is scheduled).
+  bool updateChillerStages(double t, int onCrossing, int offCrossing, bool delayServed = false);
+  // The chiller's stages and the facility return of the steady state for a load [W] that the
+  // seawater side alone settles at `steady` (pumps at full speed; intake at the cached t = 0 sea): sets
+  // m_chillerStages, updates steady.tReturn and returns the condenser heat [W].
+  double settleChiller(double load, double engineHeatOnMain, seawater::SeawaterSystem::Steady& steady);
+  static constexpr int kChillerRoots = 2;  // stage on, stage off
   void log(double t, std::string kind, std::string component);
   void declareLedger();
   void setFlows(const PlantSignals& s);
@@ -197,6 +219,10 @@ class Plant : public network::OdeSystem {
   std::vector<cooling::HallCooling> m_halls;
   cooling::FacilityLoop m_facility;
   seawater::SeawaterSystem m_seawater;
+  cooling::TrimChiller m_chiller;
+  int m_chillerStages = 0;          // discrete state: stages running
+  double m_chillerLastOn = -1e300;  // s, when the last stage came on (its minimum run starts)
+  double m_chillerOffAt = 1e300;    // s, a pending stop: the stop condition is checked again then
   hull::HullGeometry m_hullGeometry;
   hull::Hull m_hull;
   power::GasEngines m_engines;

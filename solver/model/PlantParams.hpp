@@ -54,6 +54,21 @@ struct CoolingParams {
   double fanEfficiency;
 };
 
+// Trim chiller bank on the facility supply (model/cooling/TrimChiller.hpp).
+struct ChillerParams {
+  int stages;                  // stages (0: no chiller)
+  double stageCapacity;        // W, evaporator duty of one stage at full load
+  double deadband;             // K, chiller set point over the facility supply set point
+  double stageHysteresis;      // 1, share of a stage between staging up and down
+  double minRunTime;           // s, a stage runs at least this long before it may stop
+  double stageOffDelay;        // s, the stop condition must hold this long
+  double secondLawEfficiency;  // 1, COP over the reversed-Carnot COP of the saturation temperatures
+  double copMax;               // 1, COP at lifts near zero
+  double evaporatorApproach;   // K, leaving chilled water to evaporating refrigerant at full load
+  double condenserApproach;    // K, condensing refrigerant to leaving condenser water at full load
+  double condenserRise;        // K, condenser water rise at full load
+};
+
 struct SeawaterParams {
   double salinity;                // g/kg
   double intakeDepth;             // m
@@ -157,6 +172,7 @@ struct SolarParams {
 struct PlantParams {
   ItParams it;
   CoolingParams cooling;
+  ChillerParams chiller;
   SeawaterParams seawater;
   HullParams hull;
   EngineParams engines;

@@ -117,6 +117,12 @@ Recorder::Recorder(ResultWriter& w, Plant& plant, const Provenance& prov, double
   h_ecMdot = w.series(rs::engineCoolingMDot, 0);
   h_ecP = w.series(rs::engineCoolingPPumps, 0);
   h_ecTlt = w.series(rs::engineCoolingTLt, 0);
+  h_chQ = w.series(rs::chillerQEvap, 0);
+  h_chP = w.series(rs::chillerPEl, 0);
+  h_chCop = w.series(rs::chillerCop, 0);
+  h_chStages = w.series(rs::chillerStages, 0);
+  h_chTl = w.series(rs::chillerTLeaving, 0);
+  h_chTcd = w.series(rs::chillerTCondenserIn, 0);
   h_hullT = w.series(rs::hullT, np);
   h_PitTot = w.series(rs::powerPIt, 0);
   h_Pcool = w.series(rs::powerPCooling, 0);
@@ -207,6 +213,13 @@ void Recorder::record(double t, const double* y, const std::vector<double>& quad
   m_w.append(h_ecMdot, ec.mdot);
   m_w.append(h_ecP, ec.P_el);
   m_w.append(h_ecTlt, ec.T_lt);
+  m_w.append(h_chQ, s.chiller.Q_evap);
+  m_w.append(h_chP, s.chiller.P_el);
+  m_w.append(h_chCop, s.chiller.cop);
+  m_w.append(h_chStages, static_cast<double>(p.chillerStages()));
+  m_w.append(h_chTl, p.chiller().present() ? s.chiller.T_leaving : y[p.facilitySupplyIndex()]);
+  m_w.append(h_chTcd,
+             p.chiller().present() ? s.chiller.T_condenserIn : s.sw.T_in + s.sw.Q_hx / (s.sw.mdot * s.sw.cp));
   for (int i = 0; i < p.hull().count(); ++i) m_row[static_cast<size_t>(i)] = y[p.hull().stateIndex(i)];
   m_w.append(h_hullT, m_row.data());
   m_w.append(h_PitTot, s.P_itServed);
@@ -260,6 +273,7 @@ void Recorder::record(double t, const double* y, const std::vector<double>& quad
   for (size_t k = 0; k < nk; ++k) out += quad[ns + k];
   m_residual = in > 0.0 ? (in - out - (E - m_E0)) / in : 0.0;
   m_lastQuad = quad;
+  m_lastT = t;
 }
 
 std::vector<std::pair<std::string, double>> Recorder::finish(const integrate::IntegratorStats& st,
@@ -279,6 +293,17 @@ std::vector<std::pair<std::string, double>> Recorder::finish(const integrate::In
   }
   int throttles = 0;
   for (const auto& e : m_plant.events()) throttles += e.kind == "throttle_on" ? 1 : 0;
+  // The chiller's run time from its stage events (exact: the stage count is a discrete state).
+  int stages = 0;
+  double since = 0.0, chillerRun = 0.0;
+  for (const auto& e : m_plant.events()) {
+    const int step = e.kind == "chiller_stage_on" ? 1 : e.kind == "chiller_stage_off" ? -1 : 0;
+    if (step == 0 || e.time > m_lastT) continue;
+    if (stages == 0 && step > 0) since = e.time;
+    stages += step;
+    if (stages == 0) chillerRun += e.time - since;
+  }
+  if (stages > 0) chillerRun += m_lastT - since;
   const std::pair<const rs::Entry*, double> values[] = {
       {&rs::kpiPue, eItInput > 0 ? eFac / eItInput : 0.0},
       {&rs::kpiFuelToItEfficiency, x[Plant::kE_fuel] > 0 ? eIt / x[Plant::kE_fuel] : 0.0},
@@ -289,6 +314,9 @@ std::vector<std::pair<std::string, double>> Recorder::finish(const integrate::In
       {&rs::kpiOutfallRiseMax, m_riseMax},
       {&rs::kpiEngineLtMax, m_ltMax},
       {&rs::kpiDistributionLossShare, eIt > 0 ? x[Plant::kE_distributionLoss] / eIt : 0.0},
+      {&rs::kpiChillerRunTime, chillerRun},
+      {&rs::kpiEChiller, x[Plant::kE_chiller]},
+      {&rs::kpiChillerPueShare, eItInput > 0 ? x[Plant::kE_chiller] / eItInput : 0.0},
       {&rs::kpiFuelTotal, x[Plant::kFuelMass]},
       {&rs::kpiCO2Total, x[Plant::kCO2Mass]},
       {&rs::kpiEIt, eIt},

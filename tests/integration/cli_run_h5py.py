@@ -219,11 +219,13 @@ for name in ["source", "sink"]:
     one_way = [k for k, n in enumerate(names) if not n.startswith("hull to")]
     # The integrals come from CVODES under its error test (rtol 1e-5): an integral of a
     # non-negative power may step back by a few ppm of its value where the power has a kink
-    # (sunrise), so the monotonicity check allows 1e-5 of each column's final value, and for a
+    # (sunrise, sunset), so the monotonicity check allows 3e-5 of each column's final value (13 ppm
+    # measured on the solar and hull-sun columns at the first sunset since the trim chiller's energy
+    # integral joined the error test), and for a
     # column that stays near zero (battery losses of an idle battery) 1e-9 of the ledger's
     # total, the scale the quadratures' error control works on.
     total = np.abs(good[-1]).sum()
-    allowed = np.maximum(1e-5 * np.maximum(1.0, np.abs(good[-1, one_way])), 1e-9 * total)
+    allowed = np.maximum(3e-5 * np.maximum(1.0, np.abs(good[-1, one_way])), 1e-9 * total)
     t.check(np.all(np.diff(good[:, one_way], axis=0) >= -allowed), f"/balance/{name}_energy decreases")
     t.check(np.all(power[:, one_way] >= -1e-9 * max(1.0, np.abs(power).max())), f"/balance/{name}s has negative powers")
 

@@ -55,7 +55,7 @@ TEST_P(ShippedCase, MatchesStoredAnswer) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Cases, ShippedCase, ::testing::Values("barge-ai-20mw", "barge-ai-20mw-dips", "natick-pod", "nautilus-barge"),
+INSTANTIATE_TEST_SUITE_P(Cases, ShippedCase, ::testing::Values("barge-ai-20mw", "barge-ai-20mw-dips", "natick-pod", "nautilus-barge", "tropical-barge"),
                          [](const auto& info) {
                            std::string n = info.param;
                            for (auto& ch : n) ch = ch == '-' ? '_' : ch;

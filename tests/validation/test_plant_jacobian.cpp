@@ -43,7 +43,12 @@ constexpr WeakCoupling kLeftOut[] = {
      "controllers at the steady start)"},
     {"battery SOC", "seawater", nullptr,
      "the seawater pump's electrical power in the demand the battery shares: W of MW"},
-    {"battery SOC", nullptr, "facility T_supply", "the same pump power through the supply-temperature controller"},
+    {"battery SOC", nullptr, "facility T_supply",
+     "the same pump power through the supply-temperature controller"},
+    {"engine ", nullptr, "facility T_return",
+     "the trim chiller's compressor power in the engine demand (through its duty C_fw·(T_po − T_ch)): "
+     "~1 MW of tens of MW"},
+    {"battery SOC", nullptr, "facility T_return", "the same chiller power in the demand the battery shares"},
     {"engine ", "racks", nullptr,
      "the IT demand through the throttle cap of a throttling rack (one dense row over every chip); "
      "zero while no rack throttles"},
