@@ -75,6 +75,7 @@ const std::map<std::string, std::string>& sectionTitles() {
       {"environment", "Weather and sea: synthetic cycles or a CSV time series"},
       {"it", "IT load: halls, racks, utilization profile, chip thermal model and throttling"},
       {"cooling", "Liquid (cold-plate) and air cooling inside the hull"},
+      {"air", "Hall air side: rack rows' server inlet air (ASHRAE class), hall humidity and dew point"},
       {"seawater", "Seawater intake, plate heat exchangers, pumps, fouling and discharge"},
       {"hull", "Hull geometry and its thermal panels"},
       {"power", "Electrical plant: hotel load"},

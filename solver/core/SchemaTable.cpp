@@ -207,6 +207,29 @@ std::vector<KeyDef> makeSchema() {
       efficiency("cooling.air_coil_effectiveness", "0.7", "Effectiveness of the rear-door/CRAH coils."),
       positive("cooling.fan_pressure", "Pa", "250", "Pressure rise of the coil fans."),
       efficiency("cooling.fan_efficiency", "0.6", "Fan and motor efficiency."),
+      // --- hall air side: rows' inlet air, humidity (model/cooling/HallAir) -------------------
+      real("air.recirculation", "1", "0.05", 0.0, 0.9,
+           "Share of a rack row's server intake that is its own exhaust (hot air round the row ends and over "
+           "the racks; assumption: 5 % for contained aisles)."),
+      text("air.ashrae_class", VT::Choice, "\"A2\"",
+           "ASHRAE thermal guideline class of the servers' inlet air (recommended and allowable envelopes; "
+           "\"H1\" unverified).",
+           false, {"A1", "A2", "A3", "A4", "H1"}),
+      real("air.infiltration_ach", "1/h", "0.25", 0.0, 20.0,
+           "Outside air changes per hour leaking into each hall (assumption for a closed hall on a barge)."),
+      real("air.occupants", "1", "1", 0.0, 1000.0, "Persons working in each hall (assumption)."),
+      real("air.occupant_moisture", "kg/s", "2.3e-5", 0.0, 1e-3,
+           "Water vapour given off per person (55 W latent: moderately active work, ASHRAE Fundamentals "
+           "ch. 18)."),
+      fraction("air.outside_relative_humidity", "0.75",
+               "Relative humidity of the outside (marine) air at the environment's air temperature (assumption: "
+               "annual mean, constant)."),
+      temperature("air.fill_dew_point", "233.15", 173.15, 323.15,
+                  "Dew point of a sealed hall's fill gas (used when air.infiltration_ach = 0; dry nitrogen -40 "
+                  "degC)."),
+      real("air.dew_point_alarm_margin", "K", "2", 0.0, 20.0,
+           "Dew-point alarm below this margin of the coldest liquid surface over the room dew point "
+           "(2-3 K practice)."),
       // --- seawater system ------------------------------------------------------------------
       real("seawater.intake_depth", "m", "20", 0.0, 500.0, "Depth of the seawater intake below the surface."),
       positive("seawater.design_flow", "kg/s", "1000", "Seawater flow at full pump speed."),

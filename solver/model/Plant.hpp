@@ -22,6 +22,7 @@
 
 #include "model/PlantParams.hpp"
 #include "model/cooling/FacilityLoop.hpp"
+#include "model/cooling/HallAir.hpp"
 #include "model/cooling/HallCooling.hpp"
 #include "model/environment/Environment.hpp"
 #include "model/hull/Hull.hpp"
@@ -41,7 +42,8 @@ namespace fdtwin {
 
 struct PlantEvent {
   double time = 0.0;
-  std::string kind;       // engine_start, engine_online, engine_stop, throttle_on, throttle_off, hx_cleaning
+  std::string kind;       // engine_start, engine_online, engine_stop, throttle_on, throttle_off, hx_cleaning,
+                          // inlet_allowable_exceeded/restored (a row), dew_point_alarm_on/off (a hall)
   std::string component;  // "engine 2", "rack hall1-r01-03", "seawater hx"
 };
 
@@ -52,6 +54,12 @@ struct PlantSignals {
   double T_seaEngineIntakeAmbient = 0.0;  // at the engine-room sea chest's depth
   std::vector<double> utilization;                      // per job (it::Racks::jobs())
   std::vector<double> tSupply, qCdu, qCoil, hallHeat;  // per hall
+  // Air side (cooling/HallAir). Per rack row (hall·rows + row): server inlet and exhaust air [K],
+  // heat to air [W], margins inside the ASHRAE envelopes [K]; per hall: coil-leaving air [K],
+  // humidity ratio [kg/kg], relative humidity [1], dew point [K], dew-point margin [K],
+  // condensate [kg/s], its latent heat to the coil water [W], infiltration sensible heat [W].
+  std::vector<double> rowInlet, rowExhaust, rowAirHeat, rowAllowableMargin, rowRecommendedMargin;
+  std::vector<double> coilLeaving, humidity, relHumidity, dewPoint, dewMargin, condensate, qLatent, qInfiltration;
   seawater::SeawaterState sw;
   // IT power at the chips (asked for and served) and at the IT equipment input (the rack power
   // shelves' input, the ISO/IEC 30134-2 boundary).
@@ -79,7 +87,9 @@ class Plant : public network::OdeSystem {
   int size() const override { return m_layout.size(); }
   void rhs(double t, const double* y, double* ydot) override;
   void jacobian(double t, const double* y, network::SparseJacobian& J) override;
-  int rootCount() const override { return m_racks.count() + power::GasEngines::kCommitmentRoots; }
+  int rootCount() const override {
+    return m_racks.count() + power::GasEngines::kCommitmentRoots + rowCount() + m_p.it.halls;
+  }
   void roots(double t, const double* y, double* g) override;
   int quadratureCount() const override;
   void quadratures(double t, const double* y, double* qdot) override;
@@ -145,6 +155,9 @@ class Plant : public network::OdeSystem {
   const std::vector<std::array<double, 6>>& hallBoxes() const { return m_rackLayout.hallBoxes(); }
   int hallCount() const { return m_p.it.halls; }
   int hallAirIndex(int h) const { return m_halls[static_cast<size_t>(h)].states().air; }
+  int hallHumidityIndex(int h) const { return m_hallAir[static_cast<size_t>(h)].humidityState(); }
+  int rowCount() const { return m_p.it.halls * m_p.it.rowsPerHall; }  // rack rows, hall by hall
+  std::string rowName(int r) const;                                   // "hall1-r01"
   int facilitySupplyIndex() const { return m_facility.states().supply; }
   int facilityReturnIndex() const { return m_facility.states().ret; }
   int socIndex() const { return m_dispatch.states().soc; }
@@ -155,6 +168,9 @@ class Plant : public network::OdeSystem {
   void hullBoundary(const env::EnvironmentSample& e, hull::HullBoundary& b) const;
   bool checkCommitment(double t, double* y);
   bool updateThrottleReport(double t, const double* y, int i);
+  bool updateAirReports(double t, const PlantSignals& s);  // row inlet and dew-point events
+  void airSignals(const double* y, PlantSignals& s, bool beforeRacks);
+  void airJacobian(network::SparseJacobian& J, const double* y) const;
   seawater::SeawaterState seawaterAt(double speed, double tFr, double dischargeRise, double t,
                                      double engineHeatOnMain) const;
   void log(double t, std::string kind, std::string component);
@@ -164,6 +180,7 @@ class Plant : public network::OdeSystem {
   // The plant's terms of the energy ledger, each bound to its name where it is added.
   struct LedgerSlots {
     int fuel, solar, shore, hullSun, auxUnpowered;                                               // sources
+    int infiltration, latent, exfiltration;  // air side: sources (infiltration, latent) and a sink
     int discharge, engineDischarge, exhaust, hullToSea, hullToAir, hotel, batteryLoss, drives, loadBank,
         transformer;  // sinks
     int racks, halls, facility, hull, battery;                                                   // stored
@@ -194,6 +211,9 @@ class Plant : public network::OdeSystem {
   std::vector<std::vector<cooling::WallLink>> m_hallWalls;  // per hall: the hull panels on its air
   std::vector<std::vector<int>> m_hallChips;                // per hall: air-cooled racks' T_chip (else empty)
   std::vector<std::vector<double>> m_hallChipAirConductance;  // per hall: their 1/R_air, W/K
+  std::vector<cooling::HallAir> m_hallAir;   // per hall: rows' inlet air and humidity
+  std::vector<std::vector<int>> m_rowRacks;  // per rack row (hall·rows + row): its racks
+  std::vector<char> m_rowOutside, m_dewAlarm;  // reported states of the air events
 
   network::EnergyLedger m_ledger;
   LedgerSlots m_slots{};

@@ -7,6 +7,7 @@
 
 #include <vector>
 
+#include "model/cooling/AshraeClass.hpp"
 #include "model/cooling/RowManifold.hpp"
 #include "model/it/UtilizationProfile.hpp"
 
@@ -52,6 +53,18 @@ struct CoolingParams {
   double airCoilEffectiveness;
   double fanPressure;  // Pa
   double fanEfficiency;
+};
+
+// The halls' air side (cooling/HallAir): rows' server inlet air and hall humidity.
+struct AirParams {
+  double recirculation;            // 1, share of a row's server intake that is its own exhaust
+  cooling::AshraeClass ashraeClass;  // the servers' inlet class (cooling/AshraeClass)
+  double infiltrationAch;          // 1/h, outside air changes per hour leaking into a hall
+  double occupants;                // persons per hall
+  double occupantMoisture;         // kg/s of water vapour per person
+  double outsideRelativeHumidity;  // 1, of the outside (marine) air
+  double fillDewPoint;             // K, dew point of a sealed hall's fill gas (no infiltration)
+  double dewPointAlarmMargin;      // K, alarm below this margin of the cold surfaces over the dew point
 };
 
 struct SeawaterParams {
@@ -157,6 +170,7 @@ struct SolarParams {
 struct PlantParams {
   ItParams it;
   CoolingParams cooling;
+  AirParams air;
   SeawaterParams seawater;
   HullParams hull;
   EngineParams engines;
