@@ -222,8 +222,12 @@ std::vector<KeyDef> makeSchema() {
            "Water vapour given off per person (55 W latent: moderately active work, ASHRAE Fundamentals "
            "ch. 18)."),
       fraction("air.outside_relative_humidity", "0.75",
-               "Relative humidity of the outside (marine) air at the environment's air temperature (assumption: "
-               "annual mean, constant)."),
+               "Annual mean relative humidity of the outside (marine) air at the environment's air temperature "
+               "(assumption)."),
+      real("air.outside_rh_amplitude", "1", "0", 0.0, 0.5,
+           "Amplitude of the outside air's annual relative-humidity cosine (0: constant)."),
+      real("air.outside_rh_peak_day", "d", "200", 0.0, 366.0,
+           "Day of the year of the most humid outside air (0 = 1 January 00:00 in case.start's offset)."),
       temperature("air.fill_dew_point", "233.15", 173.15, 323.15,
                   "Dew point of a sealed hall's fill gas (used when air.infiltration_ach = 0; dry nitrogen -40 "
                   "degC)."),

@@ -281,7 +281,7 @@ void Plant::evaluate(double t, const double* y, double* ydot, PlantSignals& s) {
     const auto hs = static_cast<size_t>(h);
     coilWater[hs] += s.qLatent[hs];
     const auto& ha = m_hallAir[hs];
-    ydot[ha.humidityState()] = ha.humidityRate(s.humidity[hs], ha.outsideHumidity(s.env.T_air), tFs);
+    ydot[ha.humidityState()] = ha.humidityRate(s.humidity[hs], ha.outsideHumidity(s.env.T_air, t), tFs);
   }
   m_facility.rhs(y, ydot, s.qCdu, coilWater, s.sw.Q_hx);
   m_seawater.rhs(y, ydot, tFs, s.sw.riseAboveAmbient);
@@ -558,7 +558,7 @@ std::vector<double> Plant::initialState() {
         for (int i : rowRacks)
           m_racks.setSteady(i, y.data(), s.utilization[static_cast<size_t>(m_racks.job(i))], tSup, tIn);
       }
-      y[static_cast<size_t>(ha.humidityState())] = ha.steadyHumidity(ha.outsideHumidity(s.env.T_air), tFs);
+      y[static_cast<size_t>(ha.humidityState())] = ha.steadyHumidity(ha.outsideHumidity(s.env.T_air, t), tFs);
     }
     m_seawater.setSteadyControllers(y.data(), steady, tFs, tAmb, cFw, engineHeatOnMain);
   };

@@ -62,7 +62,10 @@ struct AirParams {
   double infiltrationAch;          // 1/h, outside air changes per hour leaking into a hall
   double occupants;                // persons per hall
   double occupantMoisture;         // kg/s of water vapour per person
-  double outsideRelativeHumidity;  // 1, of the outside (marine) air
+  double outsideRelativeHumidity;  // 1, of the outside (marine) air: annual mean
+  double outsideRhAmplitude;       // 1, of its annual cosine
+  double outsideRhPeakDay;         // day of the year of its maximum (0 = 1 January)
+  double startDayOfYear = 0.0;     // day of the year at t = 0 (from case.start; not a key)
   double fillDewPoint;             // K, dew point of a sealed hall's fill gas (no infiltration)
   double dewPointAlarmMargin;      // K, alarm below this margin of the cold surfaces over the dew point
 };

@@ -16,6 +16,7 @@
 #include "model/cooling/AshraeClass.hpp"
 #include "model/cooling/HallAir.hpp"
 #include "model/properties/Air.hpp"
+#include "core/DateTime.hpp"
 #include "run/CaseBindings.hpp"
 
 namespace fdtwin {
@@ -125,9 +126,9 @@ TEST(HallAir, CondensationOnColdCoilsMatchesTheBypassFactorBalance) {
   const double mInf = rho * a.infiltrationAch * volume / 3600.0, K = c.airCoilEffectiveness * rho * c.airFlow;
   const double mOcc = a.occupants * a.occupantMoisture, wOut = wOf(0.8 * kPws30), ws = wOf(kPws10);
   const double expected = (mInf * wOut + mOcc + K * ws) / (mInf + K);
-  double W = hall.outsideHumidity(tOut);
+  double W = hall.outsideHumidity(tOut, 0.0);
   const double dt = 0.5;
-  const double wo = hall.outsideHumidity(tOut);
+  const double wo = hall.outsideHumidity(tOut, 0.0);
   for (int n = 0; n < 20000; ++n) {  // 10^4 s ≫ m_a/K ~ 100 s
     const double k1 = hall.humidityRate(W, wo, tFs), k2 = hall.humidityRate(W + 0.5 * dt * k1, wo, tFs);
     const double k3 = hall.humidityRate(W + 0.5 * dt * k2, wo, tFs),
@@ -242,6 +243,31 @@ TEST(HallAir, DewPointAndInletEventsFireAtTheirThresholds) {
   EXPECT_LT(worst, 1e-3);
   test::reportCheck("air events' margin at their times (worst)", "event thresholds (0, 0.5 K; 2, 2.5 K)", 0.0,
                     worst, 1e-3, "K", "root location");
+}
+
+}  // namespace
+}  // namespace fdtwin
+
+namespace fdtwin {
+namespace {
+
+// Reference: the calendar by hand (1 August is day 31+28+31+30+31+30+31 = 212 of 2022, in the
+// case's own UTC offset) and the annual cosine of the outside humidity written out. Exact.
+TEST(HallAir, OutsideHumidityFollowsItsAnnualCycleFromCaseStart) {
+  const auto start = parseDateTime("2022-08-01T00:00:00+09:00");
+  ASSERT_TRUE(start.has_value());
+  const double d0 = io::localDayOfYear(start->epochSeconds, start->utcOffsetSeconds);
+  EXPECT_DOUBLE_EQ(d0, 212.0);
+  AirParams a = io::defaultPlantParams().air;
+  a.outsideRelativeHumidity = 0.72;
+  a.outsideRhAmplitude = 0.13;
+  a.outsideRhPeakDay = 205.0;
+  a.startDayOfYear = d0;
+  const cooling::HallAir hall(a, io::defaultPlantParams().cooling, 8, 1000.0);
+  const double expected = 0.72 + 0.13 * std::cos(2.0 * std::numbers::pi * (215.5 - 205.0) / 365.25);
+  EXPECT_NEAR(hall.outsideRelativeHumidity(3.5 * 86400.0), expected, 1e-12);
+  test::reportCheck("outside rh on 4 August 12:00", "annual cosine by hand", expected,
+                    hall.outsideRelativeHumidity(3.5 * 86400.0), 1e-12, "1");
 }
 
 }  // namespace

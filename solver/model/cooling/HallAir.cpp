@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numbers>
 
 #include <fmt/format.h>
 
@@ -31,8 +32,15 @@ void HallAir::declareStates(network::StateLayout& layout, int hall, double initi
   m_w = layout.add(fmt::format("hall{} W_air", hall), "cooling", "kg/kg", 0.01, initialW);
 }
 
-double HallAir::outsideHumidity(double tOut) const {
-  return props::humidityRatioFromRelativeHumidity(tOut, m_p.outsideRelativeHumidity, kP);
+double HallAir::outsideRelativeHumidity(double t) const {
+  const double d = m_p.startDayOfYear + t / 86400.0;
+  const double rh = m_p.outsideRelativeHumidity +
+                    m_p.outsideRhAmplitude * std::cos(2.0 * std::numbers::pi * (d - m_p.outsideRhPeakDay) / 365.25);
+  return std::clamp(rh, 0.01, 1.0);
+}
+
+double HallAir::outsideHumidity(double tOut, double t) const {
+  return props::humidityRatioFromRelativeHumidity(tOut, outsideRelativeHumidity(t), kP);
 }
 
 double HallAir::saturationHumidity(double tSurface) const {

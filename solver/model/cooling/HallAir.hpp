@@ -19,7 +19,8 @@
 // Humidity (state W, kg water/kg dry air, per hall of dry-air mass m_a = ρ_a·V_hall):
 //   m_a dW/dt = ṁ_inf·(W_out − W) + N_occ·ṁ_occ − ṁ_cond                          [kg/s]
 //   ṁ_inf  = ρ_a·n_ach·V_hall/3600  (air.infiltration_ach: marine air leaking in)
-//   W_out  = W(T_air,out, rh_out, p)  (Psychrometrics; rh_out = air.outside_relative_humidity)
+//   W_out  = W(T_air,out, rh_out, p)  (Psychrometrics), rh_out(t) = rh_m + rh_a·cos(2π(d(t) − d_pk)/365.25)
+//            clamped to [0.01, 1], d(t) = d_0 + t/86400 the day of the year (air.outside_*)
 //   ṁ_cond = ε_coil·ρ_a·V̇·max(0, W − W_s(T_fs))  (bypass-factor coil model: the contact
 //            factor ε_coil = 1 − BF of the air reaches the saturated state at the apparatus dew
 //            point, taken as the coil surface ≈ its entering water T_fs; ASHRAE Handbook -
@@ -65,7 +66,8 @@ class HallAir {
   double occupantMoisture() const { return m_occ; }          // kg/s of the hall
   double condensationConductance() const { return m_cond; }  // K = ε·ρ·V̇, kg/s
   double infiltrationHeat(double tOut, double tAir) const { return m_inf * m_cp * (tOut - tAir); }
-  double outsideHumidity(double tOut) const;         // W_out, kg/kg
+  double outsideHumidity(double tOut, double t) const;  // W_out at time t [s], kg/kg
+  double outsideRelativeHumidity(double t) const;       // rh_out(t), 1
   double saturationHumidity(double tSurface) const;  // W_s, kg/kg
   double condensation(double W, double tFs) const;   // ṁ_cond, kg/s
   static double latentHeat(double T);                // h_fg, J/kg
