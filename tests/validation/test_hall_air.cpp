@@ -11,12 +11,12 @@
 
 #include "../support/PlantHarness.hpp"
 #include "../support/Validation.hpp"
+#include "core/DateTime.hpp"
 #include "integrate/Integrator.hpp"
 #include "model/Plant.hpp"
 #include "model/cooling/AshraeClass.hpp"
 #include "model/cooling/HallAir.hpp"
 #include "model/properties/Air.hpp"
-#include "core/DateTime.hpp"
 #include "run/CaseBindings.hpp"
 
 namespace fdtwin {

@@ -34,8 +34,9 @@ void HallAir::declareStates(network::StateLayout& layout, int hall, double initi
 
 double HallAir::outsideRelativeHumidity(double t) const {
   const double d = m_p.startDayOfYear + t / 86400.0;
-  const double rh = m_p.outsideRelativeHumidity +
-                    m_p.outsideRhAmplitude * std::cos(2.0 * std::numbers::pi * (d - m_p.outsideRhPeakDay) / 365.25);
+  const double rh =
+      m_p.outsideRelativeHumidity +
+      m_p.outsideRhAmplitude * std::cos(2.0 * std::numbers::pi * (d - m_p.outsideRhPeakDay) / 365.25);
   return std::clamp(rh, 0.01, 1.0);
 }
 

@@ -68,9 +68,9 @@ class HallAir {
   double infiltrationHeat(double tOut, double tAir) const { return m_inf * m_cp * (tOut - tAir); }
   double outsideHumidity(double tOut, double t) const;  // W_out at time t [s], kg/kg
   double outsideRelativeHumidity(double t) const;       // rh_out(t), 1
-  double saturationHumidity(double tSurface) const;  // W_s, kg/kg
-  double condensation(double W, double tFs) const;   // ṁ_cond, kg/s
-  static double latentHeat(double T);                // h_fg, J/kg
+  double saturationHumidity(double tSurface) const;     // W_s, kg/kg
+  double condensation(double W, double tFs) const;      // ṁ_cond, kg/s
+  static double latentHeat(double T);                   // h_fg, J/kg
   double latentHeatRate(double W, double tFs) const { return condensation(W, tFs) * latentHeat(tFs); }
   // dW/dt, 1/s.
   double humidityRate(double W, double wOut, double tFs) const {
