@@ -84,6 +84,9 @@ void printKpis(const std::map<std::string, double>& kpi) {
   std::printf("%-34s %14.1f\n", "CO2 [t]", get("CO2_total") / 1000.0);
   std::printf("%-34s %14.3f\n", "heat to sea [GWh]", get("heat_to_sea") / GWh);
   std::printf("%-34s %14.0f\n", "rack throttling events", get("throttle_events"));
+  std::printf("%-34s %14.2f\n", "warmest server inlet [degC]", get("T_inlet_max") - constants::kZeroCelsius);
+  std::printf("%-34s %14.0f\n", "hours outside allowable inlet", get("inlet_allowable_time") / 3600.0);
+  std::printf("%-34s %14.2f\n", "smallest dew-point margin [K]", get("dew_point_margin_min"));
   std::printf("%-34s %14.2e\n", "energy balance residual", get("energy_balance_residual"));
   if (kpi.count("mixing_zone_dT_max")) {  // only a CFD-coupled run has the mixing-zone KPIs
     std::printf("%-34s %14.3f\n", "mixing-zone edge rise max [K]", get("mixing_zone_dT_max"));

@@ -76,6 +76,7 @@ const std::map<std::string, std::string>& sectionTitles() {
       {"it", "IT load: halls, racks, utilization profile, chip thermal model and throttling"},
       {"cooling", "Liquid (cold-plate) and air cooling inside the hull"},
       {"chiller", "Trim (electric, water-cooled) chiller bank on the facility water supply"},
+      {"air", "Hall air side: rack rows' server inlet air (ASHRAE class), hall humidity and dew point"},
       {"seawater", "Seawater intake, plate heat exchangers, pumps, fouling and discharge"},
       {"hull", "Hull geometry and its thermal panels"},
       {"power", "Electrical plant: hotel load"},

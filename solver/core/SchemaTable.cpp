@@ -238,6 +238,33 @@ std::vector<KeyDef> makeSchema() {
            "Condensing refrigerant to leaving condenser water at full load."),
       real("chiller.condenser_rise", "K", "5.6", 0.0, 20.0,
            "Condenser water rise at full load (AHRI 550/590: 3 gpm/ton, 29.4 to 35 degC)."),
+      // --- hall air side: rows' inlet air, humidity (model/cooling/HallAir) -------------------
+      real("air.recirculation", "1", "0.05", 0.0, 0.9,
+           "Share of a rack row's server intake that is its own exhaust (hot air round the row ends and over "
+           "the racks; assumption: 5 % for contained aisles)."),
+      text("air.ashrae_class", VT::Choice, "\"A2\"",
+           "ASHRAE thermal guideline class of the servers' inlet air (recommended and allowable envelopes; "
+           "\"H1\" unverified).",
+           false, {"A1", "A2", "A3", "A4", "H1"}),
+      real("air.infiltration_ach", "1/h", "0.25", 0.0, 20.0,
+           "Outside air changes per hour leaking into each hall (assumption for a closed hall on a barge)."),
+      real("air.occupants", "1", "1", 0.0, 1000.0, "Persons working in each hall (assumption)."),
+      real("air.occupant_moisture", "kg/s", "2.3e-5", 0.0, 1e-3,
+           "Water vapour given off per person (55 W latent: moderately active work, ASHRAE Fundamentals "
+           "ch. 18)."),
+      fraction("air.outside_relative_humidity", "0.75",
+               "Annual mean relative humidity of the outside (marine) air at the environment's air temperature "
+               "(assumption)."),
+      real("air.outside_rh_amplitude", "1", "0", 0.0, 0.5,
+           "Amplitude of the outside air's annual relative-humidity cosine (0: constant)."),
+      real("air.outside_rh_peak_day", "d", "200", 0.0, 366.0,
+           "Day of the year of the most humid outside air (0 = 1 January 00:00 in case.start's offset)."),
+      temperature("air.fill_dew_point", "233.15", 173.15, 323.15,
+                  "Dew point of a sealed hall's fill gas (used when air.infiltration_ach = 0; dry nitrogen -40 "
+                  "degC)."),
+      real("air.dew_point_alarm_margin", "K", "2", 0.0, 20.0,
+           "Dew-point alarm below this margin of the coldest liquid surface over the room dew point "
+           "(2-3 K practice)."),
       // --- seawater system ------------------------------------------------------------------
       real("seawater.intake_depth", "m", "20", 0.0, 500.0, "Depth of the seawater intake below the surface."),
       positive("seawater.design_flow", "kg/s", "1000", "Seawater flow at full pump speed."),

@@ -115,6 +115,17 @@ const Entry hallBound = text("/halls/bound", "box bound", {"bound"}, "`xmin`, `y
 const Entry hallsName = text("/halls/name", "hall name", {"hall"}, "hall names");
 const Entry hallsBox = real("/halls/box", "m", "hall bounding box", {"hall", "bound"}, "xmin, ymin, zmin, xmax, ymax, zmax of each hall");
 const Entry hallsTAir = series("/halls/T_air", "K", "hall air temperature", {"time", "hall"}, "hall air temperature");
+const Entry rowIndex = index("/rows", "row", "rack row index");
+const Entry rowsName = text("/rows/name", "rack row name", {"row"}, "rack rows (`hall1-r01`: hall, row), hall by hall");
+const Entry rowsHall = integers("/rows/hall", "hall index of the row", {"row"}, "hall index of each rack row (into `/halls/hall`)");
+const Entry rowsAshraeClass = attribute("/rows@ashrae_class", Type::Text, "", "ASHRAE inlet class", "`air.ashrae_class`: the class whose envelopes the inlet KPIs and events check");
+const Entry rowsTInlet = series("/rows/T_inlet", "K", "server inlet air temperature", {"time", "row"}, "cold-aisle air the row's servers draw: coil-leaving air plus the row's recirculated exhaust (`air.recirculation`)");
+const Entry rowsTExhaust = series("/rows/T_exhaust", "K", "server exhaust air temperature", {"time", "row"}, "the row's hot-aisle air: coil-leaving air + row heat to air / the row's share of the coil air flow");
+const Entry hallsHumidityRatio = series("/halls/humidity_ratio", "1", "hall humidity ratio", {"time", "hall"}, "water vapour per dry air of the hall, kg/kg (state)");
+const Entry hallsRelativeHumidity = series("/halls/relative_humidity", "1", "hall relative humidity", {"time", "hall"}, "relative humidity of the hall air at `/halls/T_air`");
+const Entry hallsTDewPoint = series("/halls/T_dew_point", "K", "hall dew point", {"time", "hall"}, "dew point of the hall air (ASHRAE Hyland-Wexler)");
+const Entry hallsDewPointMargin = series("/halls/dew_point_margin", "K", "dew-point margin", {"time", "hall"}, "coldest liquid surface (CDU supply to the cold plates, facility supply to the coils) − hall dew point");
+const Entry hallsMCondensate = series("/halls/m_condensate", "kg/s", "condensate on the coils", {"time", "hall"}, "water vapour condensing on the hall's coils (bypass-factor model)");
 
 // --- cooling ------------------------------------------------------------------------------
 const Entry coolingSalinity = attribute("/cooling@salinity", Type::Real, "g/kg", "seawater salinity", "absolute salinity of the seawater used for its properties");
@@ -205,7 +216,7 @@ const Entry chillerStages = series("/chiller/stages", "1", "trim chiller stages 
 const Entry chillerTLeaving = series("/chiller/T_leaving", "K", "chilled water leaving the trim chiller", {"time"}, "facility water leaving the chiller into the supply header (the plate leaving water when no stage carries load)");
 const Entry chillerTCondenserIn = series("/chiller/T_condenser_in", "K", "seawater into the condensers", {"time"}, "seawater leaving the plate exchangers, entering the chiller condensers");
 const Entry eventsTime = real("/events/time", "seconds since START", "event time", {"event"}, "time of each discrete event (`units` as `/time`)");
-const Entry eventsKind = text("/events/kind", "event kind", {"event"}, "`engine_start`, `engine_online`, `engine_stop`, `throttle_on`, `throttle_off`, `hx_cleaning`, `chiller_stage_on`, `chiller_stage_off`");
+const Entry eventsKind = text("/events/kind", "event kind", {"event"}, "`engine_start`, `engine_online`, `engine_stop`, `throttle_on`, `throttle_off`, `hx_cleaning`, `chiller_stage_on`, `chiller_stage_off`, `inlet_allowable_exceeded`, `inlet_allowable_restored` (a row), `dew_point_alarm_on`, `dew_point_alarm_off` (a hall)");
 const Entry eventsComponent = text("/events/component", "event component", {"event"}, "the component it concerns");
 
 // --- solver statistics --------------------------------------------------------------------
@@ -238,6 +249,12 @@ const Entry kpiEItInput = kpi("E_it_input", "J", "IT energy at the IT equipment 
 const Entry kpiEFacility = kpi("E_facility", "J", "electrical energy served", "∫P_facility dt");
 const Entry kpiEUnserved = kpi("E_unserved", "J", "energy not served", "∫P_unserved dt");
 const Entry kpiHeatToSea = kpi("heat_to_sea", "J", "heat to the sea", "∫ of the ledger sinks that end in the sea: every outfall's heat and hull heat to the sea");
+const Entry kpiTInletMax = kpi("T_inlet_max", "K", "warmest server inlet air", "max over the output rows of `/rows/T_inlet`");
+const Entry kpiInletRecommendedTime = kpi("inlet_recommended_time", "s", "time some row's inlet is outside the recommended envelope", "Σ of the output intervals ending in a row where any `/rows/T_inlet` (with the hall's dew point and humidity) is outside the `air.ashrae_class` recommended envelope");
+const Entry kpiInletAllowableTime = kpi("inlet_allowable_time", "s", "time some row's inlet is outside the allowable envelope", "as `inlet_recommended_time` for the allowable envelope");
+const Entry kpiInletAllowableEvents = kpi("inlet_allowable_events", "1", "rows leaving the allowable envelope", "number of `inlet_allowable_exceeded` events");
+const Entry kpiDewPointMarginMin = kpi("dew_point_margin_min", "K", "smallest dew-point margin", "min over the output rows and halls of `/halls/dew_point_margin`");
+const Entry kpiDewPointLowTime = kpi("dew_point_low_time", "s", "time with a dew-point margin below the alarm margin", "Σ of the output intervals ending in a row where some hall's `/halls/dew_point_margin` < `air.dew_point_alarm_margin` (2 K)");
 const Entry kpiThrottleEvents = kpi("throttle_events", "1", "rack throttling events", "number of `throttle_on` events");
 const Entry kpiEnergyBalanceResidual = kpi("energy_balance_residual", "1", "energy balance residual", "(Σ source_energy[-1] − Σ sink_energy[-1] − (E_stored[-1] − E_stored[0])) / Σ source_energy[-1]");
 const Entry kpiMixingZoneDTMax = optional(kpi("mixing_zone_dT_max", "K", "largest mixing-zone edge rise", "max of `/cfd/mixing_zone_rise` (CFD runs)"));
@@ -285,6 +302,8 @@ const std::vector<const Entry*>& schema() {
       // racks, halls
       &rackIndex, &racksName, &racksHall, &racksPosition, &racksSize, &racksMDotCoolant, &racksJob, &racksTChip, &racksTCoolantOut,
       &racksPIt, &hallIndex, &hallBound, &hallsName, &hallsBox, &hallsTAir,
+      &rowIndex, &rowsName, &rowsHall, &rowsAshraeClass, &rowsTInlet, &rowsTExhaust, &hallsHumidityRatio,
+      &hallsRelativeHumidity, &hallsTDewPoint, &hallsDewPointMargin, &hallsMCondensate,
       // cooling
       &coolingSalinity, &coolingTSeaAmbient, &coolingTIntake, &coolingTDischarge, &coolingDischargeDT, &coolingRiseAboveAmbient,
       &coolingMDotSeawater, &coolingQSeawater, &coolingPPumps, &coolingPumpSpeed, &coolingTFacilitySupply,
@@ -318,6 +337,8 @@ const std::vector<const Entry*>& schema() {
       &kpiChillerPueShare, &kpiFuelTotal, &kpiCO2Total, &kpiEIt,
       &kpiEItInput,
       &kpiEFacility, &kpiEUnserved, &kpiHeatToSea, &kpiThrottleEvents, &kpiEnergyBalanceResidual,
+      &kpiTInletMax, &kpiInletRecommendedTime, &kpiInletAllowableTime, &kpiInletAllowableEvents,
+      &kpiDewPointMarginMin, &kpiDewPointLowTime,
       &kpiMixingZoneDTMax, &kpiPermitDT, &kpiPermitBreach, &kpiPlumeExtentMax, &kpiCfdWindows,
       &kpiCfdWallTime,
       // CFD

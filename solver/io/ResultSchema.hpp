@@ -93,6 +93,11 @@ extern const Entry time, timeCalendar, xyz;
 extern const Entry rackIndex, racksName, racksHall, racksPosition, racksSize, racksMDotCoolant, racksJob,
     racksTChip, racksTCoolantOut, racksPIt;
 extern const Entry hallIndex, hallBound, hallsName, hallsBox, hallsTAir;
+// the air side (cooling/HallAir)
+extern const Entry rowIndex, rowsName, rowsHall, rowsAshraeClass, rowsTInlet, rowsTExhaust, hallsHumidityRatio,
+    hallsRelativeHumidity, hallsTDewPoint, hallsDewPointMargin, hallsMCondensate;
+extern const Entry kpiTInletMax, kpiInletRecommendedTime, kpiInletAllowableTime, kpiInletAllowableEvents,
+    kpiDewPointMarginMin, kpiDewPointLowTime;
 // Cooling.
 extern const Entry coolingSalinity, coolingTSeaAmbient, coolingTIntake, coolingTDischarge, coolingDischargeDT,
     coolingRiseAboveAmbient,

@@ -13,6 +13,7 @@ namespace fdtwin {
 
 namespace {
 constexpr double kCoolantT = 303.15;  // K, closed-loop water properties evaluated here
+constexpr double kAirEventHysteresis = 0.5;  // K, of the inlet-envelope and dew-point events
 }  // namespace
 
 Plant::Plant(const PlantParams& p, std::shared_ptr<const env::Environment> environment)
@@ -60,7 +61,15 @@ Plant::Plant(const PlantParams& p, std::shared_ptr<const env::Environment> envir
     const double tcsFlow = tcsC / m_cpCoolant;
     m_halls.emplace_back(p.cooling, p.it.halls, tcsC, tcsFlow, m_cpCoolant, m_rhoCoolant,
                          !m_racks.airCooled());
+    // The hall's air volume: its box (hull/RackLayout) less nothing (racks and ducts are ignored).
+    const auto& box = m_rackLayout.hallBoxes()[static_cast<size_t>(h)];
+    const double volume = (box[3] - box[0]) * (box[4] - box[1]) * (box[5] - box[2]);
+    m_hallAir.emplace_back(p.air, p.cooling, p.it.rowsPerHall, volume);
   }
+  m_rowRacks.assign(static_cast<size_t>(rowCount()), {});
+  for (int i = 0; i < m_racks.count(); ++i) m_rowRacks[static_cast<size_t>(m_racks.globalRow(i))].push_back(i);
+  m_rowOutside.assign(m_rowRacks.size(), 0);
+  m_dewAlarm.assign(static_cast<size_t>(p.it.halls), 0);
 
   // State vector: racks, halls, facility loop, seawater control, engines, battery, hull.
   m_racks.declareStates(m_layout, kCoolantT);
@@ -75,6 +84,7 @@ Plant::Plant(const PlantParams& p, std::shared_ptr<const env::Environment> envir
   m_engines.declareStates(m_layout);
   m_dispatch.declareStates(m_layout);
   m_hull.declareStates(m_layout, 288.15);
+  for (int h = 0; h < p.it.halls; ++h) m_hallAir[static_cast<size_t>(h)].declareStates(m_layout, h + 1, 0.01);
 
   // What each hall's nodes couple to: its racks' coolant outlets and the hull panels that
   // bound its air (in panel order).
@@ -109,6 +119,10 @@ void Plant::declareLedger() {
   m_slots.shore = l.add("shore import", LedgerKind::Source);
   m_slots.hullSun = l.add("sunlight absorbed by the hull", LedgerKind::Source);
   m_slots.auxUnpowered = l.add("cooling auxiliaries not supplied (blackout)", LedgerKind::Source);
+  // The halls' air side (cooling/HallAir): outside air leaking in (sensible, when warmer) and the
+  // latent heat its moisture and the occupants' releases where it condenses on the coils.
+  m_slots.infiltration = l.add("infiltration air warmer than the hall (sensible)", LedgerKind::Source);
+  m_slots.latent = l.add("latent heat of condensate on the coils", LedgerKind::Source);
   m_slots.discharge = l.add("seawater discharge", LedgerKind::Sink, true);
   // Engine cooling heat reaches the sea through an outfall: the engine room's own (Separate) or
   // the seawater main's ("seawater discharge" then carries it).
@@ -125,6 +139,8 @@ void Plant::declareLedger() {
   // The transformers stand in a ventilated room: their losses go to the atmosphere. The losses
   // of the switchboards, cables, UPS and rack power shelves are heat in the halls' air.
   m_slots.transformer = l.add("transformer losses to air", LedgerKind::Sink);
+  // Infiltration with the hall air warmer than outside: the hall air it displaces takes heat out.
+  m_slots.exfiltration = l.add("hall air displaced by infiltration (sensible)", LedgerKind::Sink);
   m_slots.racks = l.add("racks (chips and coolant)", LedgerKind::Stored);
   m_slots.halls = l.add("halls (TCS headers and air)", LedgerKind::Stored);
   m_slots.facility = l.add("facility water loop", LedgerKind::Stored);
@@ -253,18 +269,29 @@ void Plant::evaluate(double t, const double* y, double* ydot, PlantSignals& s) {
   }
   double* yd = ydot ? ydot : m_ydotScratch.data();
   double itServed = 0.0;
-  m_racks.rhs(y, yd, s.utilization, s.tSupply, m_hallAirStates, s.servedShare, s.hallHeat, &itServed);
+  airSignals(y, s, true);
+  m_racks.rhs(y, yd, s.utilization, s.tSupply, m_hallAirStates, s.servedShare, s.hallHeat, &itServed, &s.rowInlet,
+              &s.rowAirHeat);
   s.hull = {};
   m_hull.rhs(y, yd, m_cacheBoundary, m_hallAirStates, s.hallHeat, s.hull);
   const double lossesInHalls = s.elec.powerShelfLoss + s.elec.upsLoss + s.elec.cableLoss;
   for (int h = 0; h < nh; ++h) s.hallHeat[static_cast<size_t>(h)] += lossesInHalls * m_hallRackShare[static_cast<size_t>(h)];
+  airSignals(y, s, false);
   if (!ydot) return;
 
   // The nodes' rates: each component writes its own slice of ydot.
   for (size_t h = 0; h < m_halls.size(); ++h) {
     m_halls[h].rhs(y, ydot, m_hallOutlets[h], m_hallFlowCapacity[h], s.hallHeat[h], s.qCoil[h]);
   }
-  m_facility.rhs(y, ydot, s.qCdu, s.qCoil, s.sw.Q_hx + s.chiller.Q_evap);
+  // The coil water takes the sensible coil heat and the condensate's latent heat.
+  std::vector<double> coilWater(s.qCoil);
+  for (int h = 0; h < nh; ++h) {
+    const auto hs = static_cast<size_t>(h);
+    coilWater[hs] += s.qLatent[hs];
+    const auto& ha = m_hallAir[hs];
+    ydot[ha.humidityState()] = ha.humidityRate(s.humidity[hs], ha.outsideHumidity(s.env.T_air, t), tFs);
+  }
+  m_facility.rhs(y, ydot, s.qCdu, coilWater, s.sw.Q_hx + s.chiller.Q_evap);
   m_seawater.rhs(y, ydot, tFs, s.sw.riseAboveAmbient);
   m_engines.rhs(y, ydot, s.engineSetpoint, s.engineDemand);
   ydot[m_dispatch.states().soc] = s.dispatch.socRate;
@@ -328,12 +355,13 @@ void Plant::jacobian(double t, const double* y, network::SparseJacobian& J) {
   const auto& fl = m_facility.states();
   const auto& sc = m_seawater.states();
   m_racks.jacobian(J, y, m_scratch.utilization, m_scratch.servedShare, m_hallReturnStates, m_hallAirStates,
-                   fl.supply, dRet, dFs);
+                   fl.supply, dRet, dFs, true);
   for (size_t h = 0; h < m_halls.size(); ++h) {
-    m_halls[h].jacobian(J, m_hallOutlets[h], m_hallFlowCapacity[h], m_hallWalls[h], fl.supply, m_hallChips[h],
-                        m_hallChipAirConductance[h]);
+    // (The air-cooled chips couple to the hall air through their rows' inlet air: airJacobian.)
+    m_halls[h].jacobian(J, m_hallOutlets[h], m_hallFlowCapacity[h], m_hallWalls[h], fl.supply);
   }
   m_facility.jacobian(J, m_halls);
+  airJacobian(J, y);
 
   // Seawater side and controllers: small nonlinear block, differentiated by local finite
   // differences over its five inputs (T_fs, T_fr, I1, I2, ΔT_m).
@@ -389,15 +417,29 @@ void Plant::roots(double t, const double* y, double* g) {
   const int n = m_racks.count();
   for (int i = 0; i < n; ++i) g[i] = m_racks.throttleRoot(i, y);
   m_engines.commitmentRoots(y, g + n);
+  // Trim chiller staging (kChillerRoots), then the air events.
   double* gc = g + n + power::GasEngines::kCommitmentRoots;
   gc[0] = gc[1] = 1.0;
-  if (!m_chiller.present()) return;
   evaluate(t, y, nullptr, m_scratch);
-  const double q = m_scratch.chiller.Q_request;
-  gc[0] = m_chiller.stageOnRoot(m_chillerStages, q);
-  // Inside the last stage's minimum run no stage stops (a time event ends it: nextTimeEvent).
-  if (t >= m_chillerLastOn + m_p.chiller.minRunTime && m_chillerOffAt > 1e299)
-    gc[1] = m_chiller.stageOffRoot(m_chillerStages, q, m_facility.flowCapacity());
+  if (m_chiller.present()) {
+    const double q = m_scratch.chiller.Q_request;
+    gc[0] = m_chiller.stageOnRoot(m_chillerStages, q);
+    // Inside the last stage's minimum run no stage stops (a time event ends it: nextTimeEvent).
+    if (t >= m_chillerLastOn + m_p.chiller.minRunTime && m_chillerOffAt > 1e299)
+      gc[1] = m_chiller.stageOffRoot(m_chillerStages, q, m_facility.flowCapacity());
+  }
+  // Air events (hysteresis 0.5 K): a row's inlet leaving the allowable envelope, a hall's
+  // dew-point margin falling below the alarm margin.
+  double* ga = gc + kChillerRoots;
+  for (int r = 0; r < rowCount(); ++r) {
+    const auto rs = static_cast<size_t>(r);
+    ga[r] = m_scratch.rowAllowableMargin[rs] - (m_rowOutside[rs] != 0 ? kAirEventHysteresis : 0.0);
+  }
+  for (int h = 0; h < m_p.it.halls; ++h) {
+    const auto hs = static_cast<size_t>(h);
+    ga[rowCount() + h] = m_scratch.dewMargin[hs] - m_p.air.dewPointAlarmMargin -
+                         (m_dewAlarm[hs] != 0 ? kAirEventHysteresis : 0.0);
+  }
 }
 
 bool Plant::updateChillerStages(double t, int onCrossing, int offCrossing, bool delayServed) {
@@ -456,6 +498,12 @@ bool Plant::handleRoots(double t, double* y, const std::vector<int>& rootsFound)
   const size_t c = static_cast<size_t>(n) + power::GasEngines::kCommitmentRoots;
   if (rootsFound[c] != 0 || rootsFound[c + 1] != 0)
     changed = updateChillerStages(t, rootsFound[c], rootsFound[c + 1]) || changed;
+  const std::ptrdiff_t air0 = std::ptrdiff_t{n} + power::GasEngines::kCommitmentRoots + kChillerRoots;
+  if (std::any_of(rootsFound.begin() + air0, rootsFound.end(),
+                  [](int r) { return r != 0; })) {
+    evaluate(t, y, nullptr, m_scratch);
+    changed = updateAirReports(t, m_scratch) || changed;
+  }
   return changed;
 }
 
@@ -512,6 +560,14 @@ void Plant::setFlows(const PlantSignals& s) {
   l.set(m_slots.shore, s.dispatch.shore);
   l.set(m_slots.hullSun, s.hull.solar);
   l.set(m_slots.auxUnpowered, s.auxUnpowered);
+  double infiltration = 0.0, latent = 0.0;
+  for (size_t h = 0; h < s.qLatent.size(); ++h) {
+    infiltration += s.qInfiltration[h];
+    latent += s.qLatent[h];
+  }
+  l.set(m_slots.infiltration, std::max(0.0, infiltration));
+  l.set(m_slots.exfiltration, std::max(0.0, -infiltration));
+  l.set(m_slots.latent, latent);
   l.set(m_slots.discharge, s.sw.Q_seawater);
   if (m_slots.engineDischarge >= 0) l.set(m_slots.engineDischarge, s.engineCooling.Q_seawater);
   l.set(m_slots.exhaust, s.exhaust);
@@ -624,8 +680,22 @@ std::vector<double> Plant::initialState() {
     for (size_t h = 0; h < m_halls.size(); ++h) {
       const double tSup = m_halls[h].setSteady(y.data(), tFs, qLiqHall[h], qAirHall[h]);
       const double tAir = y[static_cast<size_t>(m_halls[h].states().air)];
-      for (int i : m_rackLayout.hallRacks()[h])
-        m_racks.setSteady(i, y.data(), s.utilization[static_cast<size_t>(m_racks.job(i))], tSup, tAir);
+      const auto& ha = m_hallAir[h];
+      // Air-cooled racks see their row's inlet air (cooling/HallAir): T_cl + b·Q_r/C_r.
+      const double tCl = ha.coilLeaving(tAir, tFs);
+      for (int r = 0; r < m_p.it.rowsPerHall; ++r) {
+        const auto& rowRacks = m_rowRacks[h * static_cast<size_t>(m_p.it.rowsPerHall) + static_cast<size_t>(r)];
+        double qRow = 0.0;
+        for (int i : rowRacks) {
+          if (m_racks.airCooled())
+            qRow += m_racks.demand(i, s.utilization[static_cast<size_t>(m_racks.job(i))],
+                                   y[static_cast<size_t>(m_racks.chipIndex(i))]);
+        }
+        const double tIn = ha.rowInlet(tCl, 0.0, 0.0, qRow);
+        for (int i : rowRacks)
+          m_racks.setSteady(i, y.data(), s.utilization[static_cast<size_t>(m_racks.job(i))], tSup, tIn);
+      }
+      y[static_cast<size_t>(ha.humidityState())] = ha.steadyHumidity(ha.outsideHumidity(s.env.T_air, t), tFs);
     }
     m_seawater.setSteadyControllers(y.data(), steady, tFs, tAmb, cFw, engineHeatOnMain + condenserHeat);
     // With the chiller on, the pumps run at full speed with the supply δ over their set point:
@@ -645,8 +715,12 @@ std::vector<double> Plant::initialState() {
       const double tAir = y[static_cast<size_t>(m_halls[h].states().air)];
       double wall = 0.0;
       for (const auto& w : m_hallWalls[h]) wall += w.conductance * (y[static_cast<size_t>(w.state)] - tAir);
-      qAirHall[h] = qAirBase[h] + wall;
-      loads += wall;
+      // Outside air leaking in (sensible) and the latent heat of what condenses on the coils.
+      const auto& ha = m_hallAir[h];
+      const double inf = ha.infiltrationHeat(s.env.T_air, tAir);
+      const double latent = ha.latentHeatRate(y[static_cast<size_t>(ha.humidityState())], y[static_cast<size_t>(fl.supply)]);
+      qAirHall[h] = qAirBase[h] + wall + inf;
+      loads += wall + inf + latent;
     }
     settle(0.0);
   }
@@ -667,8 +741,143 @@ std::vector<double> Plant::initialState() {
     m_racks.setThrottled(i, false);
     updateThrottleReport(0.0, y.data(), i);
   }
+  std::fill(m_rowOutside.begin(), m_rowOutside.end(), 0);
+  std::fill(m_dewAlarm.begin(), m_dewAlarm.end(), 0);
+  m_cacheT = -1e300;
+  evaluate(t, y.data(), nullptr, m_scratch);
+  updateAirReports(0.0, m_scratch);
   m_cacheT = -1e300;
   return y;
+}
+
+std::string Plant::rowName(int r) const {
+  return fmt::format("hall{}-r{:02d}", r / m_p.it.rowsPerHall + 1, r % m_p.it.rowsPerHall + 1);
+}
+
+void Plant::airSignals(const double* y, PlantSignals& s, bool beforeRacks) {
+  const auto nh = static_cast<size_t>(m_p.it.halls), nr = static_cast<size_t>(rowCount());
+  const double tFs = y[m_facility.states().supply];
+  const bool airCooled = m_racks.airCooled();
+  const auto hallOf = [&](size_t r) { return r / static_cast<size_t>(m_p.it.rowsPerHall); };
+  if (beforeRacks) {
+    s.coilLeaving.resize(nh);
+    s.rowInlet.assign(nr, 0.0);
+    s.rowAirHeat.assign(nr, 0.0);
+    for (size_t h = 0; h < nh; ++h) s.coilLeaving[h] = m_hallAir[h].coilLeaving(y[m_halls[h].states().air], tFs);
+    if (!airCooled) return;
+    // Air-cooled rows: the inlet is linear in the chips' temperatures (cooling/HallAir).
+    for (size_t r = 0; r < nr; ++r) {
+      double g = 0.0, gT = 0.0;
+      for (int i : m_rowRacks[r]) {
+        g += m_racks.airConductance(i);
+        gT += m_racks.airConductance(i) * y[m_racks.chipIndex(i)];
+      }
+      s.rowInlet[r] = m_hallAir[hallOf(r)].rowInlet(s.coilLeaving[hallOf(r)], gT, g, 0.0);
+    }
+    return;
+  }
+  for (auto* v : {&s.humidity, &s.relHumidity, &s.dewPoint, &s.dewMargin, &s.condensate, &s.qLatent, &s.qInfiltration})
+    v->resize(nh);
+  for (size_t h = 0; h < nh; ++h) {
+    const auto& ha = m_hallAir[h];
+    const double W = y[ha.humidityState()], tAir = y[m_halls[h].states().air];
+    s.humidity[h] = W;
+    s.relHumidity[h] = ha.relativeHumidity(tAir, W);
+    s.dewPoint[h] = ha.dewPoint(W);
+    // The coldest liquid surfaces: the coils' facility water and (liquid loop) the cold plates' CDU supply.
+    const double cold = airCooled ? tFs : std::min(tFs, s.tSupply[h]);
+    s.dewMargin[h] = cold - s.dewPoint[h];
+    s.condensate[h] = ha.condensation(W, tFs);
+    s.qLatent[h] = ha.latentHeatRate(W, tFs);
+    s.qInfiltration[h] = ha.infiltrationHeat(s.env.T_air, tAir);
+    s.hallHeat[h] += s.qInfiltration[h];
+  }
+  s.rowExhaust.resize(nr);
+  s.rowAllowableMargin.resize(nr);
+  s.rowRecommendedMargin.resize(nr);
+  const auto allowable = cooling::ashraeAllowable(m_p.air.ashraeClass);
+  const auto recommended = cooling::ashraeRecommended(m_p.air.ashraeClass);
+  for (size_t r = 0; r < nr; ++r) {
+    const size_t h = hallOf(r);
+    const auto& ha = m_hallAir[h];
+    if (!airCooled) s.rowInlet[r] = ha.rowInlet(s.coilLeaving[h], 0.0, 0.0, s.rowAirHeat[r]);
+    s.rowExhaust[r] = ha.rowExhaust(s.coilLeaving[h], s.rowAirHeat[r]);
+    const double rh = ha.relativeHumidity(s.rowInlet[r], s.humidity[h]);
+    s.rowAllowableMargin[r] = cooling::envelopeMargin(allowable, s.rowInlet[r], s.dewPoint[h], rh);
+    s.rowRecommendedMargin[r] = cooling::envelopeMargin(recommended, s.rowInlet[r], s.dewPoint[h], rh);
+  }
+}
+
+bool Plant::updateAirReports(double t, const PlantSignals& s) {
+  bool changed = false;
+  constexpr double tol = 1e-6;
+  for (size_t r = 0; r < m_rowOutside.size(); ++r) {
+    const double m = s.rowAllowableMargin[r];
+    if (m_rowOutside[r] == 0 && m <= tol) {
+      m_rowOutside[r] = 1;
+      log(t, "inlet_allowable_exceeded", "row " + rowName(static_cast<int>(r)));
+      changed = true;
+    } else if (m_rowOutside[r] != 0 && m >= kAirEventHysteresis - tol) {
+      m_rowOutside[r] = 0;
+      log(t, "inlet_allowable_restored", "row " + rowName(static_cast<int>(r)));
+      changed = true;
+    }
+  }
+  const double alarm = m_p.air.dewPointAlarmMargin;
+  for (size_t h = 0; h < m_dewAlarm.size(); ++h) {
+    const double m = s.dewMargin[h];
+    if (m_dewAlarm[h] == 0 && m <= alarm + tol) {
+      m_dewAlarm[h] = 1;
+      log(t, "dew_point_alarm_on", fmt::format("hall{}", h + 1));
+      changed = true;
+    } else if (m_dewAlarm[h] != 0 && m >= alarm + kAirEventHysteresis - tol) {
+      m_dewAlarm[h] = 0;
+      log(t, "dew_point_alarm_off", fmt::format("hall{}", h + 1));
+      changed = true;
+    }
+  }
+  return changed;
+}
+
+void Plant::airJacobian(network::SparseJacobian& J, const double* y) const {
+  const int fs = m_facility.states().supply, ret = m_facility.states().ret;
+  const double tFs = y[fs], cRet = m_facility.headerCapacity();
+  for (size_t h = 0; h < m_halls.size(); ++h) {
+    const auto& ha = m_hallAir[h];
+    const int air = m_halls[h].states().air, w = ha.humidityState();
+    const double Ca = m_halls[h].airCapacity(), W = y[w];
+    // Infiltration (sensible) on the hall air.
+    J.add(air, air, -ha.infiltrationHeat(1.0, 0.0) / Ca);
+    // Humidity: infiltration, condensation on the coils; the latent heat into the coil water.
+    const double dW = ha.condensationFromHumidity(W, tFs), dT = ha.condensationFromSupply(W, tFs);
+    J.add(w, w, -(ha.infiltrationMass() + dW) / ha.dryAirMass());
+    J.add(w, fs, -dT / ha.dryAirMass());
+    J.add(ret, w, dW * cooling::HallAir::latentHeat(tFs) / cRet);
+    J.add(ret, fs, ha.latentFromSupply(W, tFs) / cRet);
+  }
+  if (!m_racks.airCooled()) return;
+  // Air-cooled rows: T_in = (T_cl + k·Σg_j·T_c,j)/D, D = 1 + k·G, T_cl = (1 − ε)·T_air + ε·T_fs;
+  // chip i gets g_i·(T_in − T_c,i)/C_c, the hall air Σ g_i·(T_c,i − T_in)/C_a.
+  const double Cc = m_racks.chipCapacity();
+  for (size_t r = 0; r < m_rowRacks.size(); ++r) {
+    const size_t h = r / static_cast<size_t>(m_p.it.rowsPerHall);
+    const auto& ha = m_hallAir[h];
+    const int air = m_halls[h].states().air;
+    const double Ca = m_halls[h].airCapacity(), k = ha.rowFactor(), eps = ha.coilEffectiveness();
+    double G = 0.0;
+    for (int i : m_rowRacks[r]) G += m_racks.airConductance(i);
+    const double D = 1.0 + k * G;
+    for (int i : m_rowRacks[r]) {
+      const double gi = m_racks.airConductance(i);
+      const int ci = m_racks.chipIndex(i);
+      for (int j : m_rowRacks[r]) J.add(ci, m_racks.chipIndex(j), gi * k * m_racks.airConductance(j) / (D * Cc));
+      J.add(ci, air, gi * (1.0 - eps) / (D * Cc));
+      J.add(ci, fs, gi * eps / (D * Cc));
+      J.add(air, ci, gi / (D * Ca));
+    }
+    J.add(air, air, -G * (1.0 - eps) / (D * Ca));
+    J.add(air, fs, -G * eps / (D * Ca));
+  }
 }
 
 }  // namespace fdtwin

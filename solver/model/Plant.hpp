@@ -23,6 +23,7 @@
 
 #include "model/PlantParams.hpp"
 #include "model/cooling/FacilityLoop.hpp"
+#include "model/cooling/HallAir.hpp"
 #include "model/cooling/HallCooling.hpp"
 #include "model/cooling/TrimChiller.hpp"
 #include "model/environment/Environment.hpp"
@@ -44,7 +45,8 @@ namespace fdtwin {
 struct PlantEvent {
   double time = 0.0;
   std::string kind;       // engine_start, engine_online, engine_stop, throttle_on, throttle_off, hx_cleaning,
-                          // chiller_stage_on, chiller_stage_off
+                          // chiller_stage_on, chiller_stage_off,
+                          // inlet_allowable_exceeded/restored (a row), dew_point_alarm_on/off (a hall)
   std::string component;  // "engine 2", "rack hall1-r01-03", "seawater hx"
 };
 
@@ -55,6 +57,12 @@ struct PlantSignals {
   double T_seaEngineIntakeAmbient = 0.0;  // at the engine-room sea chest's depth
   std::vector<double> utilization;                      // per job (it::Racks::jobs())
   std::vector<double> tSupply, qCdu, qCoil, hallHeat;  // per hall
+  // Air side (cooling/HallAir). Per rack row (hall·rows + row): server inlet and exhaust air [K],
+  // heat to air [W], margins inside the ASHRAE envelopes [K]; per hall: coil-leaving air [K],
+  // humidity ratio [kg/kg], relative humidity [1], dew point [K], dew-point margin [K],
+  // condensate [kg/s], its latent heat to the coil water [W], infiltration sensible heat [W].
+  std::vector<double> rowInlet, rowExhaust, rowAirHeat, rowAllowableMargin, rowRecommendedMargin;
+  std::vector<double> coilLeaving, humidity, relHumidity, dewPoint, dewMargin, condensate, qLatent, qInfiltration;
   seawater::SeawaterState sw;
   cooling::ChillerState chiller;  // trim chiller (Q_cond is part of sw.Q_extra)
   double engineHeatOnMain = 0.0;  // W, engine central coolers on the seawater main (mode MainSeawater)
@@ -85,7 +93,7 @@ class Plant : public network::OdeSystem {
   void rhs(double t, const double* y, double* ydot) override;
   void jacobian(double t, const double* y, network::SparseJacobian& J) override;
   int rootCount() const override {
-    return m_racks.count() + power::GasEngines::kCommitmentRoots + kChillerRoots;
+    return m_racks.count() + power::GasEngines::kCommitmentRoots + kChillerRoots + rowCount() + m_p.it.halls;
   }
   void roots(double t, const double* y, double* g) override;
   int quadratureCount() const override;
@@ -172,6 +180,9 @@ class Plant : public network::OdeSystem {
   const std::vector<std::array<double, 6>>& hallBoxes() const { return m_rackLayout.hallBoxes(); }
   int hallCount() const { return m_p.it.halls; }
   int hallAirIndex(int h) const { return m_halls[static_cast<size_t>(h)].states().air; }
+  int hallHumidityIndex(int h) const { return m_hallAir[static_cast<size_t>(h)].humidityState(); }
+  int rowCount() const { return m_p.it.halls * m_p.it.rowsPerHall; }  // rack rows, hall by hall
+  std::string rowName(int r) const;                                   // "hall1-r01"
   int facilitySupplyIndex() const { return m_facility.states().supply; }
   int facilityReturnIndex() const { return m_facility.states().ret; }
   int socIndex() const { return m_dispatch.states().soc; }
@@ -184,6 +195,9 @@ class Plant : public network::OdeSystem {
   void hullBoundary(const env::EnvironmentSample& e, hull::HullBoundary& b) const;
   bool checkCommitment(double t, double* y);
   bool updateThrottleReport(double t, const double* y, int i);
+  bool updateAirReports(double t, const PlantSignals& s);  // row inlet and dew-point events
+  void airSignals(const double* y, PlantSignals& s, bool beforeRacks);
+  void airJacobian(network::SparseJacobian& J, const double* y) const;
   seawater::SeawaterState seawaterAt(double speed, double tFr, double dischargeRise, double t,
                                      double engineHeatOnMain, double engineRoomFlow, double engineRoomRise) const;
   // The seawater side with the trim chiller's condenser heat on the main, and the chiller.
@@ -205,6 +219,7 @@ class Plant : public network::OdeSystem {
   // The plant's terms of the energy ledger, each bound to its name where it is added.
   struct LedgerSlots {
     int fuel, solar, shore, hullSun, auxUnpowered;                                               // sources
+    int infiltration, latent, exfiltration;  // air side: sources (infiltration, latent) and a sink
     int discharge, engineDischarge, exhaust, hullToSea, hullToAir, hotel, batteryLoss, drives, loadBank,
         transformer;  // sinks
     int racks, halls, facility, hull, battery;                                                   // stored
@@ -239,6 +254,9 @@ class Plant : public network::OdeSystem {
   std::vector<std::vector<cooling::WallLink>> m_hallWalls;  // per hall: the hull panels on its air
   std::vector<std::vector<int>> m_hallChips;                // per hall: air-cooled racks' T_chip (else empty)
   std::vector<std::vector<double>> m_hallChipAirConductance;  // per hall: their 1/R_air, W/K
+  std::vector<cooling::HallAir> m_hallAir;   // per hall: rows' inlet air and humidity
+  std::vector<std::vector<int>> m_rowRacks;  // per rack row (hall·rows + row): its racks
+  std::vector<char> m_rowOutside, m_dewAlarm;  // reported states of the air events
 
   network::EnergyLedger m_ledger;
   LedgerSlots m_slots{};

@@ -7,6 +7,7 @@
 
 #include <vector>
 
+#include "model/cooling/AshraeClass.hpp"
 #include "model/cooling/RowManifold.hpp"
 #include "model/it/UtilizationProfile.hpp"
 
@@ -67,6 +68,21 @@ struct ChillerParams {
   double evaporatorApproach;   // K, leaving chilled water to evaporating refrigerant at full load
   double condenserApproach;    // K, condensing refrigerant to leaving condenser water at full load
   double condenserRise;        // K, condenser water rise at full load
+};
+
+// The halls' air side (cooling/HallAir): rows' server inlet air and hall humidity.
+struct AirParams {
+  double recirculation;            // 1, share of a row's server intake that is its own exhaust
+  cooling::AshraeClass ashraeClass;  // the servers' inlet class (cooling/AshraeClass)
+  double infiltrationAch;          // 1/h, outside air changes per hour leaking into a hall
+  double occupants;                // persons per hall
+  double occupantMoisture;         // kg/s of water vapour per person
+  double outsideRelativeHumidity;  // 1, of the outside (marine) air: annual mean
+  double outsideRhAmplitude;       // 1, of its annual cosine
+  double outsideRhPeakDay;         // day of the year of its maximum (0 = 1 January)
+  double startDayOfYear = 0.0;     // day of the year at t = 0 (from case.start; not a key)
+  double fillDewPoint;             // K, dew point of a sealed hall's fill gas (no infiltration)
+  double dewPointAlarmMargin;      // K, alarm below this margin of the cold surfaces over the dew point
 };
 
 struct SeawaterParams {
@@ -173,6 +189,7 @@ struct PlantParams {
   ItParams it;
   CoolingParams cooling;
   ChillerParams chiller;
+  AirParams air;
   SeawaterParams seawater;
   HullParams hull;
   EngineParams engines;

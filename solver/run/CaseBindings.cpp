@@ -77,6 +77,22 @@ const std::vector<KeyBinding<PlantParams>>& plantBindings() {
       bindKey("chiller.evaporator_approach", &P::chiller, &ChillerParams::evaporatorApproach),
       bindKey("chiller.condenser_approach", &P::chiller, &ChillerParams::condenserApproach),
       bindKey("chiller.condenser_rise", &P::chiller, &ChillerParams::condenserRise),
+      bindKey("air.recirculation", &P::air, &AirParams::recirculation),
+      bindChoice<cooling::AshraeClass>("air.ashrae_class",
+                                       {{"A1", cooling::AshraeClass::A1},
+                                        {"A2", cooling::AshraeClass::A2},
+                                        {"A3", cooling::AshraeClass::A3},
+                                        {"A4", cooling::AshraeClass::A4},
+                                        {"H1", cooling::AshraeClass::H1}},
+                                       &P::air, &AirParams::ashraeClass),
+      bindKey("air.infiltration_ach", &P::air, &AirParams::infiltrationAch),
+      bindKey("air.occupants", &P::air, &AirParams::occupants),
+      bindKey("air.occupant_moisture", &P::air, &AirParams::occupantMoisture),
+      bindKey("air.outside_relative_humidity", &P::air, &AirParams::outsideRelativeHumidity),
+      bindKey("air.outside_rh_amplitude", &P::air, &AirParams::outsideRhAmplitude),
+      bindKey("air.outside_rh_peak_day", &P::air, &AirParams::outsideRhPeakDay),
+      bindKey("air.fill_dew_point", &P::air, &AirParams::fillDewPoint),
+      bindKey("air.dew_point_alarm_margin", &P::air, &AirParams::dewPointAlarmMargin),
       // --- seawater system -------------------------------------------------------------------
       bindKey("environment.salinity", &P::seawater, &SeawaterParams::salinity),
       bindKey("seawater.intake_depth", &P::seawater, &SeawaterParams::intakeDepth),
@@ -241,6 +257,14 @@ const std::vector<std::string>& directlyReadKeys() {
   return keys;
 }
 
+double localDayOfYear(long long epochSeconds, int utcOffsetSeconds) {
+  const long long local = epochSeconds + utcOffsetSeconds;
+  const long long days = local >= 0 ? local / 86400 : -((-local + 86399) / 86400);
+  const CivilDate date = civilFromDays(days);
+  const long long jan1 = daysFromCivil({date.year, 1, 1});
+  return static_cast<double>(days - jan1) + static_cast<double>(local - days * 86400) / 86400.0;
+}
+
 PlantParams defaultPlantParams() {
   PlantParams p{};
   applyDefaults(plantBindings(), p);
@@ -248,6 +272,7 @@ PlantParams defaultPlantParams() {
   const auto start = parseDateTime(std::get<std::string>(defaultValue(*findKey("case.start"))));
   const long long local = (start->epochSeconds + start->utcOffsetSeconds) % 86400;
   p.it.profile.startHourOfDay = static_cast<double>(local < 0 ? local + 86400 : local) / 3600.0;
+  p.air.startDayOfYear = localDayOfYear(start->epochSeconds, start->utcOffsetSeconds);
   return p;
 }
 

@@ -139,6 +139,8 @@ void applyDefaults(const std::vector<KeyBinding<Params>>& bindings, Params& p) {
 
 // The plant that every key left at its schema default describes (the plant of a case that sets
 // nothing). Tests build their plants from this, so they test the plant `fdtwin run` builds.
+// Day of the year (0 = 1 January 00:00, fractional) of an instant in its own UTC offset's calendar.
+double localDayOfYear(long long epochSeconds, int utcOffsetSeconds);
 PlantParams defaultPlantParams();
 // The synthetic environment of a case that sets no environment.* key.
 env::SyntheticEnvironmentParameters defaultEnvironmentParameters();

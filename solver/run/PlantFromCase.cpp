@@ -62,6 +62,8 @@ PlantParams plantParams(const Case& c) {
   applyBindings(plantBindings(), c, p);
   auto& pr = p.it.profile;
   pr.startHourOfDay = startSecondOfDay(c) / 3600.0;
+  const DateTime start = c.dateTime("case.start");
+  p.air.startDayOfYear = localDayOfYear(start.epochSeconds, start.utcOffsetSeconds);
   const auto jobs = caseJobs(c);
   const bool csvJob = std::any_of(jobs.begin(), jobs.end(), [](const JobSpec& j) { return j.kind == "csv"; });
   if (pr.kind == it::ProfileKind::Csv || csvJob) {

@@ -50,6 +50,17 @@ Recorder::Recorder(ResultWriter& w, Plant& plant, const Provenance& prov, double
   w.writeStrings(rs::hallBound, {"xmin", "ymin", "zmin", "xmax", "ymax", "zmax"});
   w.writeStrings(rs::hallsName, hallNames);
   w.write(rs::hallsBox, boxes, {nh, 6});
+  const auto nrow = static_cast<size_t>(plant.rowCount());
+  std::vector<std::string> rowNames;
+  std::vector<int64_t> rowHall;
+  for (size_t r = 0; r < nrow; ++r) {
+    rowNames.push_back(plant.rowName(static_cast<int>(r)));
+    rowHall.push_back(static_cast<int64_t>(r) / plant.params().it.rowsPerHall);
+  }
+  w.writeIndex(rs::rowIndex, nrow);
+  w.writeStrings(rs::rowsName, rowNames);
+  w.writeInts(rs::rowsHall, rowHall, {nrow});
+  w.attribute(rs::rowsAshraeClass, cooling::ashraeClassName(plant.params().air.ashraeClass));
 
   // Hull geometry.
   const auto& geom = plant.hull().geometry();
@@ -97,6 +108,13 @@ Recorder::Recorder(ResultWriter& w, Plant& plant, const Provenance& prov, double
   h_Tout = w.series(rs::racksTCoolantOut, nr);
   h_Pit = w.series(rs::racksPIt, nr);
   h_Tair = w.series(rs::hallsTAir, nh);
+  h_rowIn = w.series(rs::rowsTInlet, nrow);
+  h_rowEx = w.series(rs::rowsTExhaust, nrow);
+  h_W = w.series(rs::hallsHumidityRatio, nh);
+  h_rh = w.series(rs::hallsRelativeHumidity, nh);
+  h_dew = w.series(rs::hallsTDewPoint, nh);
+  h_dewMargin = w.series(rs::hallsDewPointMargin, nh);
+  h_cond = w.series(rs::hallsMCondensate, nh);
   h_Tamb = w.series(rs::coolingTSeaAmbient, 0);
   h_Tin = w.series(rs::coolingTIntake, 0);
   h_Tdis = w.series(rs::coolingTDischarge, 0);
@@ -189,6 +207,29 @@ void Recorder::record(double t, const double* y, const std::vector<double>& quad
   m_w.append(h_Pit, m_row.data());
   for (int h = 0; h < p.hallCount(); ++h) m_row[static_cast<size_t>(h)] = y[p.hallAirIndex(h)];
   m_w.append(h_Tair, m_row.data());
+  // Air side: rows' inlet and exhaust, hall humidity and dew point; the envelope and margin KPIs.
+  const double dt = m_first ? 0.0 : t - m_prevT;
+  m_prevT = t;
+  m_w.append(h_rowIn, s.rowInlet.data());
+  m_w.append(h_rowEx, s.rowExhaust.data());
+  bool outRec = false, outAllow = false, dewLow = false;
+  for (size_t r = 0; r < s.rowInlet.size(); ++r) {
+    m_inletMax = std::max(m_inletMax, s.rowInlet[r]);
+    outRec = outRec || s.rowRecommendedMargin[r] < 0.0;
+    outAllow = outAllow || s.rowAllowableMargin[r] < 0.0;
+  }
+  for (size_t h = 0; h < s.dewMargin.size(); ++h) {
+    m_dewMin = std::min(m_dewMin, s.dewMargin[h]);
+    dewLow = dewLow || s.dewMargin[h] < p.params().air.dewPointAlarmMargin;
+  }
+  m_recTime += outRec ? dt : 0.0;
+  m_allowTime += outAllow ? dt : 0.0;
+  m_dewLowTime += dewLow ? dt : 0.0;
+  m_w.append(h_W, s.humidity.data());
+  m_w.append(h_rh, s.relHumidity.data());
+  m_w.append(h_dew, s.dewPoint.data());
+  m_w.append(h_dewMargin, s.dewMargin.data());
+  m_w.append(h_cond, s.condensate.data());
   m_w.append(h_Tamb, s.T_seaIntakeAmbient);
   m_w.append(h_Tin, s.sw.T_in);
   m_w.append(h_Tdis, s.sw.T_dis);
@@ -304,6 +345,8 @@ std::vector<std::pair<std::string, double>> Recorder::finish(const integrate::In
     if (stages == 0) chillerRun += e.time - since;
   }
   if (stages > 0) chillerRun += m_lastT - since;
+  int inletEvents = 0;
+  for (const auto& e : m_plant.events()) inletEvents += e.kind == "inlet_allowable_exceeded" ? 1 : 0;
   const std::pair<const rs::Entry*, double> values[] = {
       {&rs::kpiPue, eItInput > 0 ? eFac / eItInput : 0.0},
       {&rs::kpiFuelToItEfficiency, x[Plant::kE_fuel] > 0 ? eIt / x[Plant::kE_fuel] : 0.0},
@@ -326,6 +369,12 @@ std::vector<std::pair<std::string, double>> Recorder::finish(const integrate::In
       {&rs::kpiHeatToSea, heatToSea},
       {&rs::kpiThrottleEvents, static_cast<double>(throttles)},
       {&rs::kpiEnergyBalanceResidual, m_residual},
+      {&rs::kpiTInletMax, m_inletMax},
+      {&rs::kpiInletRecommendedTime, m_recTime},
+      {&rs::kpiInletAllowableTime, m_allowTime},
+      {&rs::kpiInletAllowableEvents, static_cast<double>(inletEvents)},
+      {&rs::kpiDewPointMarginMin, m_dewMin},
+      {&rs::kpiDewPointLowTime, m_dewLowTime},
   };
   std::vector<std::pair<std::string, double>> kpi;
   if (complete) {

@@ -36,6 +36,10 @@ class Recorder {
   double m_chipMax = 0.0, m_dTMax = 0.0, m_riseMax = 0.0, m_ltMax = 0.0;
   double m_spreadMax = 0.0;  // K, largest max − min of T_chip within one rack row
   int m_hottestRack = 0;     // the rack that reached m_chipMax
+  // Air side: warmest inlet, time outside the envelopes, smallest dew-point margin, time below alarm [s].
+  double m_inletMax = 0.0, m_recTime = 0.0, m_allowTime = 0.0, m_dewMin = 1e300, m_dewLowTime = 0.0;
+  double m_prevT = 0.0;
+  int h_rowIn = -1, h_rowEx = -1, h_W = -1, h_rh = -1, h_dew = -1, h_dewMargin = -1, h_cond = -1;
   std::vector<double> m_lastQuad;
   double m_lastT = 0.0;  // s, time of the last row
   bool m_first = true;

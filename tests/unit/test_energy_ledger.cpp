@@ -48,12 +48,14 @@ TEST(EnergyLedger, PlantTermsKeepTheirPublishedNamesAndOrder) {
   EXPECT_EQ(l.names(LedgerKind::Source),
             (std::vector<std::string>{"fuel (LHV)", "solar PV electricity", "shore import",
                                       "sunlight absorbed by the hull",
-                                      "cooling auxiliaries not supplied (blackout)"}));
+                                      "cooling auxiliaries not supplied (blackout)", "infiltration air warmer than the hall (sensible)",
+                                      "latent heat of condensate on the coils"}));
   EXPECT_EQ(
       l.names(LedgerKind::Sink),
       (std::vector<std::string>{"seawater discharge", "engine-room seawater discharge", "engine exhaust to air",
                                 "hull to sea", "hull to air", "hotel load", "battery losses",
-                                "pump motor and drive losses", "load bank (surplus)", "transformer losses to air"}));
+                                "pump motor and drive losses", "load bank (surplus)", "transformer losses to air",
+                                "hall air displaced by infiltration (sensible)"}));
   std::vector<std::string> toSea;
   for (const auto& t : l.terms()) {
     if (t.toSea) toSea.push_back(t.name);

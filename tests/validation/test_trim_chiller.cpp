@@ -143,15 +143,17 @@ TEST(TrimChiller, StagesOnAndOffAsTheSeaWarmsAndCools) {
   Plant plant(p, std::make_shared<WarmingSea>());
   const auto y = test::integratePlant(plant, 2 * 86400.0);
   int on = 0, off = 0;
+  double firstStage = -1.0;
   for (const auto& e : plant.events()) {
     on += e.kind == "chiller_stage_on" ? 1 : 0;
     off += e.kind == "chiller_stage_off" ? 1 : 0;
+    if (firstStage < 0.0 && e.kind.rfind("chiller_stage", 0) == 0) firstStage = e.time;
   }
   EXPECT_GE(on, 1);
   EXPECT_EQ(on, off);  // every stage that came on is off again in the 29 °C sea
   EXPECT_LE(on, 2 * p.chiller.stages);
   EXPECT_EQ(plant.chillerStages(), 0);
-  EXPECT_GT(plant.events().front().time, 0.0);  // no chiller at the 29 °C start
+  EXPECT_GT(firstStage, 0.0);  // no chiller at the 29 °C start (the hall's air events may come first)
 }
 
 // Reference: conservation of energy with the chiller bank carrying most of the heat (the

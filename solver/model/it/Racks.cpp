@@ -139,7 +139,8 @@ double Racks::totalDemand(const std::vector<double>& uJob, const double* y) cons
 
 void Racks::rhs(const double* y, double* ydot, const std::vector<double>& uJob,
                 const std::vector<double>& tSupply, const std::vector<int>& hallAirIndex, double served,
-                std::vector<double>& airHeat, double* pServed) const {
+                std::vector<double>& airHeat, double* pServed, const std::vector<double>* rowInlet,
+                std::vector<double>* rowAirHeat) const {
   const double f = m_p.liquidFraction, Cc = m_p.chipHeatCapacity;
   double total = 0.0;
   for (int i = 0; i < count(); ++i) {
@@ -149,16 +150,19 @@ void Racks::rhs(const double* y, double* ydot, const std::vector<double>& uJob,
     const double P = served * demand(i, uJob[static_cast<size_t>(job(i))], Tc);
     total += P;
     if (airCooled()) {
-      const double qAir = (Tc - y[hallAirIndex[h]]) * airConductance(i);
+      const double tIn = rowInlet ? (*rowInlet)[static_cast<size_t>(globalRow(i))] : y[hallAirIndex[h]];
+      const double qAir = (Tc - tIn) * airConductance(i);
       ydot[m_chip0 + i] = (P - qAir) / Cc;
       ydot[m_out0 + i] = -mc * (To - tSupply[h]) / m_cw;
       airHeat[h] += qAir;
+      if (rowAirHeat) (*rowAirHeat)[static_cast<size_t>(globalRow(i))] += qAir;
       continue;
     }
     const double qChip = (Tc - To) / R;
     ydot[m_chip0 + i] = (f * P - qChip) / Cc;
     ydot[m_out0 + i] = (qChip - mc * (To - tSupply[h])) / m_cw;
     airHeat[h] += (1.0 - f) * P;
+    if (rowAirHeat) (*rowAirHeat)[static_cast<size_t>(globalRow(i))] += (1.0 - f) * P;
   }
   *pServed = total;
 }
@@ -167,7 +171,7 @@ void Racks::jacobian(network::SparseJacobian& J, const double* y, const std::vec
                      double served, const std::vector<int>& hallReturnIndex,
                      const std::vector<int>& hallAirIndex, int facilitySupplyIndex,
                      const std::vector<double>& supplyFromReturn,
-                     const std::vector<double>& supplyFromFacility) const {
+                     const std::vector<double>& supplyFromFacility, bool rowInlets) const {
   const double Cc = m_p.chipHeatCapacity, f = m_p.liquidFraction;
   for (int i = 0; i < count(); ++i) {
     const size_t h = static_cast<size_t>(m_info[static_cast<size_t>(i)].hall);
@@ -179,7 +183,7 @@ void Racks::jacobian(network::SparseJacobian& J, const double* y, const std::vec
     if (airCooled()) {
       const double g = airConductance(i);
       J.add(c, c, (-g + dPower) / Cc);
-      J.add(c, hallAirIndex[h], g / Cc);
+      if (!rowInlets) J.add(c, hallAirIndex[h], g / Cc);
       J.add(o, o, -mc / m_cw);
     } else {
       J.add(c, c, -1.0 / (R * Cc) + f * dPower / Cc);

@@ -99,7 +99,15 @@ class Racks {
   // *pServed.
   void rhs(const double* y, double* ydot, const std::vector<double>& uJob, const std::vector<double>& tSupply,
            const std::vector<int>& hallAirIndex, double served, std::vector<double>& airHeat,
-           double* pServed) const;
+           double* pServed, const std::vector<double>* rowInlet = nullptr,
+           std::vector<double>* rowAirHeat = nullptr) const;
+  // rowInlet (if given): the server inlet air of each rack row (global row hall·rows + row, K),
+  // which air-cooled racks' chips then see instead of the hall air; rowAirHeat (if given): each
+  // row's heat to air is added to it (W; cooling/HallAir).
+  int globalRow(int i) const {
+    const auto& r = m_info[static_cast<size_t>(i)];
+    return r.hall * m_p.rowsPerHall + r.row;
+  }
   // Steady T_o and T_c of rack i into y at utilization u, CDU supply tSupply and hall air tAir
   // (the steady state in the header), with its demand at the chip temperature now in y.
   void setSteady(int i, double* y, double u, double tSupply, double tAir) const;
@@ -109,7 +117,8 @@ class Racks {
   void jacobian(network::SparseJacobian& J, const double* y, const std::vector<double>& uJob, double served,
                 const std::vector<int>& hallReturnIndex, const std::vector<int>& hallAirIndex,
                 int facilitySupplyIndex, const std::vector<double>& supplyFromReturn,
-                const std::vector<double>& supplyFromFacility) const;
+                const std::vector<double>& supplyFromFacility, bool rowInlets = false) const;
+  // (rowInlets: the air-cooled chips' coupling to their row's inlet air is the plant's, HallAir.)
 
   // Fully air-cooled racks (it.liquid_fraction = 0): no cold plates, no liquid loop.
   bool airCooled() const { return m_p.liquidFraction <= 0.0; }
