@@ -129,9 +129,11 @@ int scaling(const std::string& casePath, int repeat) {
     for (const char* key :
          {"power.engines.rated_power", "cooling.facility_flow", "cooling.facility_volume", "cooling.cdu_ua",
           "cooling.tcs_volume", "cooling.hall_heat_capacity", "cooling.air_flow", "seawater.design_flow",
-          "seawater.hx_area", "power.hotel_load", "power.battery.capacity", "power.battery.power_max"}) {
+          "power.hotel_load", "power.battery.capacity", "power.battery.power_max"}) {
       c.set(key, std::to_string(c.real(key) * k));
     }
+    // The seawater plate bank scales by its units (at least one).
+    c.set("seawater.hx_units", std::to_string(std::max(1L, std::lround(c.real("seawater.hx_units") * k))));
     const Measure m = median(c, 7 * 86400.0, repeat);
     const double perRack = m.cpu / racks;
     if (racks == 1000) perRack1000 = perRack;

@@ -141,6 +141,7 @@ class Plant : public network::OdeSystem {
   const it::Racks& racks() const { return m_racks; }
   const hull::Hull& hull() const { return m_hull; }
   const power::GasEngines& engines() const { return m_engines; }
+  const seawater::SeawaterSystem& seawater() const { return m_seawater; }
   const PlantParams& params() const { return m_p; }
   const std::vector<std::array<double, 6>>& hallBoxes() const { return m_rackLayout.hallBoxes(); }
   int hallCount() const { return m_p.it.halls; }

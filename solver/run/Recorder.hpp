@@ -44,7 +44,7 @@ class Recorder {
       h_Tfs, h_Tfr, h_Rf, h_hullT, h_PitTot, h_Pcool, h_Photel, h_Pfac, h_Pdem, h_Punserved, h_Pdumped,
       h_Pgen, h_Pbat, h_soc, h_online, h_fuel, h_co2, h_envSst, h_envAir, h_envG, h_envWind, h_envCurrent,
       h_src, h_snk, h_srcE, h_snkE, h_Estored, h_rise, h_ecQ, h_ecTamb, h_ecTin, h_ecTdis, h_ecRise, h_ecMdot,
-      h_ecP, h_ecTlt, h_Paux, h_PitIn, h_lossTx, h_lossCable, h_lossUps, h_lossShelf;
+      h_ecP, h_ecTlt, h_Paux, h_PitIn, h_lossTx, h_lossCable, h_lossUps, h_lossShelf, h_PswPumps, h_UaHx;
 };
 
 }  // namespace fdtwin::io

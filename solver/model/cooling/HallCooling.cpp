@@ -6,6 +6,7 @@
 
 #include "core/Constants.hpp"
 #include "model/cooling/EpsilonNtu.hpp"
+#include "model/hydraulics/PumpBank.hpp"
 #include "model/properties/Air.hpp"
 #include "network/EnergyLedger.hpp"
 
@@ -22,7 +23,14 @@ HallCooling::HallCooling(const CoolingParams& p, int halls, double tcsCapacity, 
   m_coilG = p.airCoilEffectiveness * air.rho * p.airFlow * air.cp;
   m_headerC = p.tcsVolume * coolantDensity * coolantCp;
   m_fanPower = p.airFlow * p.fanPressure / p.fanEfficiency;
-  m_pumpShaft = liquidLoop ? tcsFlow * constants::kStandardGravity * p.tcsPumpHead / p.pumpEfficiency : 0.0;
+  m_pumpShaft = 0.0;
+  if (liquidLoop) {
+    const hydraulics::PumpOperatingPoint op =
+        hydraulics::closedLoopDuty(p.tcsPumpCount, tcsFlow / coolantDensity, p.tcsPumpHead, p.pumpEfficiency,
+                                   p.motorEfficiency, p.vfdEfficiency, coolantDensity);
+    m_pumpShaft = op.shaftPower;
+    m_pumpElectric = op.electricPower;
+  }
 }
 
 void HallCooling::declareStates(network::StateLayout& layout, int hall, double initialT) {

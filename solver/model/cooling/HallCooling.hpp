@@ -10,7 +10,10 @@
 //   hall air:    C_a dT_air/dt = Q_it,air + P_fans + Q_hull − Q_coil             [W]
 //   coils:       Q_coil = ε_coil·ρ_a·V̇·c_a·(T_air − T_fs) (air is the C_min side)
 //   fans:        P_fans = V̇·Δp/η_fan (all fan power ends as heat in the hall air)
-//   TCS pumps:   P_shaft = ṁ_tcs·g·H/η_pump (enters the coolant), P_el = P_shaft/(η_motor·η_vfd)
+//   TCS pumps:   cooling.tcs_pump_count per hall (plus cooling.tcs_pump_spares standing by) on the
+//       loop curve H = K·Q² through (ṁ_tcs/ρ, H_tcs), at the fixed speed that delivers ṁ_tcs
+//       (hydraulics/PumpBank, closedLoopDuty): P_shaft = ρ g Q H/η(q, N) enters the coolant;
+//       the motors' and drives' losses P_el − P_shaft heat the hall air (the CDUs stand in it)
 // T_fs is the facility supply temperature (FacilityLoop). Heat into a node is positive.
 // A hall of air-cooled racks (it.liquid_fraction = 0) has no liquid loop: no TCS pump
 // (P_shaft = P_el = 0) and no CDU exchange (Q_cdu = 0, T_sup = T_ret); its TCS states only hold
@@ -79,12 +82,13 @@ class HallCooling {
   double tcsCapacity() const { return m_tcsC; }
   double fanPower() const { return m_fanPower; }         // W electrical (all heat into hall air)
   double pumpShaftPower() const { return m_pumpShaft; }  // W into the coolant
-  double pumpElectricPower() const { return m_pumpShaft / (m_p.motorEfficiency * m_p.vfdEfficiency); }
+  double pumpElectricPower() const { return m_pumpElectric; }
+  double pumpLossToAir() const { return m_pumpElectric - m_pumpShaft; }  // W, motors and drives
 
  private:
   CoolingParams m_p;
   HallStates m_states;
-  double m_tcsC, m_epsCmin, m_coilG, m_headerC, m_fanPower, m_pumpShaft;
+  double m_tcsC, m_epsCmin, m_coilG, m_headerC, m_fanPower, m_pumpShaft, m_pumpElectric = 0.0;
 };
 
 }  // namespace fdtwin::cooling
