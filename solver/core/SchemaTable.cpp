@@ -183,8 +183,14 @@ std::vector<KeyDef> makeSchema() {
       positive("cooling.facility_flow", "kg/s", "600", "Facility water flow."),
       positive("cooling.facility_volume", "m3", "40",
                "Facility water held in each of the supply and return headers."),
-      positive("cooling.cdu_ua", "W/K", "3.0e6",
-               "UA of one hall's coolant distribution unit (CDU) plate exchanger."),
+      integer("cooling.cdu_channels", "200", 1, 5000,
+              "Channels per side of one hall's coolant distribution unit (CDU) plate pack (one pass); its UA "
+              "follows from the TCS and facility flows by Martin's correlation (HallCooling)."),
+      positive("cooling.cdu_plate_width", "m", "0.9", "Channel flow width of the CDU plates."),
+      positive("cooling.cdu_plate_length", "m", "2.2", "Port-to-port flow length of the CDU plates."),
+      real("cooling.cdu_corrugation_depth", "m", "3e-3", 1e-4, 0.05, "Corrugation depth (mean channel gap) of the CDU plates."),
+      real("cooling.cdu_chevron_angle", "deg", "45", 10.0, 80.0,
+           "Chevron angle of the CDU plates to the main flow (Martin 1996's phi)."),
       text("cooling.tcs_manifold", VT::Choice, "\"direct_return\"",
            "Supply/return headers of each rack row: \"direct_return\" (U-type, both at the CDU end: far racks "
            "get less flow), \"reverse_return\" (Z-type, the return leaves at the far end: near uniform) or "

@@ -39,7 +39,11 @@ struct CoolingParams {
   double facilitySupplySetpoint;      // K
   double facilityFlow;                // kg/s
   double facilityVolume;              // m3 per header
-  double cduUA;                       // W/K per hall
+  int cduChannels;                    // CDU plate pack of one hall: channels per side
+  double cduPlateWidth;               // m
+  double cduPlateLength;              // m, port to port
+  double cduCorrugationDepth;         // m
+  double cduChevronAngle;             // deg
   cooling::ManifoldKind tcsManifold;  // the rack rows' supply/return headers
   double tcsHeaderDiameter;           // m, inner diameter of a row header
   double tcsHeaderFriction;           // 1, Darcy friction factor of a row header

@@ -18,6 +18,7 @@
 #include "../support/Validation.hpp"
 #include "core/Constants.hpp"
 #include "model/Plant.hpp"
+#include "model/cooling/HallCooling.hpp"
 #include "model/properties/Seawater.hpp"
 #include "model/seawater/SeawaterSystem.hpp"
 #include "run/CaseBindings.hpp"
@@ -140,6 +141,44 @@ TEST(SeawaterHydraulics, PlateBankUaAtHalfFlowFollowsMartinsReScaling) {
                     model, 2e-3 * uaHalf, "W/K", "0.2 %: the wall temperature by a first-order estimate");
   EXPECT_NEAR(model, uaHalf, 2e-3 * uaHalf);
   EXPECT_LT(model, sys.cleanUa(mdot, tSw, tFr));  // less flow, less UA
+}
+
+// One hall's CDU plate pack: UA by hand from Martin's correlation at the TCS and facility flows
+// (fresh water both sides, properties from props::seawater(T, 0), validated against the
+// physics sheet's table): d_h = 2b/Phi, u = mdot/(rho n w b), Re, xi (eq. 18 above),
+// Nu = 0.122 Pr^(1/3) (mu/mu_w)^(1/6) (xi Re^2 sin 2phi)^0.374 with the wall at the film-weighted
+// mean of a first pass, 1/U = 1/h_h + 1/h_c + t/k + 2 R_f, A = (2n - 1) Phi w L. Tolerance 1e-6
+// relative: the same published formulas, evaluated by an independent path.
+TEST(SeawaterHydraulics, CduUaFromMartinsCorrelationByHand) {
+  const PlantParams p = io::defaultPlantParams();
+  const auto& c = p.cooling;
+  const double tcsFlow = 240.0, fwFlow = c.facilityFlow / p.it.halls;  // kg/s
+  const double tCold = c.facilitySupplySetpoint + cooling::kCduColdOffset,
+               tHot = tCold + cooling::kCduHotOffset;
+  const double b = c.cduCorrugationDepth, w = c.cduPlateWidth, len = c.cduPlateLength,
+               phi0 = cooling::kCduEnlargement;
+  const double phi = c.cduChevronAngle * std::numbers::pi / 180.0, n = c.cduChannels, dh = 2.0 * b / phi0;
+  const auto h = [&](double mdot, double t, double muWall) {
+    const auto pr = props::seawater(t, 0.0);
+    const double re = mdot / (pr.rho * n * w * b) * pr.rho * dh / pr.mu;
+    const double nu = 0.122 * std::cbrt(pr.Pr) * std::pow(pr.mu / muWall, 1.0 / 6.0) *
+                      std::pow(martinXi(re, phi) * re * re * std::sin(2.0 * phi), 0.374);
+    return nu * pr.k / dh;
+  };
+  const double hh0 = h(tcsFlow, tHot, props::seawater(tHot, 0.0).mu);
+  const double hc0 = h(fwFlow, tCold, props::seawater(tCold, 0.0).mu);
+  const double tw = (hh0 * tHot + hc0 * tCold) / (hh0 + hc0);
+  const double muW = props::seawaterViscosity(tw, 0.0);
+  const double hh = h(tcsFlow, tHot, muW), hc = h(fwFlow, tCold, muW);
+  const double u = 1.0 / (1.0 / hh + 1.0 / hc + cooling::kCduPlateThickness / cooling::kCduPlateConductivity +
+                          2.0 * cooling::kCduFouling);
+  const double ua = u * (2.0 * n - 1.0) * phi0 * w * len;
+  const double model = cooling::cduConductance(c, tcsFlow, fwFlow);
+  test::reportCheck("CDU plate pack UA (barge hall, 240/300 kg/s)", "Martin 1996 by hand", ua, model,
+                    1e-6 * ua, "W/K", "the same published formulas by an independent path");
+  EXPECT_NEAR(model, ua, 1e-6 * ua);
+  EXPECT_GT(model, 2.5e6);  // the barge's CDU: ~3 MW/K per hall, as the old cooling.cdu_ua
+  EXPECT_LT(model, 3.5e6);
 }
 
 // Lagrange quadratic through three (x_i, l_i) points, at x.
