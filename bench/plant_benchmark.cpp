@@ -127,11 +127,14 @@ int scaling(const std::string& casePath, int repeat) {
     c.set("it.rows_per_hall", std::to_string(sz.rows));
     c.set("it.racks_per_row", std::to_string(sz.perRow));
     for (const char* key :
-         {"power.engines.rated_power", "cooling.facility_flow", "cooling.facility_volume", "cooling.cdu_ua",
+         {"power.engines.rated_power", "cooling.facility_flow", "cooling.facility_volume",
           "cooling.tcs_volume", "cooling.hall_heat_capacity", "cooling.air_flow", "seawater.design_flow",
-          "seawater.hx_area", "power.hotel_load", "power.battery.capacity", "power.battery.power_max"}) {
+          "power.hotel_load", "power.battery.capacity", "power.battery.power_max"}) {
       c.set(key, std::to_string(c.real(key) * k));
     }
+    // The CDU plate packs scale by their channels, the seawater plate bank by its units.
+    c.set("cooling.cdu_channels", std::to_string(std::max(1L, std::lround(c.real("cooling.cdu_channels") * k))));
+    c.set("seawater.hx_units", std::to_string(std::max(1L, std::lround(c.real("seawater.hx_units") * k))));
     const Measure m = median(c, 7 * 86400.0, repeat);
     const double perRack = m.cpu / racks;
     if (racks == 1000) perRack1000 = perRack;

@@ -141,6 +141,10 @@ const Entry coolingPumpSpeed = series("/cooling/pump_speed", "1", "seawater pump
 const Entry coolingTFacilitySupply = series("/cooling/T_facility_supply", "K", "facility water supply temperature", {"time"}, "facility water supply temperature");
 const Entry coolingTFacilityReturn = series("/cooling/T_facility_return", "K", "facility water return temperature", {"time"}, "facility water return temperature");
 const Entry coolingFoulingResistance = series("/cooling/fouling_resistance", "m2 K/W", "fouling resistance", {"time"}, "seawater-side fouling resistance of the plate heat exchangers");
+const Entry coolingPSeawaterPumps = series("/cooling/P_seawater_pumps", "W", "seawater pump electrical power", {"time"}, "drive input of the running seawater pumps (pump curve on the system curve, motor and drive part-load losses)");
+const Entry coolingUaSeawaterHx = series("/cooling/UA_seawater_hx", "W/K", "plate bank conductance", {"time"}, "UA of the seawater plate exchangers at the current flows (Martin 1996), fouling included");
+const Entry coolingSeawaterPumpCount = attribute("/cooling@seawater_pump_count", Type::Real, "1", "seawater pumps running", "seawater pumps in service (identical, one speed)");
+const Entry coolingSeawaterPumpSpares = attribute("/cooling@seawater_pump_spares", Type::Real, "1", "seawater pumps standing by", "standby seawater pumps (no flow or power in normal operation)");
 
 // --- engine cooling -----------------------------------------------------------------------
 const Entry engineCoolingQ = series("/engine_cooling/Q_engines", "W", "engine cooling-water heat", {"time"}, "heat from the engines into their HT and LT cooling water, rejected to seawater in the central coolers");
@@ -307,7 +311,8 @@ const std::vector<const Entry*>& schema() {
       // cooling
       &coolingSalinity, &coolingTSeaAmbient, &coolingTIntake, &coolingTDischarge, &coolingDischargeDT, &coolingRiseAboveAmbient,
       &coolingMDotSeawater, &coolingQSeawater, &coolingPPumps, &coolingPumpSpeed, &coolingTFacilitySupply,
-      &coolingTFacilityReturn, &coolingFoulingResistance,
+      &coolingTFacilityReturn, &coolingFoulingResistance, &coolingPSeawaterPumps, &coolingUaSeawaterHx,
+      &coolingSeawaterPumpCount, &coolingSeawaterPumpSpares,
       // engine cooling
       &engineCoolingQ, &engineCoolingTSeaAmbient, &engineCoolingTIntake, &engineCoolingTDischarge,
       &engineCoolingRise, &engineCoolingMDot, &engineCoolingPPumps, &engineCoolingTLt,

@@ -102,7 +102,8 @@ extern const Entry kpiTInletMax, kpiInletRecommendedTime, kpiInletAllowableTime,
 extern const Entry coolingSalinity, coolingTSeaAmbient, coolingTIntake, coolingTDischarge, coolingDischargeDT,
     coolingRiseAboveAmbient,
     coolingMDotSeawater, coolingQSeawater, coolingPPumps, coolingPumpSpeed, coolingTFacilitySupply,
-    coolingTFacilityReturn, coolingFoulingResistance;
+    coolingTFacilityReturn, coolingFoulingResistance, coolingPSeawaterPumps, coolingUaSeawaterHx,
+    coolingSeawaterPumpCount, coolingSeawaterPumpSpares;
 // Engine cooling.
 extern const Entry engineCoolingQ, engineCoolingTSeaAmbient, engineCoolingTIntake, engineCoolingTDischarge,
     engineCoolingRise, engineCoolingMDot, engineCoolingPPumps, engineCoolingTLt;

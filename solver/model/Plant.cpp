@@ -206,12 +206,13 @@ void Plant::evaluate(double t, const double* y, double* ydot, PlantSignals& s) {
   s.P_fans = 0.0;
   s.drivesLoss = (s.sw.P_el - s.sw.P_shaft) + (m_facility.pumpElectricPower() - m_facility.pumpShaftPower()) +
                  (s.engineCooling.P_el - s.engineCooling.P_shaft);
-  s.P_loopShaft = m_facility.pumpShaftPower();
+  s.P_facilityShaft = m_facility.pumpShaftPower();
+  s.P_loopShaft = s.P_facilityShaft;
   for (const auto& hc : m_halls) {
     s.P_loopShaft += hc.pumpShaftPower();
     s.P_pumps += hc.pumpElectricPower();
     s.P_fans += hc.fanPower();
-    s.drivesLoss += hc.pumpElectricPower() - hc.pumpShaftPower();
+    // The CDU pumps' motor and drive losses heat their hall's air (below), not the pump-loss sink.
   }
   s.P_cooling = s.P_pumps + s.P_fans + s.chiller.P_el;
   s.P_itDemand = m_racks.totalDemand(s.utilization, y);
@@ -276,6 +277,7 @@ void Plant::evaluate(double t, const double* y, double* ydot, PlantSignals& s) {
   m_hull.rhs(y, yd, m_cacheBoundary, m_hallAirStates, s.hallHeat, s.hull);
   const double lossesInHalls = s.elec.powerShelfLoss + s.elec.upsLoss + s.elec.cableLoss;
   for (int h = 0; h < nh; ++h) s.hallHeat[static_cast<size_t>(h)] += lossesInHalls * m_hallRackShare[static_cast<size_t>(h)];
+  for (int h = 0; h < nh; ++h) s.hallHeat[static_cast<size_t>(h)] += m_halls[static_cast<size_t>(h)].pumpLossToAir();
   airSignals(y, s, false);
   if (!ydot) return;
 
@@ -305,7 +307,7 @@ seawater::SeawaterState Plant::seawaterAt(double speed, double tFr, double disch
   const double cFw = m_facility.flowCapacity();
   const double rf = m_seawater.fouling(t);
   if (!m_intakeModel) return m_seawater.evaluate(speed, tFr, m_cacheTamb, cFw, rf, engineHeatOnMain);
-  const double mainFlow = speed * m_p.seawater.designFlow;
+  const double mainFlow = m_seawater.massFlow(speed);
   const auto plume = overboard(mainFlow, dischargeRise, engineRoomFlow, engineRoomRise);
   const double rise = m_intakeModel(m_cacheEnv.currentSpeed, plume.mdot, plume.riseAboveAmbient);
   return m_seawater.evaluateWithIntakeRise(speed, tFr, m_cacheTamb, cFw, rf, engineHeatOnMain, rise);
@@ -410,6 +412,34 @@ void Plant::jacobian(double t, const double* y, network::SparseJacobian& J) {
   }
   m_dispatch.jacobian(J, y, m_scratch.P_demand, m_scratch.engineSum, m_scratch.solarAvailable, m_engines,
                       demandPerEngineWatt);
+  // Through the demand the same power moves every engine's set point and the filtered demand:
+  // d(rate_k)/d(P_j) = d(rate_k)/d(P_demand) · demandPerEngineWatt for each online engine j, the
+  // rates' slope over the demand by central differences (the pattern is fixed: all entries are
+  // added, zero where nothing couples).
+  {
+    const int ne = m_engines.count();
+    const int filtered = m_engines.states().demandFiltered;
+    std::vector<double> slope(static_cast<size_t>(ne) + 1, 0.0);
+    if (demandPerEngineWatt != 0.0) {
+      const double soc = y[m_dispatch.states().soc];
+      const double h = 1e-6 * std::max(1e3, std::abs(m_scratch.P_demand));
+      std::vector<double> sp(static_cast<size_t>(ne));
+      double* scratch = m_ydotScratch.data();
+      for (const double sign : {1.0, -1.0}) {
+        const double ed = m_dispatch.engineDemand(m_scratch.P_demand + sign * h, m_scratch.solarAvailable, soc);
+        for (int k = 0; k < ne; ++k) sp[static_cast<size_t>(k)] = m_engines.setpoint(k, ed);
+        m_engines.rhs(y, scratch, sp, ed);
+        for (int k = 0; k < ne; ++k) slope[static_cast<size_t>(k)] += sign * scratch[m_engines.stateIndex(k)] / (2.0 * h);
+        slope[static_cast<size_t>(ne)] += sign * scratch[filtered] / (2.0 * h);
+      }
+    }
+    for (int j = 0; j < ne; ++j) {
+      const double dDemand = m_engines.status(j) == power::EngineStatus::Online ? demandPerEngineWatt : 0.0;
+      for (int k = 0; k < ne; ++k)
+        J.add(m_engines.stateIndex(k), m_engines.stateIndex(j), slope[static_cast<size_t>(k)] * dDemand);
+      J.add(filtered, m_engines.stateIndex(j), slope[static_cast<size_t>(ne)] * dDemand);
+    }
+  }
   m_hull.jacobian(J, y, m_cacheBoundary, m_hallAirStates);
 }
 
@@ -664,6 +694,7 @@ std::vector<double> Plant::initialState() {
     // The distribution losses in the hall (shelves, UPS, cables) at the t = 0 demand (the
     // engines are not committed yet, so what is served now is not what the plant settles at).
     qAirHall[hs] += (demandLosses.powerShelfLoss + demandLosses.upsLoss + demandLosses.cableLoss) * m_hallRackShare[hs];
+    qAirHall[hs] += hc.pumpLossToAir();
     loads += qLiqHall[hs] + hc.pumpShaftPower() + qAirHall[hs] + hc.fanPower();
   }
   // Seawater side in steady state (pump speed, facility return), then each node downstream.

@@ -74,6 +74,7 @@ struct PlantSignals {
   double P_pumps = 0, P_fans = 0, drivesLoss = 0;
   double P_plantAux = 0;  // power-plant auxiliaries (engine-room seawater pumps): outside the PUE boundary
   double P_loopShaft = 0;  // shaft power of the CDU and facility pumps (heat into the closed loops)
+  double P_facilityShaft = 0;  // shaft power of the facility water pumps (heat into the facility return)
   double solarAvailable = 0, engineDemand = 0, engineSum = 0;
   std::vector<double> engineSetpoint, fuelPower;
   double fuel = 0, exhaust = 0;
@@ -176,6 +177,7 @@ class Plant : public network::OdeSystem {
   const it::Racks& racks() const { return m_racks; }
   const hull::Hull& hull() const { return m_hull; }
   const power::GasEngines& engines() const { return m_engines; }
+  const seawater::SeawaterSystem& seawater() const { return m_seawater; }
   const PlantParams& params() const { return m_p; }
   const std::vector<std::array<double, 6>>& hallBoxes() const { return m_rackLayout.hallBoxes(); }
   int hallCount() const { return m_p.it.halls; }

@@ -40,13 +40,19 @@ struct CoolingParams {
   double facilitySupplySetpoint;      // K
   double facilityFlow;                // kg/s
   double facilityVolume;              // m3 per header
-  double cduUA;                       // W/K per hall
+  int cduChannels;                    // CDU plate pack of one hall: channels per side
+  double cduPlateWidth;               // m
+  double cduPlateLength;              // m, port to port
+  double cduCorrugationDepth;         // m
+  double cduChevronAngle;             // deg
   cooling::ManifoldKind tcsManifold;  // the rack rows' supply/return headers
   double tcsHeaderDiameter;           // m, inner diameter of a row header
   double tcsHeaderFriction;           // 1, Darcy friction factor of a row header
   double tcsVolume;                   // m3 per hall
   double tcsPumpHead;                 // m
   double facilityPumpHead;            // m
+  int facilityPumpCount, facilityPumpSpares;  // running, standby
+  int tcsPumpCount, tcsPumpSpares;            // per hall: running, standby
   double pumpEfficiency, motorEfficiency, vfdEfficiency;
   double hallHeatCapacity;  // J/K
   double airFlow;           // m3/s per hall
@@ -90,10 +96,20 @@ struct SeawaterParams {
   double intakeDepth;             // m
   double designFlow;              // kg/s
   double minSpeed;                // 1
-  double pumpHeadDesign;          // m
+  int pumpCount;                  // pumps running at the design point
+  int pumpSpares;                 // standby pumps (not run in normal operation)
+  double pumpShutoffRatio;        // 1, shut-off head over design head
+  double pipingHeadLoss;          // m at the design flow (intake, strainers, pipes, valves, outfall)
   double pumpHeadStatic;          // m
-  double hxArea;                  // m2
-  double hxUClean;                // W/(m2 K)
+  int hxUnits;                    // plate exchangers in parallel
+  int hxChannels;                 // channels per side of one unit
+  double hxPlateWidth;            // m
+  double hxPlateLength;           // m, port to port
+  double hxCorrugationDepth;      // m, mean channel gap
+  double hxEnlargement;           // 1, developed over projected area
+  double hxChevronAngle;          // deg, corrugation to the main flow direction
+  double hxPlateThickness;        // m
+  double hxFoulingFacility;       // m2K/W, facility (fresh-water) side
   double foulingMax;              // m2K/W
   double foulingTau;              // s
   double cleaningInterval;        // s
@@ -145,6 +161,8 @@ struct EngineCoolingParams {
   double designRise;      // K, seawater rise through the central coolers the pump control holds
   double pumpHeadDesign;  // m
   double pumpHeadStatic;  // m
+  int pumpCount;          // engine-room seawater pumps running at the design point
+  int pumpSpares;         // standby engine-room pumps
   double recirculation;   // 1, share of the engine-room intake that is its own discharge
   double dischargeDTMax;  // K, permitted rise above ambient sea at the engine-room outfall
   double intakeDepth;     // m

@@ -85,6 +85,8 @@ Recorder::Recorder(ResultWriter& w, Plant& plant, const Provenance& prov, double
   w.writeStrings(rs::hullGroupNames, hull::panelGroupNames());
   w.attribute(rs::hullDraft, plant.params().hull.draft);
   w.attribute(rs::coolingSalinity, salinity);
+  w.attribute(rs::coolingSeawaterPumpCount, static_cast<double>(plant.params().seawater.pumpCount));
+  w.attribute(rs::coolingSeawaterPumpSpares, static_cast<double>(plant.params().seawater.pumpSpares));
 
   // Generators and balance names.
   std::vector<std::string> gens;
@@ -127,6 +129,8 @@ Recorder::Recorder(ResultWriter& w, Plant& plant, const Provenance& prov, double
   h_Tfs = w.series(rs::coolingTFacilitySupply, 0);
   h_Tfr = w.series(rs::coolingTFacilityReturn, 0);
   h_Rf = w.series(rs::coolingFoulingResistance, 0);
+  h_PswPumps = w.series(rs::coolingPSeawaterPumps, 0);
+  h_UaHx = w.series(rs::coolingUaSeawaterHx, 0);
   h_ecQ = w.series(rs::engineCoolingQ, 0);
   h_ecTamb = w.series(rs::engineCoolingTSeaAmbient, 0);
   h_ecTin = w.series(rs::engineCoolingTIntake, 0);
@@ -246,6 +250,8 @@ void Recorder::record(double t, const double* y, const std::vector<double>& quad
   m_w.append(h_Tfs, y[p.facilitySupplyIndex()]);
   m_w.append(h_Tfr, y[p.facilityReturnIndex()]);
   m_w.append(h_Rf, s.sw.foulingR);
+  m_w.append(h_PswPumps, s.sw.P_el);
+  m_w.append(h_UaHx, s.sw.ua);
   m_w.append(h_ecQ, ec.Q);
   m_w.append(h_ecTamb, s.T_seaEngineIntakeAmbient);
   m_w.append(h_ecTin, ec.T_in);

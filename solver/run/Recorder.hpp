@@ -50,7 +50,7 @@ class Recorder {
       h_Pgen, h_Pbat, h_soc, h_online, h_fuel, h_co2, h_envSst, h_envAir, h_envG, h_envWind, h_envCurrent,
       h_src, h_snk, h_srcE, h_snkE, h_Estored, h_rise, h_ecQ, h_ecTamb, h_ecTin, h_ecTdis, h_ecRise, h_ecMdot,
       h_ecP, h_ecTlt, h_Paux, h_PitIn, h_lossTx, h_lossCable, h_lossUps, h_lossShelf, h_chQ, h_chP, h_chCop,
-      h_chStages, h_chTl, h_chTcd;
+      h_chStages, h_chTl, h_chTcd, h_PswPumps, h_UaHx;
 };
 
 }  // namespace fdtwin::io

@@ -64,7 +64,7 @@ datasets = {}
 f.visititems(lambda name, obj: datasets.__setitem__("/" + name, obj) if isinstance(obj, h5py.Dataset) else None)
 t.check(len(datasets) >= 40, f"only {len(datasets)} datasets in the file")
 # UDUNITS-2 strings ("1" for dimensionless and indices, "m2 K/W"); strings carry no units.
-allowed_units = {"s", "K", "W", "kg/s", "J", "m", "m2", "m2 K/W", "kg", "1", "W/m2", "m/s"}
+allowed_units = {"s", "K", "W", "kg/s", "J", "m", "m2", "m2 K/W", "kg", "1", "W/m2", "m/s", "W/K"}
 time_units = text(f["/time"].attrs.get("units", ""))
 t.check(re.fullmatch(r"seconds since \d{4}-\d\d-\d\d \d\d:\d\d:\d\d[+-]\d\d:\d\d", time_units) is not None,
         f"/time@units {time_units!r} is not 'seconds since YYYY-MM-DD hh:mm:ss+hh:mm'")

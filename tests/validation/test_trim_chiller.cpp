@@ -105,16 +105,16 @@ TEST(TrimChiller, HoldsSupplyAndSendsCondenserHeatToOutfall) {
   EXPECT_NEAR(tFs, tSet + db, 0.01);
   EXPECT_DOUBLE_EQ(s.sw.speed, 1.0);
 
-  double intoReturn = p.cooling.facilityFlow * constants::kStandardGravity * p.cooling.facilityPumpHead /
-                      p.cooling.pumpEfficiency;
-  for (size_t h = 0; h < s.qCdu.size(); ++h) intoReturn += s.qCdu[h] + s.qCoil[h];
+  // The facility pumps' shaft power (their bank on the loop's curve, hydraulics/PumpBank) enters
+  // the return with the CDUs' and the coils' heat.
+  double intoReturn = s.P_facilityShaft;
+  for (size_t h = 0; h < s.qCdu.size(); ++h) intoReturn += s.qCdu[h] + s.qCoil[h] + s.qLatent[h];
   test::reportCheck("Q_hx + Q_evap, steady", "heat into the facility return, by hand", intoReturn,
                     s.sw.Q_hx + s.chiller.Q_evap, 1e-3 * intoReturn, "W", "steady to 0.1 % after 2 days");
   EXPECT_NEAR(s.sw.Q_hx + s.chiller.Q_evap, intoReturn, 1e-3 * intoReturn);
 
-  const auto& sp = p.seawater;
-  const double head = sp.pumpHeadStatic + (sp.pumpHeadDesign - sp.pumpHeadStatic) * s.sw.speed * s.sw.speed;
-  const double shaft = s.sw.mdot * constants::kStandardGravity * head / p.cooling.pumpEfficiency;
+  // Seawater pump shaft power at the operating point, ρ g Q H / η (all of it heats the water).
+  const double shaft = s.sw.mdot * constants::kStandardGravity * s.sw.head / s.sw.pumpEfficiency;
   const double outfall = s.sw.mdot * s.sw.cp * (s.sw.T_dis - s.sw.T_in);
   const double hand = s.sw.Q_hx + s.chiller.Q_evap + s.chiller.P_el + shaft;
   test::reportCheck("outfall heat m cp (T_dis - T_in) with the chiller on",

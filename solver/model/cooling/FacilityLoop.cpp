@@ -1,15 +1,19 @@
 #include "model/cooling/FacilityLoop.hpp"
 
 #include "core/Constants.hpp"
+#include "model/hydraulics/PumpBank.hpp"
 #include "network/EnergyLedger.hpp"
 
 namespace fdtwin::cooling {
 
 FacilityLoop::FacilityLoop(const CoolingParams& p, double coolantCp, double coolantDensity)
-    : m_p(p),
-      m_C(p.facilityFlow * coolantCp),
-      m_headerC(p.facilityVolume * coolantDensity * coolantCp),
-      m_pumpShaft(p.facilityFlow * constants::kStandardGravity * p.facilityPumpHead / p.pumpEfficiency) {}
+    : m_p(p), m_C(p.facilityFlow * coolantCp), m_headerC(p.facilityVolume * coolantDensity * coolantCp) {
+  const hydraulics::PumpOperatingPoint op =
+      hydraulics::closedLoopDuty(p.facilityPumpCount, p.facilityFlow / coolantDensity, p.facilityPumpHead,
+                                 p.pumpEfficiency, p.motorEfficiency, p.vfdEfficiency, coolantDensity);
+  m_pumpShaft = op.shaftPower;
+  m_pumpElectric = op.electricPower;
+}
 
 void FacilityLoop::declareStates(network::StateLayout& layout, double initialT) {
   m_states.ret = layout.add("facility T_return", "cooling", "K", 300.0, initialT);

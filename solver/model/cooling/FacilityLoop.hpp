@@ -3,8 +3,11 @@
 // Two mixed nodes (supply and return headers), constant flow ṁ_fw:
 //   return: C_r dT_fr/dt = ṁ_fw·c·(T_fs − T_fr) + Σ Q_cdu + Σ Q_coil + P_shaft,fw     [W]
 //   supply: C_s dT_fs/dt = ṁ_fw·c·(T_fr − T_fs) − Q_sw                             [W]
-// where Q_sw is the heat handed to the seawater (SeawaterSystem). Pump: P_shaft = ṁ·g·H/η_pump
-// (enters the water), P_el = P_shaft/(η_motor·η_vfd).
+// where Q_sw is the heat handed to the seawater (SeawaterSystem). Pumps: cooling.facility_pump_count
+// identical pumps (plus cooling.facility_pump_spares standing by) on the loop's system curve
+// H = K·Q² through (ṁ_fw/ρ, H_fw), at the fixed speed that delivers ṁ_fw (hydraulics/PumpBank,
+// closedLoopDuty): P_shaft = ρ g Q H/η(q, N) enters the water; P_el adds the motors' and drives'
+// part-load losses (heat in the machinery space air, the ledger's pump-loss sink).
 #include <vector>
 
 #include "model/PlantParams.hpp"
@@ -41,13 +44,13 @@ class FacilityLoop {
   double flowCapacity() const { return m_C; }          // ṁ_fw·c, W/K
   double headerCapacity() const { return m_headerC; }  // J/K, each header
   double pumpShaftPower() const { return m_pumpShaft; }
-  double pumpElectricPower() const { return m_pumpShaft / (m_p.motorEfficiency * m_p.vfdEfficiency); }
+  double pumpElectricPower() const { return m_pumpElectric; }
   double setpoint() const { return m_p.facilitySupplySetpoint; }
 
  private:
   CoolingParams m_p;
   FacilityStates m_states;
-  double m_C, m_headerC, m_pumpShaft;
+  double m_C, m_headerC, m_pumpShaft, m_pumpElectric;
 };
 
 }  // namespace fdtwin::cooling

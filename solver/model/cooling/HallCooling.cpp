@@ -1,28 +1,60 @@
 #include "model/cooling/HallCooling.hpp"
 
 #include <algorithm>
+#include <numbers>
 
 #include <fmt/format.h>
 
 #include "core/Constants.hpp"
 #include "model/cooling/EpsilonNtu.hpp"
+#include "model/cooling/PlateExchanger.hpp"
+#include "model/hydraulics/PumpBank.hpp"
 #include "model/properties/Air.hpp"
 #include "network/EnergyLedger.hpp"
 
 namespace fdtwin::cooling {
+
+double cduConductance(const CoolingParams& p, double tcsFlow, double facilityFlowPerHall) {
+  PlateExchangerParams x{};
+  x.channelsPerSide = p.cduChannels;
+  x.plateWidth = p.cduPlateWidth;
+  x.plateLength = p.cduPlateLength;
+  x.corrugationDepth = p.cduCorrugationDepth;
+  x.enlargementFactor = kCduEnlargement;
+  x.chevronAngle = p.cduChevronAngle * std::numbers::pi / 180.0;
+  x.plateThickness = kCduPlateThickness;
+  x.plateConductivity = kCduPlateConductivity;
+  x.foulingHot = kCduFouling;
+  x.foulingCold = kCduFouling;
+  x.salinityHot = 0.0;
+  x.salinityCold = 0.0;
+  const double tCold = p.facilitySupplySetpoint + kCduColdOffset;
+  return PlateExchanger(x).evaluate(tcsFlow, tCold + kCduHotOffset, facilityFlowPerHall, tCold).ua;
+}
 
 HallCooling::HallCooling(const CoolingParams& p, int halls, double tcsCapacity, double tcsFlow,
                          double coolantCp, double coolantDensity, bool liquidLoop)
     : m_p(p), m_tcsC(tcsCapacity) {
   const double cFw = p.facilityFlow / halls * coolantCp;
   const double cMin = std::min(m_tcsC, cFw), cMax = std::max(m_tcsC, cFw);
-  const double eps = effectiveness(p.cduUA / cMin, cMin / cMax, FlowArrangement::Counterflow);
-  m_epsCmin = liquidLoop ? eps * cMin : 0.0;
+  m_cduUa = 0.0;
+  m_epsCmin = 0.0;
+  if (liquidLoop) {
+    m_cduUa = cduConductance(p, tcsFlow, p.facilityFlow / halls);
+    m_epsCmin = effectiveness(m_cduUa / cMin, cMin / cMax, FlowArrangement::Counterflow) * cMin;
+  }
   const auto air = props::air(300.15);
   m_coilG = p.airCoilEffectiveness * air.rho * p.airFlow * air.cp;
   m_headerC = p.tcsVolume * coolantDensity * coolantCp;
   m_fanPower = p.airFlow * p.fanPressure / p.fanEfficiency;
-  m_pumpShaft = liquidLoop ? tcsFlow * constants::kStandardGravity * p.tcsPumpHead / p.pumpEfficiency : 0.0;
+  m_pumpShaft = 0.0;
+  if (liquidLoop) {
+    const hydraulics::PumpOperatingPoint op =
+        hydraulics::closedLoopDuty(p.tcsPumpCount, tcsFlow / coolantDensity, p.tcsPumpHead, p.pumpEfficiency,
+                                   p.motorEfficiency, p.vfdEfficiency, coolantDensity);
+    m_pumpShaft = op.shaftPower;
+    m_pumpElectric = op.electricPower;
+  }
 }
 
 void HallCooling::declareStates(network::StateLayout& layout, int hall, double initialT) {

@@ -5,16 +5,47 @@
 
 #include "core/Constants.hpp"
 #include "model/cooling/EpsilonNtu.hpp"
+#include "model/hydraulics/PumpBank.hpp"
 #include "model/properties/Seawater.hpp"
 
 namespace fdtwin::power {
 
 namespace {
-constexpr double kLtWaterT = 308.15;  // K, LT fresh-water properties evaluated at 35 °C
+constexpr double kLtWaterT = 308.15;   // K, LT fresh-water properties evaluated at 35 °C
+constexpr double kSeawaterT = 293.15;  // K, seawater density for the hydraulics
+constexpr double kMinimumFlowShare = 0.25;
+
+hydraulics::SystemCurve systemFor(const EngineCoolingParams& p, double rho) {
+  const double q = p.designFlow / rho;
+  return {p.pumpHeadStatic, std::max(p.pumpHeadDesign - p.pumpHeadStatic, 0.0) / (q * q)};
 }
 
+hydraulics::PumpParams pumpsFor(const EngineCoolingParams& p, const CoolingParams& c, double rho) {
+  hydraulics::PumpBankDesign d{};
+  d.running = p.pumpCount;
+  d.spares = p.pumpSpares;
+  d.designFlow = p.designFlow / rho;
+  d.designHead = p.pumpHeadDesign;
+  d.shutoffRatio = EngineCooling::kShutoffRatio;
+  d.bepEfficiency = c.pumpEfficiency;
+  d.motorEfficiency = c.motorEfficiency;
+  d.driveEfficiency = c.vfdEfficiency;
+  d.density = rho;
+  return hydraulics::pumpBankParams(d);
+}
+}  // namespace
+
 EngineCooling::EngineCooling(const EngineCoolingParams& p, const CoolingParams& pumps, double salinity)
-    : m_p(p), m_pumps(pumps), m_salinity(salinity), m_cpFreshWater(props::freshWater(kLtWaterT).cp) {}
+    : m_p(p),
+      m_salinity(salinity),
+      m_cpFreshWater(props::freshWater(kLtWaterT).cp),
+      m_rho(props::seawater(kSeawaterT, salinity).rho),
+      m_system(systemFor(p, m_rho)),
+      m_pump(pumpsFor(p, pumps, m_rho)) {
+  const double nMin =
+      std::max(p.minSpeed, m_pump.speedForFlow(kMinimumFlowShare * p.designFlow / m_rho, m_system));
+  m_minFlow = std::min(m_rho * m_pump.operatingPoint(nMin, m_system, m_rho).flow, p.designFlow);
+}
 
 double EngineCooling::ltTemperature(double Q, double cSeawater, double tCoolerIn) const {
   const double cLt = m_p.ltFlow * m_cpFreshWater;
@@ -37,20 +68,20 @@ EngineCoolingState EngineCooling::separate(double Q, double tAmbient) const {
   const double cp = props::seawaterCp(tAmbient, m_salinity);
   const double r = m_p.recirculation;
   const double rise = std::min(m_p.designRise, m_p.dischargeDTMax * (1.0 - r));
-  const double mMin = m_p.minSpeed * m_p.designFlow, mMax = m_p.designFlow;
-  const auto shaft = [&](double mdot) {
-    const double n = mdot / m_p.designFlow;
-    const double head = m_p.pumpHeadStatic + (m_p.pumpHeadDesign - m_p.pumpHeadStatic) * n * n;
-    return mdot * constants::kStandardGravity * head / m_pumps.pumpEfficiency;
+  const double mMin = m_minFlow, mMax = m_p.designFlow;
+  const auto duty = [&](double mdot) {
+    return m_pump.operatingPoint(m_pump.speedForFlow(mdot / m_rho, m_system), m_system, m_rho);
   };
+  const auto shaft = [&](double mdot) { return duty(mdot).shaftPower; };
   // The flow that holds the rise with the pumps' own heat included: a fixed point that
   // contracts fast (the shaft heat is ~1 % of Q_e).
   double mdot = mMax;
   for (int it = 0; it < 4; ++it) mdot = std::clamp((s.Q + shaft(mdot)) / (cp * rise), mMin, mMax);
   s.mdot = mdot;
-  s.speed = mdot / m_p.designFlow;
-  s.P_shaft = shaft(mdot);
-  s.P_el = s.P_shaft / (m_pumps.motorEfficiency * m_pumps.vfdEfficiency);
+  const hydraulics::PumpOperatingPoint op = duty(mdot);
+  s.speed = op.speed;
+  s.P_shaft = op.shaftPower;
+  s.P_el = op.electricPower;
   s.Q_seawater = s.Q + s.P_shaft;
   const double cSw = mdot * cp;
   s.dT = s.Q_seawater / cSw;

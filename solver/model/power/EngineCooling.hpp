@@ -20,12 +20,19 @@
 //   T_dis − T_amb = ΔT/(1 − r) (the permit is on that rise). ṁ = clamp((Q_e + P_shaft)/(c_p·ΔT),
 //   N_min·ṁ_d, ṁ_d); with no engine running (Q_e = 0) the pumps stand by. The pump control is taken as ideal (quasi-steady): the engine cooling
 //   circuits' own time constants (minutes) are below the plant's output resolution.
-//   Pumps as the main seawater pumps: H = H_s + (H_d − H_s)·N², P_shaft = ṁ·g·H/η_p (heat into
-//   the seawater), P_el = P_shaft/(η_m·η_vfd), a power-plant auxiliary load.
+//   Pumps (hydraulics/Pump, PumpBank): power.engine_cooling.pump_count pumps running (plus
+//   pump_spares standing by) on the system curve H = H_s + K·Q², K = (H_d − H_s)/Q_d² (the
+//   coolers' and the piping's friction at the design flow), the curve through the shut-off head
+//   kShutoffRatio·H_d and the design point (the BEP). The flow ṁ sets the speed
+//   N = speedForFlow(ṁ/ρ); P_shaft = ρ g Q H/η(q, N) (heat into the seawater), P_el with the
+//   motors' and drives' part-load losses, a power-plant auxiliary load. The lowest flow is that
+//   at max(N_min,case, N_25), N_25 the speed that delivers 25 % of the design flow against the
+//   static head (as SeawaterSystem).
 // Mode MainSeawater: the central coolers sit on the datacenter's seawater main after its plate
 //   exchangers; Q_e is added to that stream (SeawaterSystem's extra heat), and its pump control
 //   and permit see it.
 #include "model/PlantParams.hpp"
+#include "model/hydraulics/Pump.hpp"
 
 namespace fdtwin::power {
 
@@ -59,9 +66,19 @@ class EngineCooling {
  private:
   double ltTemperature(double Q, double cSeawater, double tCoolerIn) const;
   EngineCoolingParams m_p;
-  CoolingParams m_pumps;
   double m_salinity;
   double m_cpFreshWater;
+  double m_rho;  // kg/m3, seawater at 20 °C
+  hydraulics::SystemCurve m_system;
+  hydraulics::Pump m_pump;
+  double m_minFlow;  // kg/s
+
+ public:
+  // Shut-off over design head of the engine-room pumps (assumption: the seawater main's default).
+  static constexpr double kShutoffRatio = 1.25;
+  const hydraulics::Pump& pump() const { return m_pump; }
+  const hydraulics::SystemCurve& systemCurve() const { return m_system; }
+  double minimumFlow() const { return m_minFlow; }
 };
 
 }  // namespace fdtwin::power

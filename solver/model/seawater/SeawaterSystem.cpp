@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <numbers>
 
 #include "core/Constants.hpp"
 #include "model/cooling/EpsilonNtu.hpp"
+#include "model/hydraulics/PumpBank.hpp"
 #include "model/properties/Seawater.hpp"
 
 namespace fdtwin::seawater {
@@ -23,7 +25,63 @@ void SeawaterSystem::rhs(const double* y, double* ydot, double tFs, double disch
   ydot[c.dischargeRise] = (dischargeRise - y[c.dischargeRise]) / kSensorLag;
 }
 
-SeawaterSystem::SeawaterSystem(const SeawaterParams& p, const CoolingParams& c) : m_p(p), m_c(c) {
+namespace {
+
+constexpr double kReferenceT = 293.15;  // K, seawater properties for the hydraulic design
+
+cooling::PlateExchangerParams plateParams(const SeawaterParams& p) {
+  cooling::PlateExchangerParams x{};
+  x.channelsPerSide = p.hxChannels;
+  x.plateWidth = p.hxPlateWidth;
+  x.plateLength = p.hxPlateLength;
+  x.corrugationDepth = p.hxCorrugationDepth;
+  x.enlargementFactor = p.hxEnlargement;
+  x.chevronAngle = p.hxChevronAngle * std::numbers::pi / 180.0;
+  x.plateThickness = p.hxPlateThickness;
+  x.plateConductivity = 21.9;  // W/(m K), titanium grade 1/2 (physics sheet §2.3)
+  x.foulingHot = p.hxFoulingFacility;
+  x.foulingCold = 0.0;  // the seawater side's R_f(t) is added to 1/U_clean
+  x.salinityHot = 0.0;  // facility loop: fresh water
+  x.salinityCold = p.salinity;
+  return x;
+}
+
+double plateDrop(const cooling::PlateExchanger& hx, const SeawaterParams& p) {
+  const props::FluidProperties sw = props::seawater(kReferenceT, p.salinity);
+  return hx.side(p.designFlow / p.hxUnits, sw, sw.mu).pressureDrop;
+}
+
+hydraulics::SystemCurve systemCurveFor(const SeawaterParams& p, double rho, double hxDrop) {
+  const double q = p.designFlow / rho;
+  return {p.pumpHeadStatic, (p.pipingHeadLoss + hxDrop / (rho * constants::kStandardGravity)) / (q * q)};
+}
+
+hydraulics::PumpParams pumpsFor(const SeawaterParams& p, const CoolingParams& c, double rho, double designHead) {
+  hydraulics::PumpBankDesign d{};
+  d.running = p.pumpCount;
+  d.spares = p.pumpSpares;
+  d.designFlow = p.designFlow / rho;
+  d.designHead = designHead;
+  d.shutoffRatio = p.pumpShutoffRatio;
+  d.bepEfficiency = c.pumpEfficiency;
+  d.motorEfficiency = c.motorEfficiency;
+  d.driveEfficiency = c.vfdEfficiency;
+  d.density = rho;
+  return hydraulics::pumpBankParams(d);
+}
+
+}  // namespace
+
+SeawaterSystem::SeawaterSystem(const SeawaterParams& p, const CoolingParams& c)
+    : m_p(p),
+      m_c(c),
+      m_rho(props::seawater(kReferenceT, p.salinity).rho),
+      m_hx(plateParams(p)),
+      m_hxDrop(plateDrop(m_hx, p)),
+      m_system(systemCurveFor(p, m_rho, m_hxDrop)),
+      m_designHead(m_system.staticHead + m_system.resistance * (p.designFlow / m_rho) * (p.designFlow / m_rho)),
+      m_pump(pumpsFor(p, c, m_rho, m_designHead)),
+      m_minSpeed(std::max(p.minSpeed, m_pump.speedForFlow(kMinimumFlowShare * p.designFlow / m_rho, m_system))) {
   m_pi.gain = p.controllerGain;
   m_pi.integralTime = p.controllerIntegralTime;
   m_pi.trackingTime = p.controllerIntegralTime;
@@ -32,7 +90,7 @@ SeawaterSystem::SeawaterSystem(const SeawaterParams& p, const CoolingParams& c) 
 double SeawaterSystem::speed(double tFs, double dTMeasured, double i1, double i2) const {
   const double u1 = m_pi.request(tFs - m_c.facilitySupplySetpoint, i1);
   const double u2 = m_pi.request(dTMeasured - m_p.dischargeDTMax, i2);
-  return std::clamp(std::max(u1, u2), m_p.minSpeed, 1.0);
+  return std::clamp(std::max(u1, u2), m_minSpeed, 1.0);
 }
 
 void SeawaterSystem::controllerRates(double tFs, double dTMeasured, double i1, double i2, double* rate1,
@@ -64,7 +122,7 @@ SeawaterSystem::Steady SeawaterSystem::steadyState(double load, double tAmb, dou
     return bisect(tAmb, tAmb + 200.0, [&](double x) { return qAt(n, x).Q_hx < load; });
   };
   const double tFrSet = tSupplySet + load / facilityC;
-  const double minN = m_p.minSpeed;
+  const double minN = m_minSpeed;
   // The supply loop's speed: the one that rejects the load with the supply at its set point.
   double n = bisect(minN, 1.0, [&](double x) { return qAt(x, tFrSet).Q_hx < load; });
   // If that breaks the permit, the discharge loop's: the rise above ambient at the limit, with
@@ -119,45 +177,64 @@ double SeawaterSystem::fouling(double t) const {
   return before * (1.0 - (t - start) / D);
 }
 
+double SeawaterSystem::massFlow(double speed) const {
+  return m_rho * m_pump.operatingPoint(speed, m_system, m_rho).flow;
+}
+
+double SeawaterSystem::cleanUa(double mdotSeawater, double tSeawater, double tFr) const {
+  const double units = m_p.hxUnits;
+  return units * m_hx.evaluate(m_c.facilityFlow / units, tFr, mdotSeawater / units, tSeawater).ua;
+}
+
 SeawaterState SeawaterSystem::evaluate(double n, double tFr, double tAmbient, double facilityC, double foulingR,
                                        double extraHeat) const {
+  return evaluateAt(n, tFr, tAmbient, tAmbient, facilityC, foulingR, extraHeat, m_p.recirculation);
+}
+
+SeawaterState SeawaterSystem::evaluateWithIntakeRise(double n, double tFr, double tAmbient, double facilityC,
+                                                     double foulingR, double extraHeat, double intakeRise) const {
+  SeawaterState s = evaluateAt(n, tFr, tAmbient, tAmbient + intakeRise, facilityC, foulingR, extraHeat, 0.0);
+  s.riseAboveAmbient = s.T_dis - tAmbient;
+  return s;
+}
+
+// tIntakeFree: the intake temperature before the recirculation closed form (the ambient sea, or
+// the ambient plus the CFD's intake rise); the plates' properties are taken at tAmbient.
+SeawaterState SeawaterSystem::evaluateAt(double n, double tFr, double tAmbient, double tIntakeFree,
+                                         double facilityC, double foulingR, double extraHeat,
+                                         double recirculation) const {
   SeawaterState s;
   s.speed = n;
-  s.mdot = n * m_p.designFlow;
+  const hydraulics::PumpOperatingPoint op = m_pump.operatingPoint(n, m_system, m_rho);
+  s.mdot = m_rho * op.flow;
   s.cp = props::seawaterCp(tAmbient, m_p.salinity);
-  const double cSw = s.mdot * s.cp;
   s.foulingR = foulingR;
-  s.ua = m_p.hxArea / (1.0 / m_p.hxUClean + s.foulingR);
+  s.Q_extra = extraHeat;
+  s.head = op.head;
+  s.pumpEfficiency = op.efficiency;
+  if (!(s.mdot > 0.0)) {  // pumps stopped: nothing flows, nothing is exchanged
+    s.T_in = s.T_dis = tIntakeFree;
+    s.riseAboveAmbient = s.T_dis - tAmbient;
+    s.Q_seawater = extraHeat;
+    return s;
+  }
+  const double cSw = s.mdot * s.cp;
+  const double uaClean = cleanUa(s.mdot, tAmbient, tFr);
+  const double areaBank = m_p.hxUnits * m_hx.area();
+  s.ua = areaBank / (areaBank / uaClean + s.foulingR);
   const double cMin = std::min(cSw, facilityC), cMax = std::max(cSw, facilityC);
   s.epsCmin = cooling::effectiveness(s.ua / cMin, cMin / cMax, cooling::FlowArrangement::Counterflow) * cMin;
-  const double head = m_p.pumpHeadStatic + (m_p.pumpHeadDesign - m_p.pumpHeadStatic) * n * n;
-  s.P_shaft = s.mdot * constants::kStandardGravity * head / m_c.pumpEfficiency;
-  s.P_el = s.P_shaft / (m_c.motorEfficiency * m_c.vfdEfficiency);
-  const double r = m_p.recirculation;
+  s.P_shaft = op.shaftPower;
+  s.P_el = op.electricPower;
+  const double r = recirculation;
   const double k = r / ((1.0 - r) * cSw);
   const double denom = 1.0 + k * s.epsCmin;
-  s.Q_extra = extraHeat;
-  s.T_in = (tAmbient + k * s.epsCmin * tFr + k * (s.P_shaft + extraHeat)) / denom;
+  s.T_in = (tIntakeFree + k * s.epsCmin * tFr + k * (s.P_shaft + extraHeat)) / denom;
   s.Q_hx = s.epsCmin * (tFr - s.T_in);
   s.dQhx_dTfr = s.epsCmin / denom;
   s.Q_seawater = s.Q_hx + extraHeat + s.P_shaft;
   s.dT = s.Q_seawater / cSw;
   s.T_dis = s.T_in + s.dT;
-  s.riseAboveAmbient = s.T_dis - tAmbient;
-  return s;
-}
-
-}  // namespace fdtwin::seawater
-
-namespace fdtwin::seawater {
-
-SeawaterState SeawaterSystem::evaluateWithIntakeRise(double n, double tFr, double tAmbient, double facilityC,
-                                                     double foulingR, double extraHeat, double intakeRise) const {
-  SeawaterParams p = m_p;
-  p.recirculation = 0.0;
-  SeawaterSystem noRecirculation(p, m_c);
-  SeawaterState s = noRecirculation.evaluate(n, tFr, tAmbient + intakeRise, facilityC, foulingR, extraHeat);
-  s.cp = props::seawaterCp(tAmbient, m_p.salinity);
   s.riseAboveAmbient = s.T_dis - tAmbient;
   return s;
 }

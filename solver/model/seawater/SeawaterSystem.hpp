@@ -1,15 +1,34 @@
 #pragma once
 // Seawater side: intake at depth, pumps, titanium plate heat exchangers, outfall.
 //
-// Pumps (affinity laws, physics sheet §5.1): ṁ = N·ṁ_design; head on the system curve
-//   H(N) = H_static + (H_design − H_static)·N²; P_shaft = ṁ·g·H/η_pump (ends as heat in the
-//   seawater); P_el = P_shaft/(η_motor·η_vfd).
-// Plate HX (pure counterflow, §2.1; fouled U, §2.2): 1/U = 1/U_clean + R_f(t),
+// Pumps (hydraulics/Pump, PumpBank): n running pumps (plus standby spares that stand still) at
+//   one speed N on the system curve H_sys(Q) = H_s + K·Q² (physics sheet §5.1: the static lift
+//   does not scale with speed), K = (h_pipe + Δp_hx,d/(ρ g))/Q_d²: the piping's friction head and
+//   the plate bank's seawater-side channel pressure drop (PlateExchanger, Martin 1996) at the
+//   design flow Q_d, so that the curve passes through the design point (Q_d, H_d),
+//   H_d = H_s + K·Q_d². K is held constant (the plates' Δp grows as Q^1.7-1.9 with Martin's ξ,
+//   not Q²: a few per cent of the plate head at 50 % flow). The pump curve passes through the
+//   shut-off head r₀·H_d and the design point, which is the best-efficiency point at rated speed.
+//   The operating point Q(N) solves the two quadratics (Pump::operatingPoint); below
+//   N_min = √(H_s/H0) the pumps deliver nothing. P_shaft (ends as heat in the seawater) from the
+//   efficiency curve, P_el with the motors' and drives' part-load losses. ṁ = ρ_ref·Q with
+//   ρ_ref the seawater density at 20 °C.
+// Lowest speed: the controller's clamp is max(seawater.min_speed, N_25) with N_25 the speed at
+//   which the bank delivers 25 % of the design flow on the system curve (the rule of
+//   docs/decisions.md: a clamp at or below N_min would stop the flow).
+// Plate bank (hx_units identical units in parallel, each carrying 1/units of both flows;
+//   PlateExchanger): film coefficients on both sides from the current seawater flow and the
+//   (constant) facility flow, the facility side's properties at T_fr and the seawater side's at
+//   the ambient intake temperature (not at T_in: so that, within one evaluation, UA does not
+//   depend on T_in and Q_hx stays linear in it, which keeps the recirculation closed form),
+//   the titanium wall and the facility side's fouling: U_clean. Then 1/U = 1/U_clean + R_f(t),
 //   R_f = R_f,∞·(1 − exp(−t_c/τ_f)) with t_c the time since the last cleaning ended
 //   (Kern–Seaton). Cleaning k starts at k·interval and takes the bank pack after pack over
 //   `cleaningDuration` D: R_f falls linearly from its value at the start to 0 at the end
 //   (continuous; D = 0 is an instantaneous reset). The plates are clean at t = 0.
-//   Q_hx = ε·C_min·(T_fr − T_in), C_fw = ṁ_fw·c_fw, C_sw = ṁ·c_sw.
+//   Q_hx = ε·C_min·(T_fr − T_in), C_fw = ṁ_fw·c_fw, C_sw = ṁ·c_sw, UA = U·A.
+// With the pumps stopped (N ≤ N_min, only reached by a direct call below the clamp): ṁ = 0,
+//   Q_hx = 0, no pump power, T_in = T_dis = T_amb.
 // Engine central coolers on the main (EngineCooling, mode MainSeawater) add their heat Q_e to
 //   the stream after the plate exchangers.
 // Recirculation (§5.4): a share r of the intake flow is discharge water,
@@ -28,6 +47,8 @@
 // In a cold sea the supply loop alone would throttle the flow and push the rise far past any
 // permit; the second loop stops that.
 #include "model/PlantParams.hpp"
+#include "model/cooling/PlateExchanger.hpp"
+#include "model/hydraulics/Pump.hpp"
 #include "model/control/PiController.hpp"
 #include "network/StateLayout.hpp"
 
@@ -49,6 +70,8 @@ struct SeawaterState {
   double Q_seawater = 0.0;  // W
   double P_shaft = 0.0;     // W
   double P_el = 0.0;        // W
+  double head = 0.0;        // m, pump head at the operating point
+  double pumpEfficiency = 0.0;  // 1, hydraulic
   double dQhx_dTfr = 0.0;   // ∂Q_hx/∂T_fr, W/K
 };
 
@@ -109,6 +132,23 @@ class SeawaterSystem {
                        double* rate2) const;
 
   const SeawaterParams& params() const { return m_p; }
+  // Mass flow [kg/s] the pumps deliver at speed N on the system curve.
+  double massFlow(double speed) const;
+  // The lowest speed the controller sets (the clamp above) [-] and the hydraulic minimum
+  // √(H_s/H0) [-].
+  double minimumSpeed() const { return m_minSpeed; }
+  double hydraulicMinimumSpeed() const { return m_pump.minimumSpeed(m_system); }
+  const hydraulics::Pump& pump() const { return m_pump; }
+  const hydraulics::SystemCurve& systemCurve() const { return m_system; }
+  const cooling::PlateExchanger& plateExchanger() const { return m_hx; }
+  double designHead() const { return m_designHead; }           // H_d [m]
+  double plateDesignPressureDrop() const { return m_hxDrop; }  // Δp_hx,d [Pa]
+  double referenceDensity() const { return m_rho; }            // ρ_ref [kg/m3]
+  // Clean UA [W/K] of the whole bank at a seawater flow [kg/s] and intake temperature [K]
+  // with the facility return at tFr [K].
+  double cleanUa(double mdotSeawater, double tSeawater, double tFr) const;
+  // Minimum flow share that sets the lowest speed (above).
+  static constexpr double kMinimumFlowShare = 0.25;
   static constexpr double kSensorLag = 10.0;  // s
 
  private:
@@ -117,6 +157,16 @@ class SeawaterSystem {
   control::PiController m_pi;
   ControlStates m_states;
   double m_lastCleaning = 0.0;  // s, start of the last cleaning logged
+  double m_rho;                 // kg/m3, seawater at the reference temperature
+  cooling::PlateExchanger m_hx; // one unit
+  double m_hxDrop;              // Pa, seawater side at the design flow
+  hydraulics::SystemCurve m_system;
+  double m_designHead;          // m
+  hydraulics::Pump m_pump;
+  double m_minSpeed;            // the controller's clamp
+
+  SeawaterState evaluateAt(double speed, double tFr, double tAmbient, double tIntakeFree, double facilityC,
+                           double foulingR, double extraHeat, double recirculation) const;
 };
 
 }  // namespace fdtwin::seawater
