@@ -48,8 +48,14 @@ TEST_P(CaseSources, EveryNumberHasASourceOrIsAnAssumption) {
       const std::string key = m[1], value = m[2];
       const bool commented = m[3].matched;
       const bool number = std::regex_match(value, numberRe) && value.find(';') == std::string::npos;
-      if (number && !commented && !underComment && !exempt(table, key))
-        missing.push_back(GetParam() + ".toml:" + std::to_string(lineNo) + " " + table + "." + key + " = " + value);
+      if (number && !commented && !underComment && !exempt(table, key)) {
+        std::string where = GetParam();
+        where += ".toml:" + std::to_string(lineNo);
+        where += " " + table;
+        where += "." + key;
+        where += " = " + value;
+        missing.push_back(where);
+      }
     }
   }
   std::string all;
