@@ -337,11 +337,14 @@ void Plant::seawaterAndChiller(double speed, double tFr, double dischargeRise, d
   if (!m_chiller.present()) return;
   // The condenser heat joins the main after the plates; through recirculation it warms the
   // intake and lowers Q_hx a little, which changes the chiller's duty: a fixed point whose
-  // passes each scale the change by ~r·ε·C_min/C_sw (< 1e-2), so three passes settle it.
+  // passes each scale the change by ~r·ε·C_min/C_sw (< 1e-2), so three passes settle it. With
+  // no condenser heat (no stage running, or no request) the seawater side is already the one
+  // computed above, so it is not evaluated again.
   const double cFw = m_facility.flowCapacity();
   for (int pass = 0; pass < 3; ++pass) {
     const double tCondenserIn = sw.T_in + sw.Q_hx / (sw.mdot * sw.cp);
     ch = m_chiller.evaluate(m_chillerStages, tFr - sw.Q_hx / cFw, tCondenserIn, cFw);
+    if (ch.Q_cond == 0.0) break;
     sw = seawaterAt(speed, tFr, dischargeRise, t, engineHeatOnMain + ch.Q_cond, engineRoomFlow, engineRoomRise);
   }
 }
