@@ -196,7 +196,7 @@ void Plant::evaluate(double t, const double* y, double* ydot, PlantSignals& s) {
                      onMain ? 0.0 : s.engineCooling.mdot, onMain ? 0.0 : s.engineCooling.riseAboveAmbient, s.sw,
                      s.chiller);
   if (onMain) {
-    s.engineCooling = m_engineCooling.onMain(engineHeat, s.sw.mdot, s.sw.T_in + s.sw.Q_hx / (s.sw.mdot * s.sw.cp),
+    s.engineCooling = m_engineCooling.onMain(engineHeat, s.sw.mdot, s.sw.T_afterPlates,
                                              s.sw.T_dis, s.sw.riseAboveAmbient);
   }
   s.P_plantAux = s.engineCooling.P_el;
@@ -342,8 +342,7 @@ void Plant::seawaterAndChiller(double speed, double tFr, double dischargeRise, d
   // computed above, so it is not evaluated again.
   const double cFw = m_facility.flowCapacity();
   for (int pass = 0; pass < 3; ++pass) {
-    const double tCondenserIn = sw.T_in + sw.Q_hx / (sw.mdot * sw.cp);
-    ch = m_chiller.evaluate(m_chillerStages, tFr - sw.Q_hx / cFw, tCondenserIn, cFw);
+    ch = m_chiller.evaluate(m_chillerStages, tFr - sw.Q_hx / cFw, sw.T_afterPlates, cFw);
     if (ch.Q_cond == 0.0) break;
     sw = seawaterAt(speed, tFr, dischargeRise, t, engineHeatOnMain + ch.Q_cond, engineRoomFlow, engineRoomRise);
   }

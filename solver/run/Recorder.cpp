@@ -265,8 +265,7 @@ void Recorder::record(double t, const double* y, const std::vector<double>& quad
   m_w.append(h_chCop, s.chiller.cop);
   m_w.append(h_chStages, static_cast<double>(p.chillerStages()));
   m_w.append(h_chTl, p.chiller().present() ? s.chiller.T_leaving : y[p.facilitySupplyIndex()]);
-  m_w.append(h_chTcd,
-             p.chiller().present() ? s.chiller.T_condenserIn : s.sw.T_in + s.sw.Q_hx / (s.sw.mdot * s.sw.cp));
+  m_w.append(h_chTcd, p.chiller().present() ? s.chiller.T_condenserIn : s.sw.T_afterPlates);
   for (int i = 0; i < p.hull().count(); ++i) m_row[static_cast<size_t>(i)] = y[p.hull().stateIndex(i)];
   m_w.append(h_hullT, m_row.data());
   m_w.append(h_PitTot, s.P_itServed);

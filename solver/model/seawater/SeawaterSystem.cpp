@@ -213,7 +213,7 @@ SeawaterState SeawaterSystem::evaluateAt(double n, double tFr, double tAmbient, 
   s.head = op.head;
   s.pumpEfficiency = op.efficiency;
   if (!(s.mdot > 0.0)) {  // pumps stopped: nothing flows, nothing is exchanged
-    s.T_in = s.T_dis = tIntakeFree;
+    s.T_in = s.T_afterPlates = s.T_dis = tIntakeFree;
     s.riseAboveAmbient = s.T_dis - tAmbient;
     s.Q_seawater = extraHeat;
     return s;
@@ -231,6 +231,7 @@ SeawaterState SeawaterSystem::evaluateAt(double n, double tFr, double tAmbient, 
   const double denom = 1.0 + k * s.epsCmin;
   s.T_in = (tIntakeFree + k * s.epsCmin * tFr + k * (s.P_shaft + extraHeat)) / denom;
   s.Q_hx = s.epsCmin * (tFr - s.T_in);
+  s.T_afterPlates = s.T_in + s.Q_hx / cSw;
   s.dQhx_dTfr = s.epsCmin / denom;
   s.Q_seawater = s.Q_hx + extraHeat + s.P_shaft;
   s.dT = s.Q_seawater / cSw;

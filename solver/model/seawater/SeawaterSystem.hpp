@@ -62,6 +62,8 @@ struct SeawaterState {
   double ua = 0.0;          // W/K
   double epsCmin = 0.0;     // W/K
   double T_in = 0.0;        // K
+  double T_afterPlates = 0.0;  // K, seawater leaving the plate exchangers, T_in + Q_hx/C_sw
+                              // (into the heat added after them: engine coolers, chiller condensers)
   double T_dis = 0.0;       // K
   double dT = 0.0;          // K, T_dis − T_in
   double riseAboveAmbient = 0.0;  // K, T_dis − T_amb (the permit's rise)
