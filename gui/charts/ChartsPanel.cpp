@@ -22,9 +22,11 @@ std::vector<double> scaled(const std::vector<double>& v, double factor, double o
   return out;
 }
 
-// Hottest chip per output time: the row maximum of /racks/T_chip (degC).
+// Hottest chip per output time (degC): /racks/T_chip_max, or the row maximum of /racks/T_chip
+// in files before schema version 3 (which store it at every output row).
 std::vector<double> hottestChip(const ResultModel& r) {
-  if (!r.hasRackTemperature() || r.racks().count() == 0) return {};
+  if (const auto& max = r.series(rs::racksTChipMax.path); !max.empty()) return scaled(max, 1.0, -kKelvin);
+  if (!r.hasRackTemperature() || r.racks().count() == 0 || r.fieldCount() != r.timeCount()) return {};
   const std::vector<double> all = r.reader().readNumbers(rs::racksTChip.path);
   const std::size_t nr = r.racks().count();
   std::vector<double> out(r.timeCount(), std::numeric_limits<double>::quiet_NaN());

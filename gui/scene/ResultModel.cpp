@@ -23,6 +23,18 @@ ResultModel::ResultModel(const std::string& path) : m_reader(path) {
   if (m_time.empty()) throw InputError(path, 0, rs::time.path, "the result holds no output times");
   if (m_reader.shape(rs::time.path).size() != 1)
     throw InputError(path, 0, rs::time.path, "expected a 1-D dataset");
+  // The per-element fields' rows (/field_time, schema version 3), each output row mapped to
+  // the last field row at or before it.
+  const std::string fieldScale = m_reader.timeScaleOf(rs::hullT.path);
+  m_fieldTime = fieldScale == rs::time.path ? m_time : m_reader.readSeries(fieldScale);
+  if (m_fieldTime.empty() || m_reader.shape(fieldScale).size() != 1)
+    throw InputError(path, 0, fieldScale, "expected a 1-D dataset with at least one row");
+  m_fieldRowOf.resize(m_time.size());
+  for (std::size_t k = 0, f = 0; k < m_time.size(); ++k) {
+    while (f + 1 < m_fieldTime.size() && m_fieldTime[f + 1] <= m_time[k] + 1e-9 * std::max(1.0, std::abs(m_time[k])))
+      ++f;
+    m_fieldRowOf[k] = f;
+  }
   auto start = m_attributes.find(rs::startDatetime.name());
   m_clock = SimClock(start == m_attributes.end() ? QString() : QString::fromStdString(start->second));
   loadHull();
@@ -48,12 +60,15 @@ std::size_t ResultModel::indexAt(double t) const {
   return it == m_time.begin() ? 0 : static_cast<std::size_t>(it - m_time.begin()) - 1;
 }
 
+std::size_t ResultModel::fieldRow(std::size_t row) const { return m_fieldRowOf[std::min(row, m_time.size() - 1)]; }
+
 void ResultModel::checkRows(const std::string& datasetPath, std::size_t columns) const {
+  // The per-element fields have a row per field row (the checks' only callers).
   const auto shape = m_reader.shape(datasetPath);
-  if (shape.size() != 2 || shape[0] != m_time.size() || shape[1] != columns)
+  if (shape.size() != 2 || shape[0] != m_fieldTime.size() || shape[1] != columns)
     throw InputError(
         path(), 0, datasetPath,
-        "expected shape [" + std::to_string(m_time.size()) + ", " + std::to_string(columns) + "]");
+        "expected shape [" + std::to_string(m_fieldTime.size()) + ", " + std::to_string(columns) + "]");
 }
 
 void ResultModel::loadHull() {
@@ -160,8 +175,8 @@ void ResultModel::computeDraft() {
 }
 
 ValueRange ResultModel::sampleRange(const std::string& datasetPath) const {
-  // First, last and a handful of rows in between: enough to see a seasonal or daily swing.
-  const std::size_t nt = m_time.size();
+  // First, last and a handful of field rows in between: enough to see a seasonal or daily swing.
+  const std::size_t nt = m_fieldTime.size();
   const std::size_t samples = std::min<std::size_t>(nt, 9);
   double lo = std::numeric_limits<double>::infinity();
   double hi = -lo;
@@ -188,7 +203,7 @@ void ResultModel::hullTemperature(std::size_t row, std::vector<double>& out) con
     out.assign(m_hull.panelCount(), std::numeric_limits<double>::quiet_NaN());
     return;
   }
-  m_reader.readRow(rs::hullT.path, std::min(row, m_time.size() - 1), out);
+  m_reader.readRow(rs::hullT.path, fieldRow(row), out);
 }
 
 void ResultModel::rackTemperature(std::size_t row, std::vector<double>& out) const {
@@ -196,12 +211,12 @@ void ResultModel::rackTemperature(std::size_t row, std::vector<double>& out) con
     out.assign(m_racks.count(), std::numeric_limits<double>::quiet_NaN());
     return;
   }
-  m_reader.readRow(rs::racksTChip.path, std::min(row, m_time.size() - 1), out);
+  m_reader.readRow(rs::racksTChip.path, fieldRow(row), out);
 }
 
 std::vector<NamedValue> ResultModel::rackValues(std::size_t rack, std::size_t row) const {
   std::vector<NamedValue> out;
-  row = std::min(row, m_time.size() - 1);
+  row = fieldRow(row);
   for (const results::Entry* e : {&rs::racksTChip, &rs::racksTCoolantOut, &rs::racksPIt}) {
     const std::string& ds = e->path;
     const std::string name = e->name();
@@ -217,7 +232,7 @@ std::vector<NamedValue> ResultModel::panelValues(std::size_t panel, std::size_t 
   std::vector<NamedValue> out;
   if (m_hasHullT)
     out.push_back(
-        {"T", m_reader.readRow(rs::hullT.path, std::min(row, m_time.size() - 1))[panel], rs::hullT.units});
+        {"T", m_reader.readRow(rs::hullT.path, fieldRow(row))[panel], rs::hullT.units});
   if (!m_hull.area.empty()) out.push_back({"area", m_hull.area[panel], rs::hullArea.units});
   return out;
 }

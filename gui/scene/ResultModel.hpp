@@ -65,6 +65,10 @@ class ResultModel {
   const SimClock& clock() const { return m_clock; }
   // The last output index whose time is <= t (0 before the start).
   std::size_t indexAt(double t) const;
+  // The row of the per-element fields (hull, racks) shown at output row `row`: the last field
+  // row at or before it (/field_time; the same row in files before schema version 3).
+  std::size_t fieldRow(std::size_t row) const;
+  std::size_t fieldCount() const { return m_fieldTime.size(); }
 
   // --- geometry --------------------------------------------------------------------------
   const HullGeometry& hull() const { return m_hull; }
@@ -76,7 +80,7 @@ class ResultModel {
   // top of the wetted side panels (`side_wet`, `end_wet`); < 0 when neither is known.
   double draft() const { return m_draft; }
 
-  // --- per-time values (K) ---------------------------------------------------------------
+  // --- per-time values (K) at output row `row` (from its field row) --------------------------
   void hullTemperature(std::size_t row, std::vector<double>& out) const;
   void rackTemperature(std::size_t row, std::vector<double>& out) const;
   // One rack's or panel's values at a row, for picking: {label, value, unit} in file units.
@@ -105,6 +109,8 @@ class ResultModel {
   ResultReader m_reader;
   std::map<std::string, std::string> m_attributes;
   std::vector<double> m_time;
+  std::vector<double> m_fieldTime;       // times of the field rows
+  std::vector<std::size_t> m_fieldRowOf;  // output row -> field row
   SimClock m_clock;
   HullGeometry m_hull;
   RackGeometry m_racks;

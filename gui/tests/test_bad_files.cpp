@@ -29,8 +29,8 @@ struct BadCase {
 const BadCase kBad[] = {
     {"truncated.h5", "--steps 24 --variant truncated", "HDF5 file is truncated or damaged"},
     {"foreign.h5", "--variant foreign", "not an fdtwin result (missing schema_version)"},
-    {"v3.h5", "--steps 4 --variant version3",
-     "schema version 3 is not supported (this program reads 1 to 2)"},
+    {"v4.h5", "--steps 4 --variant newer",
+     "schema version 4 is not supported (this program reads 1 to 3)"},
     {"text.h5", "--variant text", "not an HDF5 file"},
     {"badcells.h5", "--steps 4 --variant bad-cells", "/hull/cells: refers to point"},
 };
@@ -71,7 +71,7 @@ TEST(BadFiles, WindowShowsTheMessageAndKeepsWorking) {
   EXPECT_EQ(recent.front(), good);
   for (const BadCase& bad : kBad) EXPECT_FALSE(recent.join("\n").contains(bad.name)) << bad.name;
   w.timeController()->setIndex(5);
-  EXPECT_FALSE(w.openResult(QString::fromStdString(fixture("v3.h5", "--steps 4 --variant version3"))));
+  EXPECT_FALSE(w.openResult(QString::fromStdString(fixture("v4.h5", "--steps 4 --variant newer"))));
   EXPECT_NE(w.scene().result(), nullptr);
   EXPECT_EQ(w.scene().result()->timeCount(), 12u);
   EXPECT_EQ(w.scene().timeIndex(), 5u);

@@ -86,6 +86,40 @@ TEST(ResultModel, ReadsGeometryTimeAndRows) {
   EXPECT_EQ(m.names("/power/generator_name").size(), 3u);
 }
 
+// Fields every 5th output row (case.field_interval = 5 output intervals) and at the last: the
+// 3D view shows, at each output row, the last field row at or before it; the hottest-chip
+// series keeps every row.
+TEST(ResultModel, ShowsTheLastFieldRowAtOrBeforeEachOutputRow) {
+  const ResultModel m(fixture("fields5.h5", "--steps 48 --racks 24 --panels 400 --field-every 5"));
+  EXPECT_EQ(m.timeCount(), static_cast<std::size_t>(kSteps));
+  ASSERT_EQ(m.fieldCount(), 11u);  // rows 0, 5, ..., 45 and 47
+  EXPECT_EQ(m.fieldRow(0), 0u);
+  EXPECT_EQ(m.fieldRow(4), 0u);
+  EXPECT_EQ(m.fieldRow(7), 1u);
+  EXPECT_EQ(m.fieldRow(46), 9u);
+  EXPECT_EQ(m.fieldRow(47), 10u);
+  std::vector<double> row;
+  m.rackTemperature(12, row);  // shows output row 10
+  EXPECT_NEAR(row[4], 328.15 + 12.0 * phase(10) + 0.2, 1e-9);
+  m.hullTemperature(47, row);
+  EXPECT_EQ(row.size(), m.hull().panelCount());
+  const auto picked = m.rackValues(4, 12);
+  ASSERT_FALSE(picked.empty());
+  EXPECT_NEAR(picked[0].value, 328.15 + 12.0 * phase(10) + 0.2, 1e-9);
+  EXPECT_EQ(m.series("/racks/T_chip_max").size(), static_cast<std::size_t>(kSteps));
+}
+
+// A schema version 2 file stores the fields at every output row, on /time.
+TEST(ResultModel, OpensVersion2FilesWithFieldsAtEveryRow) {
+  const ResultModel m(fixture("v2.h5", "--steps 48 --racks 24 --panels 400 --variant v2"));
+  EXPECT_EQ(m.reader().schemaVersion(), 2);
+  EXPECT_EQ(m.fieldCount(), static_cast<std::size_t>(kSteps));
+  EXPECT_EQ(m.fieldRow(12), 12u);
+  std::vector<double> row;
+  m.rackTemperature(12, row);
+  EXPECT_NEAR(row[4], 328.15 + 12.0 + 0.2, 1e-9);
+}
+
 TEST(ResultModel, DraftFromRootAttribute) {
   ResultModel m(fixture("draft.h5", "--steps 4 --draft-attr"));
   EXPECT_DOUBLE_EQ(m.draft(), 5.0);

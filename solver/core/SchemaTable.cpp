@@ -82,6 +82,11 @@ std::vector<KeyDef> makeSchema() {
            "and in the synthetic year and day; the offset is the clock of the utilization profile."),
       positive("case.duration", "s", "604800", "Simulated duration."),
       positive("case.output_interval", "s", "3600", "Interval between output rows."),
+      positive("case.field_interval", "s", "3600",
+               "Interval between the rows of the per-element fields (`/hull/T`, `/racks/T_chip`, "
+               "`/racks/T_coolant_out`, `/racks/P_it`), rounded to a whole number of output intervals (at "
+               "least one): finer output rows keep every scalar series and the hottest chip, and the 3D fields "
+               "stay hourly unless asked for (docs/results-format.md, docs/performance.md)."),
       integer("case.output_compression", "1", 0, 9,
               "Deflate level of the result file's time series (0: none, 1: fastest, 9: smallest; with the "
               "shuffle filter). Level 1 writes a one-minute year in a third of the CPU of level 4 for a file "

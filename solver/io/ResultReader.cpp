@@ -203,6 +203,12 @@ bool ResultReader::isDataset(const std::string& objectPath) const {
   return objectType(m_h->file, objectPath) == H5I_DATASET;
 }
 
+std::string ResultReader::timeScaleOf(const std::string& datasetPath) const {
+  const results::Entry* e = results::find(datasetPath);
+  const bool onFieldTime = e && !e->dims.empty() && e->dims.front() == results::fieldTime.name();
+  return onFieldTime && isDataset(results::fieldTime.path) ? results::fieldTime.path : results::time.path;
+}
+
 std::vector<std::string> ResultReader::list(const std::string& groupPath) const {
   if (!isGroup(groupPath)) throw InputError(m_path, 0, groupPath, "no such group");
   QuietHdf5 quiet;

@@ -1,6 +1,6 @@
 #pragma once
 // A read-only reader of fdtwin result files (HDF5, io/ResultSchema.hpp, docs/results-format.md),
-// schema versions 1 and 2 (what differs: docs/results-format.md, "Reading version 1").
+// schema versions 1 to 3 (what differs: docs/results-format.md, "Reading older versions").
 //
 // Opening checks that the file is HDF5, that it carries `schema_version` and that the version
 // is one this program reads; anything else is an InputError naming the file (a truncated,
@@ -50,6 +50,10 @@ class ResultReader {
   std::vector<std::size_t> shape(const std::string& datasetPath) const;
   // The `units` attribute of a dataset, or "" when absent.
   std::string units(const std::string& datasetPath) const;
+  // The time scale a time-dependent dataset's rows belong to: `/field_time` for the per-element
+  // fields the schema puts on it (version 3 files), else `/time` (every other series, and every
+  // series of version 1 and 2 files, which store the fields at each output row).
+  std::string timeScaleOf(const std::string& datasetPath) const;
 
   // --- attributes (of the root "/", a group or a dataset) --------------------------------
   bool hasAttribute(const std::string& objectPath, const std::string& name) const;

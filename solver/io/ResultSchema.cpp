@@ -77,7 +77,7 @@ Entry optional(Entry e) {
 
 // clang-format off
 // --- root ---------------------------------------------------------------------------------
-const Entry schemaVersion = attribute("/@schema_version", Type::Integer, "1", "schema version", "version of this schema (2)");
+const Entry schemaVersion = attribute("/@schema_version", Type::Integer, "1", "schema version", "version of this schema (3)");
 const Entry caseName = attribute("/@case_name", Type::Text, "", "case name", "`case.name` of the case");
 const Entry caseToml = attribute("/@case_toml", Type::Text, "", "case text", "the full effective case (after `extends` and `--set`), as TOML");
 const Entry startDatetime = attribute("/@start_datetime", Type::Text, "", "start date-time", "ISO 8601 simulated date and time of t = 0 (with UTC offset)");
@@ -96,6 +96,8 @@ const Entry rootTime = provenance(attribute("/provenance@root_time", Type::Real,
 
 // --- shared dimensions --------------------------------------------------------------------
 const Entry time = series("/time", "seconds since START", "time", {"time"}, "simulated time since `start_datetime`; `units` is `seconds since <start_datetime>` (the case start, with its UTC offset)");
+const Entry fieldTime = series("/field_time", "seconds since START", "time of the field rows", {"field_time"}, "the output times at which the per-element fields (`/hull/T`, `/racks/T_chip`, `/racks/T_coolant_out`, `/racks/P_it`) are stored: every `case.field_interval` (a whole number of output intervals) and the last row; same `units` and `calendar` as `/time`. Files of schema version 1 and 2 store those fields at every `/time` row");
+const Entry fieldTimeCalendar = attribute("/field_time@calendar", Type::Text, "", "calendar", "`standard` (CF), as `/time@calendar`");
 const Entry timeCalendar = attribute("/time@calendar", Type::Text, "", "calendar", "`standard` (CF): with `units`, lets xarray and cftime decode date-times");
 const Entry xyz = text("/xyz", "coordinate axis", {"xyz"}, "`x`, `y`, `z` (dimension scale of the coordinate axis)");
 
@@ -107,9 +109,10 @@ const Entry racksPosition = real("/racks/position", "m", "rack centre", {"rack",
 const Entry racksSize = real("/racks/size", "m", "rack extent", {"rack", "xyz"}, "rack extent along x, y, z");
 const Entry racksMDotCoolant = real("/racks/m_dot_coolant", "kg/s", "rack coolant flow", {"rack"}, "coolant flow through each rack: its row's flow split by the row's supply/return headers (`cooling.tcs_manifold`)");
 const Entry racksJob = integers("/racks/job", "job index of the rack", {"rack"}, "index of the rack's job in the order of `it.jobs` (one job per hall when `it.jobs` is empty)");
-const Entry racksTChip = series("/racks/T_chip", "K", "chip temperature", {"time", "rack"}, "chip / cold-plate temperature");
-const Entry racksTCoolantOut = series("/racks/T_coolant_out", "K", "rack coolant outlet temperature", {"time", "rack"}, "rack coolant outlet temperature");
-const Entry racksPIt = series("/racks/P_it", "W", "rack electrical power", {"time", "rack"}, "electrical power drawn by each rack (after throttling and shedding)");
+const Entry racksTChip = series("/racks/T_chip", "K", "chip temperature", {"field_time", "rack"}, "chip / cold-plate temperature");
+const Entry racksTCoolantOut = series("/racks/T_coolant_out", "K", "rack coolant outlet temperature", {"field_time", "rack"}, "rack coolant outlet temperature");
+const Entry racksPIt = series("/racks/P_it", "W", "rack electrical power", {"field_time", "rack"}, "electrical power drawn by each rack (after throttling and shedding)");
+const Entry racksTChipMax = series("/racks/T_chip_max", "K", "hottest chip temperature", {"time"}, "the largest `/racks/T_chip` of all racks at each output time (at every row, also between field rows)");
 const Entry hallIndex = index("/halls", "hall", "hall index");
 const Entry hallBound = text("/halls/bound", "box bound", {"bound"}, "`xmin`, `ymin`, `zmin`, `xmax`, `ymax`, `zmax` (dimension scale)");
 const Entry hallsName = text("/halls/name", "hall name", {"hall"}, "hall names");
@@ -167,7 +170,7 @@ const Entry hullCells = integers("/hull/cells", "panel connectivity", {"panel", 
 const Entry hullArea = real("/hull/area", "m2", "panel area", {"panel"}, "panel area");
 const Entry hullGroup = integers("/hull/group", "panel group index", {"panel"}, "panel group index into `/hull/group_names` (bottom, side_wet, side_dry, end_wet, end_dry, deck)");
 const Entry hullGroupNames = text("/hull/group_names", "panel group name", {"panel_group"}, "names of the panel groups");
-const Entry hullT = series("/hull/T", "K", "hull panel temperature", {"time", "panel"}, "panel (steel plate) temperature");
+const Entry hullT = series("/hull/T", "K", "hull panel temperature", {"field_time", "panel"}, "panel (steel plate) temperature");
 
 // --- power --------------------------------------------------------------------------------
 const Entry generatorIndex = index("/power", "generator", "generating unit index");
@@ -302,9 +305,9 @@ const std::vector<const Entry*>& schema() {
       &fdtwinVersion, &createdUtc, &commandLine, &wallTime, &rhsTime, &jacobianTime, &quadratureTime,
       &rootTime,
       // dimensions shared by every group
-      &time, &timeCalendar, &xyz,
+      &time, &fieldTime, &timeCalendar, &fieldTimeCalendar, &xyz,
       // racks, halls
-      &rackIndex, &racksName, &racksHall, &racksPosition, &racksSize, &racksMDotCoolant, &racksJob, &racksTChip, &racksTCoolantOut,
+      &rackIndex, &racksName, &racksHall, &racksPosition, &racksSize, &racksMDotCoolant, &racksJob, &racksTChip, &racksTCoolantOut, &racksTChipMax,
       &racksPIt, &hallIndex, &hallBound, &hallsName, &hallsBox, &hallsTAir,
       &rowIndex, &rowsName, &rowsHall, &rowsAshraeClass, &rowsTInlet, &rowsTExhaust, &hallsHumidityRatio,
       &hallsRelativeHumidity, &hallsTDewPoint, &hallsDewPointMargin, &hallsMCondensate,

@@ -26,11 +26,11 @@
 namespace fdtwin::results {
 
 // The version written; readers also read kOldestReadableVersion .. kSchemaVersion.
-constexpr int kSchemaVersion = 2;
+constexpr int kSchemaVersion = 3;
 constexpr int kOldestReadableVersion = 1;
 
 enum class Kind {
-  Series,     // one row per output time: [time] or [time, n]
+  Series,     // one row per output time, [time] or [time, n]; or per field row, [field_time, n]
   Static,     // written once (geometry, names, index datasets, events, CFD windows)
   Attribute,  // an attribute of a group or of the root ("/path@name")
   Kpi,        // a scalar dataset under /kpi, with a formula
@@ -88,10 +88,10 @@ extern const Entry schemaVersion, caseName, caseToml, startDatetime, status, fai
 extern const Entry fdtwinVersion, createdUtc, commandLine, wallTime, rhsTime, jacobianTime, quadratureTime,
     rootTime;
 // Shared dimensions.
-extern const Entry time, timeCalendar, xyz;
+extern const Entry time, fieldTime, timeCalendar, fieldTimeCalendar, xyz;
 // Racks and halls.
 extern const Entry rackIndex, racksName, racksHall, racksPosition, racksSize, racksMDotCoolant, racksJob,
-    racksTChip, racksTCoolantOut, racksPIt;
+    racksTChip, racksTCoolantOut, racksPIt, racksTChipMax;
 extern const Entry hallIndex, hallBound, hallsName, hallsBox, hallsTAir;
 // the air side (cooling/HallAir)
 extern const Entry rowIndex, rowsName, rowsHall, rowsAshraeClass, rowsTInlet, rowsTExhaust, hallsHumidityRatio,

@@ -41,6 +41,7 @@ class ResultWriter {
   int series(const std::string& path, size_t width, const std::string& units);
   // Rows expected per series (caps the chunk size, so short runs do not compress empty chunks).
   void expectRows(size_t rows) { m_expectedRows = rows; }
+  size_t expectedRows() const { return m_expectedRows; }
   // Deflate level 0..9 of the time series created after this call (0: stored uncompressed;
   // otherwise with the shuffle filter, which groups the doubles' bytes so deflate finds runs).
   void setCompression(int level) { m_deflateLevel = level; }

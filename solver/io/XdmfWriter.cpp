@@ -101,7 +101,8 @@ std::size_t width(const ResultReader& r, const std::string& path, std::size_t nt
 }
 
 void writeDocument(std::ostream& out, const ResultReader& r, const std::string& h5Name) {
-  const std::vector<double> time = r.readNumbers(rs::time.path);
+  // The hull and rack fields' rows: /field_time (or /time in files before schema version 3).
+  const std::vector<double> time = r.readNumbers(r.timeScaleOf(rs::hullT.path));
   const std::size_t nt = time.size();
   const std::vector<std::size_t> rows = sampledRows(nt);
   XdmfText x(out, xmlEscape(h5Name));

@@ -7,10 +7,10 @@
 //
 // Layout (XDMF 2, the dialect of ParaView's vtkXdmfReader):
 //   Domain
-//     Grid "hull"  (Collection, Temporal): per output time a Uniform grid, Quadrilateral
+//     Grid "hull"  (Collection, Temporal): per field row (`/field_time`) a Uniform grid, Quadrilateral
 //                  topology /hull/cells, XYZ geometry /hull/points, cell attributes
 //                  "T" [K] (/hull/T row) and "group" (/hull/group)
-//     Grid "racks" (Collection, Temporal): per output time a Uniform grid, Polyvertex
+//     Grid "racks" (Collection, Temporal): per field row (`/field_time`) a Uniform grid, Polyvertex
 //                  topology over /racks/position, node attributes "T_chip" [K]
 //                  (/racks/T_chip row), "P_it" [W] (/racks/P_it row) and "hall" (/racks/hall)
 // Long results are sampled: at most kMaxXdmfTimes output times, evenly strided, the last

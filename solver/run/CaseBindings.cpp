@@ -268,6 +268,7 @@ const std::vector<std::string>& directlyReadKeys() {
   static const std::vector<std::string> keys{
       "case.duration",         // runCase: end time
       "case.output_interval",  // runCase: output rows
+      "case.field_interval",   // runCase: rows of the per-element fields
       "case.output_compression",  // runCase: the result writer's deflate level
       "solver.rtol",           // runCase: CVODES tolerance
       "solver.max_step",       // runCase: CVODES largest step

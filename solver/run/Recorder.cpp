@@ -7,8 +7,8 @@ namespace fdtwin::io {
 
 namespace rs = ::fdtwin::results;
 
-Recorder::Recorder(ResultWriter& w, Plant& plant, const Provenance& prov, double salinity)
-    : m_w(w), m_plant(plant) {
+Recorder::Recorder(ResultWriter& w, Plant& plant, const Provenance& prov, double salinity, long fieldEvery)
+    : m_w(w), m_plant(plant), m_fieldEvery(std::max(1L, fieldEvery)) {
   w.attribute(rs::schemaVersion, static_cast<long long>(rs::kSchemaVersion));
   w.attribute(rs::caseName, prov.caseName);
   w.attribute(rs::caseToml, prov.caseToml);
@@ -106,9 +106,17 @@ Recorder::Recorder(ResultWriter& w, Plant& plant, const Provenance& prov, double
 
   h_time = w.series(rs::time, 0, timeUnits);
   w.attribute(rs::timeCalendar, std::string(rs::kCalendar));
+  h_TchipMax = w.series(rs::racksTChipMax, 0);
+  // The per-element fields on their own time scale: chunks sized for their rows.
+  const size_t rows = w.expectedRows();
+  if (rows > 0) w.expectRows((rows - 1) / static_cast<size_t>(m_fieldEvery) + 2);
+  h_fieldTime = w.series(rs::fieldTime, 0, timeUnits);
+  w.attribute(rs::fieldTimeCalendar, std::string(rs::kCalendar));
   h_Tchip = w.series(rs::racksTChip, nr);
   h_Tout = w.series(rs::racksTCoolantOut, nr);
   h_Pit = w.series(rs::racksPIt, nr);
+  h_hullT = w.series(rs::hullT, geom.panels().size());
+  w.expectRows(rows);
   h_Tair = w.series(rs::hallsTAir, nh);
   h_rowIn = w.series(rs::rowsTInlet, nrow);
   h_rowEx = w.series(rs::rowsTExhaust, nrow);
@@ -145,7 +153,6 @@ Recorder::Recorder(ResultWriter& w, Plant& plant, const Provenance& prov, double
   h_chStages = w.series(rs::chillerStages, 0);
   h_chTl = w.series(rs::chillerTLeaving, 0);
   h_chTcd = w.series(rs::chillerTCondenserIn, 0);
-  h_hullT = w.series(rs::hullT, np);
   h_PitTot = w.series(rs::powerPIt, 0);
   h_Pcool = w.series(rs::powerPCooling, 0);
   h_Photel = w.series(rs::powerPHotel, 0);
@@ -178,13 +185,16 @@ Recorder::Recorder(ResultWriter& w, Plant& plant, const Provenance& prov, double
   m_timeUnits = timeUnits;
 }
 
-void Recorder::record(double t, const double* y, const std::vector<double>& quad) {
+void Recorder::record(double t, const double* y, const std::vector<double>& quad, bool last) {
   Plant& p = m_plant;
   p.evaluate(t, y, nullptr, m_sig);
   const auto& s = m_sig;
   const auto& racks = p.racks();
   const int nr = racks.count();
+  const bool fieldRow = m_rows % m_fieldEvery == 0 || last;
+  ++m_rows;
   m_w.append(h_time, t);
+  if (fieldRow) m_w.append(h_fieldTime, t);
   m_row.resize(static_cast<size_t>(std::max({nr, p.hull().count(), p.hallCount(), 16})));
   // Hottest chip and the largest spread within a rack row (racks are stored row by row).
   double rowMin = 0.0, rowMax = 0.0;
@@ -201,14 +211,17 @@ void Recorder::record(double t, const double* y, const std::vector<double>& quad
     rowMax = std::max(rowMax, tc);
     m_spreadMax = std::max(m_spreadMax, rowMax - rowMin);
   }
-  m_w.append(h_Tchip, m_row.data());
-  for (int i = 0; i < nr; ++i) m_row[static_cast<size_t>(i)] = y[racks.outletIndex(i)];
-  m_w.append(h_Tout, m_row.data());
-  for (int i = 0; i < nr; ++i) {
-    const auto j = static_cast<size_t>(racks.job(i));
-    m_row[static_cast<size_t>(i)] = s.servedShare * racks.demand(i, s.utilization[j], y[racks.chipIndex(i)]);
+  m_w.append(h_TchipMax, nr > 0 ? *std::max_element(m_row.begin(), m_row.begin() + nr) : 0.0);
+  if (fieldRow) {
+    m_w.append(h_Tchip, m_row.data());
+    for (int i = 0; i < nr; ++i) m_row[static_cast<size_t>(i)] = y[racks.outletIndex(i)];
+    m_w.append(h_Tout, m_row.data());
+    for (int i = 0; i < nr; ++i) {
+      const auto j = static_cast<size_t>(racks.job(i));
+      m_row[static_cast<size_t>(i)] = s.servedShare * racks.demand(i, s.utilization[j], y[racks.chipIndex(i)]);
+    }
+    m_w.append(h_Pit, m_row.data());
   }
-  m_w.append(h_Pit, m_row.data());
   for (int h = 0; h < p.hallCount(); ++h) m_row[static_cast<size_t>(h)] = y[p.hallAirIndex(h)];
   m_w.append(h_Tair, m_row.data());
   // Air side: rows' inlet and exhaust, hall humidity and dew point; the envelope and margin KPIs.
@@ -266,8 +279,10 @@ void Recorder::record(double t, const double* y, const std::vector<double>& quad
   m_w.append(h_chStages, static_cast<double>(p.chillerStages()));
   m_w.append(h_chTl, p.chiller().present() ? s.chiller.T_leaving : y[p.facilitySupplyIndex()]);
   m_w.append(h_chTcd, p.chiller().present() ? s.chiller.T_condenserIn : s.sw.T_afterPlates);
-  for (int i = 0; i < p.hull().count(); ++i) m_row[static_cast<size_t>(i)] = y[p.hull().stateIndex(i)];
-  m_w.append(h_hullT, m_row.data());
+  if (fieldRow) {
+    for (int i = 0; i < p.hull().count(); ++i) m_row[static_cast<size_t>(i)] = y[p.hull().stateIndex(i)];
+    m_w.append(h_hullT, m_row.data());
+  }
   m_w.append(h_PitTot, s.P_itServed);
   m_w.append(h_Pcool, s.P_cooling);
   m_w.append(h_Photel, s.P_hotelServed);

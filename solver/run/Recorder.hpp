@@ -1,8 +1,10 @@
 #pragma once
 // Records a plant run into a result file (io/ResultSchema.hpp, docs/results-format.md): every
 // item through its schema entry. The static geometry once,
-// then one row of every time series per output time, then the KPIs, events and solver
-// statistics. Tracks the running maxima the KPIs need, so nothing is read back.
+// then one row of every time series per output time (the per-element fields of the hull and
+// the racks only every `fieldEvery`-th row and at the last, on `/field_time`), then the KPIs,
+// events and solver statistics. Tracks the running maxima the KPIs need at every row, so
+// nothing is read back and no KPI depends on the field interval.
 #include <string>
 #include <vector>
 
@@ -18,9 +20,11 @@ struct Provenance {
 
 class Recorder {
  public:
-  Recorder(ResultWriter& writer, Plant& plant, const Provenance& prov, double salinity);
-  // One output row at (t, y); quad = the plant's quadratures integrated from 0 to t.
-  void record(double t, const double* y, const std::vector<double>& quad);
+  // fieldEvery >= 1: output rows per row of the per-element fields (case.field_interval).
+  Recorder(ResultWriter& writer, Plant& plant, const Provenance& prov, double salinity, long fieldEvery = 1);
+  // One output row at (t, y); quad = the plant's quadratures integrated from 0 to t; last:
+  // the run's final row (always a field row).
+  void record(double t, const double* y, const std::vector<double>& quad, bool last = false);
   // KPIs (returned and written to /kpi), events, solver statistics. A run that failed
   // (complete = false) keeps its rows, events and statistics but gets no /kpi group: KPIs
   // describe a whole run.
@@ -43,9 +47,10 @@ class Recorder {
   std::vector<double> m_lastQuad;
   double m_lastT = 0.0;  // s, time of the last row
   bool m_first = true;
+  long m_fieldEvery = 1, m_rows = 0;  // output rows per field row; rows recorded so far
   std::string m_timeUnits;  // `/time@units`, also of /events/time
   // series handles
-  int h_time, h_Tchip, h_Tout, h_Pit, h_Tair, h_Tamb, h_Tin, h_Tdis, h_dT, h_mdot, h_Qsw, h_Ppumps, h_speed,
+  int h_time, h_fieldTime, h_TchipMax, h_Tchip, h_Tout, h_Pit, h_Tair, h_Tamb, h_Tin, h_Tdis, h_dT, h_mdot, h_Qsw, h_Ppumps, h_speed,
       h_Tfs, h_Tfr, h_Rf, h_hullT, h_PitTot, h_Pcool, h_Photel, h_Pfac, h_Pdem, h_Punserved, h_Pdumped,
       h_Pgen, h_Pbat, h_soc, h_online, h_fuel, h_co2, h_envSst, h_envAir, h_envG, h_envWind, h_envCurrent,
       h_src, h_snk, h_srcE, h_snkE, h_Estored, h_rise, h_ecQ, h_ecTamb, h_ecTin, h_ecTdis, h_ecRise, h_ecMdot,

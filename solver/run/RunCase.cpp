@@ -56,9 +56,12 @@ RunSummary runCase(const Case& c, const RunOptions& options, const ProgressCallb
   writer.setCompression(static_cast<int>(c.integer("case.output_compression")));
   writer.attribute(results::fdtwinVersion, std::string(kVersion));
   writer.attribute(results::createdUtc, utcTimestamp());
+  // Rows of the per-element fields: every field_interval, a whole number of output rows.
+  const double fieldRows = std::round(c.real("case.field_interval") / dtOut);
+  const long fieldEvery = fieldRows < 1.0 ? 1L : fieldRows > 1e15 ? 1000000000000000L : static_cast<long>(fieldRows);
   io::Recorder recorder(writer, plant,
                         {c.string("case.name"), c.toToml(), options.commandLine, c.string("case.start")},
-                        params.seawater.salinity);
+                        params.seawater.salinity, fieldEvery);
   recorder.record(0.0, y.data(), integrator.quadratures(0.0));
 
   double t = 0.0;
@@ -109,7 +112,7 @@ RunSummary runCase(const Case& c, const RunOptions& options, const ProgressCallb
       // The plant's events may have moved (an engine start schedules its ready time).
       if (result != integrate::StepResult::ReachedOutput || changed) tStop = nextStop(t);
       if (t == nextOut) {  // exact: the integrator returns output times as asked (advance)
-        recorder.record(t, y.data(), integrator.quadratures(t));
+        recorder.record(t, y.data(), integrator.quadratures(t), outputs + 1 == nOut);
         ++outputs;
         nextOut = outputTime(outputs + 1);
         if (progress) progress({t, duration, wall()});

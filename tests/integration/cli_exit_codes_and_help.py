@@ -115,11 +115,11 @@ with open(text, "w") as f:
     f.write("this is not HDF5\n" * 100)
 input_error(t.run("info", text), "info of a text file", "notes.h5", "not an HDF5 file")
 
-newer = t.path("version3.h5")
+newer = t.path("version4.h5")
 shutil.copy(good, newer)
 with h5py.File(newer, "r+") as f:
-    f.attrs["schema_version"] = 3
-input_error(t.run("info", newer), "info of a schema version 3 file", "version3.h5", "schema version 3")
+    f.attrs["schema_version"] = 4
+input_error(t.run("info", newer), "info of a schema version 4 file", "version4.h5", "schema version 4")
 
 input_error(t.run("info", t.path("absent.h5")), "info of a missing file", "absent.h5")
 input_error(t.run("info", t.tmp), "info of a folder", t.tmp)

@@ -98,7 +98,7 @@ proc = t.run("info", out)
 if t.expect_exit(proc, 0, "fdtwin info"):
     out_text = proc.stdout
     t.check("barge-ai-20mw" in out_text, "info does not print the case name")
-    t.check(re.search(r"schema version\s+2\b", out_text) is not None, "info does not print the schema version")
+    t.check(re.search(r"schema version\s+3\b", out_text) is not None, "info does not print the schema version")
     t.check(re.search(rf"output rows\s+{nt}\b", out_text) is not None, f"info does not print the {nt} output rows")
     t.check(re.search(r"racks\s+%d\b" % f["/racks/name"].shape[0], out_text) is not None, "info does not print the racks")
     m = re.search(r"PUE[^\n]*?\s([0-9.]+)\s*$", out_text, re.M)

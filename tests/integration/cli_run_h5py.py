@@ -1,10 +1,12 @@
 #!/usr/bin/python3
-"""cli_run_h5py: `fdtwin run` of the default case for 2 days, result read back with h5py.
+"""cli_run_h5py: `fdtwin run` of the default case for 2 days at half-hour output rows (the
+per-element fields at the case's hourly `case.field_interval`), result read back with h5py.
 
-Checks the result against docs/results-format.md (schema version 2): root and provenance
+Checks the result against docs/results-format.md (schema version 3): root and provenance
 attributes, `long_name` on every dataset and UDUNITS-2 `units` on every numeric one, `/time`
 units and calendar that xarray decodes, a dimension scale on every dimension, the required
-datasets with their shapes, time series chunked along time and compressed, the /kpi
+datasets with their shapes (the fields on `/field_time`, every second `/time` row), time
+series chunked along time and compressed, the hottest chip at every row, the /kpi
 datasets, and two conservation identities
 that must hold from the file alone:
   energy:     Σ source_energy[-1] − Σ sink_energy[-1] − (E_stored[-1] − E_stored[0]),
@@ -25,7 +27,7 @@ from fdtwin_test import Test, rel_diff
 t = Test("cli_run_h5py")
 DURATION = 2 * 86400.0
 out = t.path("result.h5")
-t.run_case(out, duration="2d")
+t.run_case(out, "--output-interval", "30min", duration="2d")
 t.check(os.path.isfile(out), "no result file at the output path")
 t.check(not os.path.exists(out + ".part"), "the temporary .part file is left after a successful run")
 
@@ -43,7 +45,7 @@ attrs = dict(f.attrs)
 attrs.update(f["/provenance"].attrs if "/provenance" in f else {})
 for name in ["schema_version", "fdtwin_version", "case_name", "case_toml", "command_line", "created_utc"]:
     t.check(name in attrs, f"attribute {name} missing")
-t.check(int(attrs.get("schema_version", 0)) == 2, f"schema_version is {attrs.get('schema_version')}, expected 2")
+t.check(int(attrs.get("schema_version", 0)) == 3, f"schema_version is {attrs.get('schema_version')}, expected 3")
 t.check(re.fullmatch(r"\d+\.\d+\.\d+.*", text(attrs.get("fdtwin_version", ""))),
         f"fdtwin_version {attrs.get('fdtwin_version')!r} is not a version")
 t.check(text(attrs.get("case_name", "")) == "barge-ai-20mw", f"case_name is {attrs.get('case_name')!r}")
@@ -82,13 +84,20 @@ for path, ds in sorted(datasets.items()):
             if t.check(len(dim) == 1, f"{path}: dimension {i} has {len(dim)} scales, expected 1"):
                 t.check(dim[0].shape == (ds.shape[i],), f"{path}: dimension {i} scale {dim[0].name} has shape "
                         f"{dim[0].shape}, the dataset {ds.shape}")
-t.check(f["/racks/T_chip"].dims[0][0].name == "/time" and f["/racks/T_chip"].dims[1][0].name == "/racks/rack",
-        "/racks/T_chip is not [time, rack]")
+t.check(f["/racks/T_chip"].dims[0][0].name == "/field_time" and f["/racks/T_chip"].dims[1][0].name == "/racks/rack",
+        "/racks/T_chip is not [field_time, rack]")
+t.check(f["/hull/T"].dims[0][0].name == "/field_time", "/hull/T is not [field_time, panel]")
 
 # --- required datasets and shapes -------------------------------------------------------------
 time = f["/time"][:] if "/time" in f else np.zeros(0)
 nt = len(time)
-t.check(nt == 49, f"/time has {nt} rows, expected 49 (2 days at the case's 1 h output interval)")
+t.check(nt == 97, f"/time has {nt} rows, expected 97 (2 days at a 30 min output interval)")
+field_time = f["/field_time"][:] if "/field_time" in f else np.zeros(0)
+nf = len(field_time)
+t.check(nf == 49 and np.array_equal(field_time, time[::2]),
+        f"/field_time has {nf} rows, expected the 49 hourly rows of /time (case.field_interval = 1 h)")
+t.check(text(f["/field_time"].attrs.get("units", "")) == text(f["/time"].attrs.get("units", "")),
+        "/field_time has other units than /time")
 t.check(nt > 1 and time[0] == 0.0 and abs(time[-1] - DURATION) < 1e-6, f"/time runs {time[:1]} .. {time[-1:]}")
 t.check(np.all(np.diff(time) > 0), "/time is not strictly increasing")
 nr = f["/racks/name"].shape[0]
@@ -102,8 +111,10 @@ required = {
     "/time": (time_units, (nt,)),
     "/racks/name": ("", (nr,)),  # strings: no units
     "/racks/position": ("m", (nr, 3)),
-    "/racks/T_chip": ("K", (nt, nr)),
-    "/racks/P_it": ("W", (nt, nr)),
+    "/field_time": (time_units, (nf,)),
+    "/racks/T_chip": ("K", (nf, nr)),
+    "/racks/T_chip_max": ("K", (nt,)),
+    "/racks/P_it": ("W", (nf, nr)),
     "/cooling/T_intake": ("K", (nt,)),
     "/cooling/T_discharge": ("K", (nt,)),
     "/cooling/m_dot_seawater": ("kg/s", (nt,)),
@@ -111,7 +122,7 @@ required = {
     "/cooling/P_pumps": ("W", (nt,)),
     "/hull/points": ("m", (npts, 3)),
     "/hull/cells": ("1", (npanels, 4)),
-    "/hull/T": ("K", (nt, npanels)),
+    "/hull/T": ("K", (nf, npanels)),
     "/power/P_it": ("W", (nt,)),
     "/power/P_facility": ("W", (nt,)),
     "/power/P_unserved": ("W", (nt,)),
@@ -154,7 +165,9 @@ series = [p for p in datasets if kinds.get(p) == "series"]
 t.check(len(series) >= 30, f"only {len(series)} time series")
 for path in series:
     ds = datasets[path]
-    if not t.check(ds.shape[:1] == (nt,), f"time series {path} has shape {ds.shape}, expected [{nt}, ...]"):
+    on_field_time = path == "/field_time" or (len(ds.dims[0]) > 0 and ds.dims[0][0].name == "/field_time")
+    rows = nf if on_field_time else nt
+    if not t.check(ds.shape[:1] == (rows,), f"time series {path} has shape {ds.shape}, expected [{rows}, ...]"):
         continue
     t.check(ds.chunks is not None, f"{path} is not chunked")
     t.check(ds.compression == "gzip", f"{path} is not compressed (compression={ds.compression})")
@@ -173,8 +186,11 @@ for name in ["PUE", "T_chip_max", "discharge_dT_max", "fuel_total", "CO2_total",
 if "PUE" in kpi:
     t.check(1.0 < float(kpi["PUE"]) < 2.0, f"PUE {kpi['PUE']} is implausible")
 if "T_chip_max" in kpi:
-    t.check(abs(float(kpi["T_chip_max"]) - f["/racks/T_chip"][:].max()) < 1e-9 * 300,
-            "/kpi@T_chip_max is not the largest /racks/T_chip")
+    t.check(abs(float(kpi["T_chip_max"]) - f["/racks/T_chip_max"][:].max()) < 1e-9 * 300,
+            "/kpi@T_chip_max is not the largest /racks/T_chip_max")
+# The hottest chip at every row is the row maximum of the fields where both are stored.
+t.check(np.array_equal(f["/racks/T_chip_max"][::2], f["/racks/T_chip"][:].max(axis=1)),
+        "/racks/T_chip_max is not the largest /racks/T_chip at the field rows")
 if "discharge_dT_max" in kpi:
     dT = f["/cooling/T_discharge"][:] - f["/cooling/T_intake"][:]
     t.check(abs(float(kpi["discharge_dT_max"]) - dT.max()) < 1e-6,
@@ -243,7 +259,8 @@ t.check(any("engine" in n for n in names) and "solar" in names and "shore" in na
 # --- meaning of a few series ------------------------------------------------------------------
 racks_sum = f["/racks/P_it"][:].sum(axis=1)
 p_it = f["/power/P_it"][:]
-t.check(np.max(np.abs(racks_sum - p_it) / np.maximum(p_it, 1.0)) < 1e-9, "Σ /racks/P_it != /power/P_it")
+t.check(np.max(np.abs(racks_sum - p_it[::2]) / np.maximum(p_it[::2], 1.0)) < 1e-9,
+        "Σ /racks/P_it != /power/P_it at the field rows")
 facility = f["/power/P_facility"][:]
 t.check(np.all(facility >= p_it - 1e-6), "/power/P_facility is smaller than /power/P_it")
 mdot = f["/cooling/m_dot_seawater"][:]

@@ -49,7 +49,7 @@ if t.expect_exit(proc, 0, "the run after the killed one"):
     t.check(os.path.isfile(xdmf) and not os.path.exists(xdmf + ".part"), "the rerun left no complete XDMF file")
     try:
         with h5py.File(out, "r") as f:
-            t.check(int(f.attrs["schema_version"]) == 2, "the rerun's result has no schema_version 2")
+            t.check(int(f.attrs["schema_version"]) == 3, "the rerun's result has no schema_version 3")
             t.check(abs(float(f["/time"][-1]) - 86400.0) < 1e-6, "the rerun's result does not hold the whole day")
             t.check("PUE" in f["/kpi"], "the rerun's result has no KPIs")
     except OSError as e:

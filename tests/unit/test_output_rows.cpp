@@ -172,7 +172,8 @@ StoppedRows stopAtEveryRow(const Case& c, double duration, double dtOut) {
 // take different steps, so they differ by the solver's error, not by roundoff), and the energy
 // integrals within rtol of their value plus the quadratures' 1e3 J (times √n, below).
 TEST_F(OutputRows, InterpolatedRowsAgreeWithStopsAtEveryRow) {
-  const Case c = defaultCase();
+  Case c = defaultCase();
+  c.set("case.field_interval", "600 s");  // the per-element fields at every row too
   const double duration = 86400.0, dtOut = 600.0, rtol = c.real("solver.rtol");
   RunOptions o;
   o.duration = duration;
@@ -277,6 +278,48 @@ TEST_F(OutputRows, ProgressAtEveryRowAndCancelAtTheNext) {
   ASSERT_EQ(seen.size(), 90u);
   for (size_t k = 0; k < seen.size(); ++k) EXPECT_EQ(seen[k], 60.0 * static_cast<double>(k + 1));
   EXPECT_FALSE(fs::exists(o.outputPath));
+}
+
+// The per-element fields every case.field_interval (rounded to whole output rows, and at the
+// last row) are the rows a run that stores them at every row writes at those times, bit for
+// bit: the output rows come from the interpolant, which the field interval does not touch.
+// Scalar series, the hottest chip and the KPIs do not depend on it.
+TEST_F(OutputRows, FieldRowsAreThoseOfARunWithFieldsAtEveryRow) {
+  Case c = defaultCase();
+  RunOptions o;
+  o.duration = 23400.0;  // 6.5 h: 40 rows at 10 min, the last not on the field interval
+  o.outputInterval = 600.0;
+  o.outputPath = path("every.h5");
+  c.set("case.field_interval", "600 s");
+  const auto every = runCase(c, o);
+  c.set("case.field_interval", "55 min");  // 5.5 rows: every 6th row
+  o.outputPath = path("sparse.h5");
+  const auto sparse = runCase(c, o);
+
+  const ResultReader a(path("every.h5")), b(path("sparse.h5"));
+  const auto time = a.readNumbers("/time");
+  ASSERT_EQ(time.size(), 40u);
+  EXPECT_EQ(a.readNumbers("/field_time"), time);
+  const std::vector<size_t> rows = {0, 6, 12, 18, 24, 30, 36, 39};
+  std::vector<double> expected;
+  for (size_t k : rows) expected.push_back(time[k]);
+  EXPECT_EQ(b.readNumbers("/field_time"), expected);
+  EXPECT_EQ(b.readNumbers("/time"), time);
+  for (const char* field : {"/hull/T", "/racks/T_chip", "/racks/T_coolant_out", "/racks/P_it"}) {
+    const auto shape = b.shape(field);
+    ASSERT_EQ(shape.size(), 2u) << field;
+    ASSERT_EQ(shape[0], rows.size()) << field;
+    for (size_t j = 0; j < rows.size(); ++j) EXPECT_EQ(b.readRow(field, j), a.readRow(field, rows[j])) << field << " row " << j;
+  }
+  for (const char* series : {"/racks/T_chip_max", "/cooling/T_discharge", "/power/P_facility", "/halls/T_air"})
+    EXPECT_EQ(b.readNumbers(series), a.readNumbers(series)) << series;
+  EXPECT_EQ(sparse.kpi, every.kpi);
+  // The hottest chip at every row is the largest rack chip temperature of that row.
+  const auto chipMax = a.readNumbers("/racks/T_chip_max");
+  for (size_t k = 0; k < time.size(); ++k) {
+    const auto chips = a.readRow("/racks/T_chip", k);
+    EXPECT_EQ(chipMax[k], *std::max_element(chips.begin(), chips.end()));
+  }
 }
 
 }  // namespace

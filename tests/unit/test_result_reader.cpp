@@ -41,7 +41,7 @@ class ResultReaderTest : public ::testing::Test {
     make("ok.h5", "--steps 48 --racks 24 --panels 400 --chunk 16 --cfd");
     make("foreign.h5", "--variant foreign");
     make("v1.h5", "--variant v1 --steps 48 --racks 24 --panels 400 --chunk 16 --cfd");
-    make("v3.h5", "--variant version3 --steps 4");
+    make("v4.h5", "--variant newer --steps 4");
     make("noversion.h5", "--variant no-version --steps 4");
     make("text.h5", "--variant text");
   }
@@ -60,16 +60,27 @@ class ResultReaderTest : public ::testing::Test {
 
 double phase(int row) { return std::sin(2.0 * std::numbers::pi * row / kSteps); }
 
+// The per-element fields' rows: /field_time in version 3 files, /time before.
+TEST_F(ResultReaderTest, TimeScaleOfTheFields) {
+  const ResultReader r(file("ok.h5").string());
+  EXPECT_EQ(r.timeScaleOf("/hull/T"), "/field_time");
+  EXPECT_EQ(r.timeScaleOf("/racks/T_chip"), "/field_time");
+  EXPECT_EQ(r.timeScaleOf("/power/P_it"), "/time");
+  EXPECT_EQ(r.timeScaleOf("/not/declared"), "/time");
+  const ResultReader v1(file("v1.h5").string());
+  EXPECT_EQ(v1.timeScaleOf("/hull/T"), "/time");
+}
+
 TEST_F(ResultReaderTest, OpensAndReadsRootAttributes) {
   ResultReader r(file("ok.h5").string());
-  EXPECT_EQ(r.schemaVersion(), 2);
+  EXPECT_EQ(r.schemaVersion(), 3);
   const auto attrs = r.rootAttributes();
   EXPECT_EQ(attrs.at("case_name"), "fixture");
-  EXPECT_EQ(attrs.at("schema_version"), "2");
+  EXPECT_EQ(attrs.at("schema_version"), "3");
   EXPECT_EQ(attrs.at("start_datetime"), "2025-07-01T00:00:00+00:00");
   EXPECT_EQ(attrs.at("fdtwin_version"), "0.1.0-fixture");  // from /provenance
   EXPECT_EQ(r.stringAttribute("/provenance", "fdtwin_version"), "0.1.0-fixture");
-  EXPECT_DOUBLE_EQ(r.numberAttribute("/", "schema_version"), 2.0);
+  EXPECT_DOUBLE_EQ(r.numberAttribute("/", "schema_version"), 3.0);
   EXPECT_THROW(r.numberAttribute("/", "case_name"), InputError);
   EXPECT_THROW(r.stringAttribute("/", "nonexistent"), InputError);
 }
@@ -186,8 +197,8 @@ TEST_F(ResultReaderTest, RefusesForeignAndOtherVersions) {
   EXPECT_EQ(openError(foreign), foreign.string() + ": not an fdtwin result (missing schema_version)");
   EXPECT_EQ(openError(file("noversion.h5")),
             file("noversion.h5").string() + ": not an fdtwin result (missing schema_version)");
-  EXPECT_EQ(openError(file("v3.h5")),
-            file("v3.h5").string() + ": schema version 3 is not supported (this program reads 1 to 2)");
+  EXPECT_EQ(openError(file("v4.h5")),
+            file("v4.h5").string() + ": schema version 4 is not supported (this program reads 1 to 3)");
   EXPECT_EQ(openError(file("text.h5")),
             file("text.h5").string() + ": not an HDF5 file (an fdtwin result is HDF5)");
   EXPECT_EQ(openError(file("missing.h5")), file("missing.h5").string() + ": no such file");

@@ -48,7 +48,7 @@ TEST(ResultSchema, TableIsConsistent) {
     }
     if (e->kind == Kind::Series) {
       ASSERT_FALSE(e->dims.empty());
-      EXPECT_EQ(e->dims.front(), "time");
+      EXPECT_TRUE(e->dims.front() == "time" || e->dims.front() == "field_time") << e->path;
     }
     if (e->kind == Kind::Kpi) {
       EXPECT_TRUE(e->dims.empty());
