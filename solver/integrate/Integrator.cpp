@@ -39,6 +39,16 @@ struct Integrator::Impl {
   IntegratorStats before;  // counters of earlier segments (CVodeReInit resets them)
   std::vector<double> qStart;  // quadratures at the last (re)initialisation
   double rhsSeconds = 0.0, jacSeconds = 0.0, quadSeconds = 0.0, rootSeconds = 0.0;
+  // Since the last (re)initialisation: whether a step was taken, and the time up to which the
+  // last step's interpolating polynomial answers with no event before it (its end, or a root).
+  bool stepped = false;
+  double tChecked = 0.0;
+  // A root found at tRoot in a step whose earlier output times are still owed: returned when
+  // the caller asks for a time at or after it.
+  bool rootPending = false;
+  double tRoot = 0.0;
+  std::vector<double> yRoot;
+  std::vector<int> rootsAtTRoot;
 
   ~Impl() {
     if (cvode) CVodeFree(&cvode);
@@ -52,6 +62,8 @@ struct Integrator::Impl {
 };
 
 namespace {
+constexpr long kMaxStepsPerAdvance = 200000;  // steps towards one output or stop time before giving up
+
 Integrator::Impl* impl(void* user) { return static_cast<Integrator::Impl*>(user); }
 
 // Adds the wall time of a scope to a counter.
@@ -175,7 +187,7 @@ Integrator::Integrator(network::OdeSystem& system, std::vector<double> scales, d
   check(CVodeSetUserData(m->cvode, m.get()), "CVodeSetUserData");
   check(CVodeSetErrHandlerFn(m->cvode, errorHandler, m.get()), "CVodeSetErrHandlerFn");
   check(CVodeSVtolerances(m->cvode, rtol, m->atol), "CVodeSVtolerances");
-  check(CVodeSetMaxNumSteps(m->cvode, 200000), "CVodeSetMaxNumSteps");
+  check(CVodeSetMaxNumSteps(m->cvode, kMaxStepsPerAdvance), "CVodeSetMaxNumSteps");
   if (maxStep > 0) check(CVodeSetMaxStep(m->cvode, maxStep), "CVodeSetMaxStep");
   if (m->nroots > 0) check(CVodeRootInit(m->cvode, m->nroots, rootFn), "CVodeRootInit");
   if (m->nq > 0) {
@@ -229,6 +241,7 @@ void Integrator::initialize(double t0, const std::vector<double>& y0) {
   m->before = {};
   std::memcpy(N_VGetArrayPointer(m->y), y0.data(), sizeof(double) * static_cast<size_t>(m->n));
   check(CVodeReInit(m->cvode, t0, m->y), "CVodeReInit");
+  m->stepped = m->rootPending = false;
   if (m->nq > 0) {
     N_VConst(0.0, m->q);
     check(CVodeQuadReInit(m->cvode, m->q), "CVodeQuadReInit");
@@ -242,6 +255,7 @@ void Integrator::reinitialize(double t, const std::vector<double>& y) {
   if (m->nq > 0) q = quadratures(t);
   std::memcpy(N_VGetArrayPointer(m->y), y.data(), sizeof(double) * static_cast<size_t>(m->n));
   check(CVodeReInit(m->cvode, t, m->y), "CVodeReInit");
+  m->stepped = m->rootPending = false;
   if (m->nq > 0) {
     std::memcpy(N_VGetArrayPointer(m->q), q.data(), sizeof(double) * q.size());
     check(CVodeQuadReInit(m->cvode, m->q), "CVodeQuadReInit");
@@ -269,27 +283,64 @@ std::vector<double> Integrator::quadratures(double t) const {
 }
 
 StepResult Integrator::advance(double tOut, double tStop, double& t, std::vector<double>& y) {
-  // CV_NORMAL towards tOut with the stop time on the next discontinuity: CVODES steps past tOut
-  // when its error control allows (a step is never shortened for an output time) and returns
-  // y(tOut) from its interpolating polynomial (CVodeGetDky); a tOut already inside the last
-  // step costs no step at all. Only tStop shortens a step, and CVODES returns exactly tOut or
-  // tStop, so callers may compare times with ==.
-  check(CVodeSetStopTime(m->cvode, tStop), "CVodeSetStopTime");
-  sunrealtype tret = t;
-  int flag = CVode(m->cvode, tOut, m->y, &tret, CV_NORMAL);
-  if (flag == CV_TOO_CLOSE) {
-    // tOut within a few roundoffs of a fresh (re)initialisation (an output time right after an
-    // event): the state there is the initial state to within roundoff.
-    tret = tOut;
-    flag = CV_SUCCESS;
-  }
-  t = tret;
-  std::memcpy(y.data(), N_VGetArrayPointer(m->y), sizeof(double) * static_cast<size_t>(m->n));
-  if (flag == CV_ROOT_RETURN) {
-    CVodeGetRootInfo(m->cvode, m_roots.data());
+  // CVODES in CV_ONE_STEP mode with the stop time on the next discontinuity: each step is as
+  // long as its error control allows (never shortened for an output time) and its root check
+  // covers the whole step, so the output times inside it come from the step's interpolating
+  // polynomial (CVodeGetDky) with no further root evaluations: the output interval sets
+  // neither the steps nor the root-function calls. Only tStop shortens a step. Returns exactly
+  // tOut or tStop, so callers may compare times with ==.
+  const auto n = static_cast<size_t>(m->n);
+  auto interpolate = [&](double at) {
+    check(CVodeGetDky(m->cvode, at, 0, m->y), "CVodeGetDky");
+    t = at;
+    std::memcpy(y.data(), N_VGetArrayPointer(m->y), sizeof(double) * n);
+    return at == tStop ? StepResult::ReachedStop : StepResult::ReachedOutput;
+  };
+  if (m->rootPending && tOut >= m->tRoot) {  // the event, once the output times before it are out
+    m->rootPending = false;
+    t = m->tRoot;
+    y = m->yRoot;
+    m_roots = m->rootsAtTRoot;
     return StepResult::Root;
   }
-  if (flag >= 0) return t == tStop ? StepResult::ReachedStop : StepResult::ReachedOutput;
+  if (m->stepped && m->tChecked > tStop) reinitialize(t, y);  // a discontinuity moved into the last step
+  if (m->stepped && tOut <= m->tChecked) return interpolate(tOut);
+  check(CVodeSetStopTime(m->cvode, tStop), "CVodeSetStopTime");
+  int flag = CV_SUCCESS;
+  sunrealtype tret = t;
+  for (long steps = 0;; ++steps) {
+    if (steps == kMaxStepsPerAdvance) {  // CVODES counts this only within one CV_NORMAL call
+      flag = CV_TOO_MUCH_WORK;
+      break;
+    }
+    flag = CVode(m->cvode, tOut, m->y, &tret, CV_ONE_STEP);
+    if (flag == CV_TOO_CLOSE) {
+      // tOut within a few roundoffs of a fresh (re)initialisation (an output time right after an
+      // event): the state there is the initial state to within roundoff.
+      t = tOut;
+      std::memcpy(y.data(), N_VGetArrayPointer(m->y), sizeof(double) * n);
+      return tOut == tStop ? StepResult::ReachedStop : StepResult::ReachedOutput;
+    }
+    if (flag < 0) break;
+    m->stepped = true;
+    m->tChecked = tret;
+    if (flag == CV_ROOT_RETURN) {
+      CVodeGetRootInfo(m->cvode, m_roots.data());
+      if (tOut < tret) {  // rows before the event first
+        m->rootPending = true;
+        m->tRoot = tret;
+        m->yRoot.assign(N_VGetArrayPointer(m->y), N_VGetArrayPointer(m->y) + n);
+        m->rootsAtTRoot = m_roots;
+        return interpolate(tOut);
+      }
+      t = tret;
+      std::memcpy(y.data(), N_VGetArrayPointer(m->y), sizeof(double) * n);
+      return StepResult::Root;
+    }
+    if (tret >= tOut) return interpolate(tOut);
+  }
+  t = tret;
+  std::memcpy(y.data(), N_VGetArrayPointer(m->y), sizeof(double) * n);
 
   // Failure: say when, where (the model callback that failed, else the state with the largest
   // weighted local error) and what.

@@ -541,7 +541,14 @@ which prints `0 differences found` and exits with 0. h5diff also notes "Some obj
 comparable" for empty datasets (a run without events has an empty `/events/time`); that note
 is not a difference and does not change the exit status.
 
-## Reading version 1
+## Reading older versions
+Version 2 files store the per-element fields (`/hull/T`, `/racks/T_chip`,
+`/racks/T_coolant_out`, `/racks/P_it`) at every `/time` row; they have no `/field_time` and no
+`/racks/T_chip_max`. Version 3 stores those fields every `case.field_interval` on
+`/field_time`, so a one-minute year writes ~1 KB per output row instead of ~8.5 KB;
+ResultReader::timeScaleOf() names the rows' time scale of either version, and the viewer and
+the XDMF file read the fields through it.
+
 Version 1 files (fdtwin before this schema) differ in four ways; ResultReader and the viewer
 read both. (1) KPIs were numeric attributes of `/kpi` with their units in one string
 attribute `/kpi@units` (`name=unit;…`); ResultReader::kpi() and kpiUnits() read either form.
