@@ -302,6 +302,7 @@ TEST_F(OutputRows, FieldRowsAreThoseOfARunWithFieldsAtEveryRow) {
   EXPECT_EQ(a.readNumbers("/field_time"), time);
   const std::vector<size_t> rows = {0, 6, 12, 18, 24, 30, 36, 39};
   std::vector<double> expected;
+  expected.reserve(rows.size());
   for (size_t k : rows) expected.push_back(time[k]);
   EXPECT_EQ(b.readNumbers("/field_time"), expected);
   EXPECT_EQ(b.readNumbers("/time"), time);
