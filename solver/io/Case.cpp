@@ -68,6 +68,7 @@ CaseEntry convert(const KeyDef& k, const toml::value& v, const Source& src) {
 toml::value parseValueText(const std::string& text, const KeyDef& k) {
   std::istringstream in("x = " + text + "\n");
   try {
+    io::checkTomlText(text, kSetFile);  // else a bare string (below)
     toml::value root = toml::parse(in, kSetFile);
     if (root.is_table() && root.as_table().size() == 1 && root.contains("x")) {
       toml::value v = root.at("x");

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <cstring>
 #include <optional>
 #include <regex>
 #include <sstream>
@@ -87,7 +88,93 @@ std::optional<InputError> badDateTime(const std::string& text, const std::string
 
 }  // namespace
 
+namespace {
+
+// Length of the UTF-8 sequence starting at s[i] (RFC 3629: no overlong forms, no surrogates,
+// nothing above U+10FFFF), or 0 when the bytes there are not UTF-8.
+std::size_t utf8Length(const std::string& s, std::size_t i) {
+  const auto b = [&](std::size_t k) { return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0u; };
+  const unsigned c = b(0);
+  const auto cont = [&](std::size_t k, unsigned lo = 0x80, unsigned hi = 0xBF) {
+    return b(k) >= lo && b(k) <= hi;
+  };
+  if (c < 0x80) return 1;
+  if (c >= 0xC2 && c <= 0xDF) return cont(1) ? 2 : 0;
+  if (c == 0xE0) return cont(1, 0xA0) && cont(2) ? 3 : 0;
+  if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) return cont(1) && cont(2) ? 3 : 0;
+  if (c == 0xED) return cont(1, 0x80, 0x9F) && cont(2) ? 3 : 0;
+  if (c == 0xF0) return cont(1, 0x90) && cont(2) && cont(3) ? 4 : 0;
+  if (c >= 0xF1 && c <= 0xF3) return cont(1) && cont(2) && cont(3) ? 4 : 0;
+  if (c == 0xF4) return cont(1, 0x80, 0x8F) && cont(2) && cont(3) ? 4 : 0;
+  return 0;
+}
+
+}  // namespace
+
+void checkTomlText(const std::string& text, const std::string& name) {
+  if (text.size() > kMaxTomlBytes) {
+    throw InputError(name, 0, "",
+                     fmt::format("{} bytes; a TOML file fdtwin reads holds at most {} MiB", text.size(),
+                                 kMaxTomlBytes >> 20));
+  }
+  // One pass: UTF-8, and the nesting of [ and { outside strings and comments.
+  int line = 1, depth = 0;
+  std::size_t lineStart = 0;
+  enum class In { Value, Comment, Basic, Literal, BasicMulti, LiteralMulti } in = In::Value;
+  const auto at = [&](std::size_t i, const char* s) { return text.compare(i, std::strlen(s), s) == 0; };
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t n = utf8Length(text, i);
+    if (n == 0) {
+      throw InputError(name, line, "",
+                       fmt::format("not UTF-8: byte 0x{:02X} at column {} (TOML files are UTF-8 text)",
+                                   static_cast<unsigned>(static_cast<unsigned char>(text[i])), i - lineStart + 1));
+    }
+    const char c = text[i];
+    std::size_t step = n;
+    if (c == '\n') {
+      ++line;
+      lineStart = i + 1;
+      if (in == In::Comment || in == In::Basic || in == In::Literal) in = In::Value;  // TOML reports the rest
+    } else if (in == In::Value) {
+      if (c == '#') {
+        in = In::Comment;
+      } else if (at(i, "\"\"\"")) {
+        in = In::BasicMulti;
+        step = 3;
+      } else if (at(i, "'''")) {
+        in = In::LiteralMulti;
+        step = 3;
+      } else if (c == '"') {
+        in = In::Basic;
+      } else if (c == '\'') {
+        in = In::Literal;
+      } else if (c == '[' || c == '{') {
+        if (++depth > kMaxTomlNesting) {
+          throw InputError(name, line, "",
+                           fmt::format("arrays and inline tables nested more than {} deep (column {})",
+                                       kMaxTomlNesting, i - lineStart + 1));
+        }
+      } else if ((c == ']' || c == '}') && depth > 0) {
+        --depth;
+      }
+    } else if ((in == In::Basic || in == In::BasicMulti) && c == '\\') {
+      // An escape: the character after the backslash (ASCII in every valid escape) cannot end
+      // the string; anything else is checked on the next round.
+      const bool asciiNext = i + 1 < text.size() && text[i + 1] != '\n' &&
+                             static_cast<unsigned char>(text[i + 1]) < 0x80;
+      step = asciiNext ? 2 : 1;
+    } else if ((in == In::Basic && c == '"') || (in == In::Literal && c == '\'')) {
+      in = In::Value;
+    } else if ((in == In::BasicMulti && at(i, "\"\"\"")) || (in == In::LiteralMulti && at(i, "'''"))) {
+      in = In::Value;
+      step = 3;
+    }
+    i += step;
+  }
+}
+
 toml::value parseToml(const std::string& text, const std::string& name) {
+  checkTomlText(text, name);
   std::istringstream in(text);
   try {
     return toml::parse(in, name);

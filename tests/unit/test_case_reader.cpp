@@ -10,6 +10,7 @@
 
 #include "core/Error.hpp"
 #include "io/Case.hpp"
+#include "io/TomlText.hpp"
 
 namespace fdtwin {
 namespace {
@@ -58,6 +59,8 @@ TEST_P(BadCaseFile, IsRejectedWithFileLineKeyAndMessage) {
 const std::vector<BadCase> kBadCases{
     // TOML syntax
     {"syntax_error.toml", 3, "", "TOML syntax error: the next token is not a valid string"},
+    {"nesting_too_deep.toml", 6, "", "arrays and inline tables nested more than 64 deep (column 72)"},
+    {"not_utf8.toml", 3, "", "not UTF-8: byte 0xD8 at column 14 (TOML files are UTF-8 text)"},
     {"unquoted_unit.toml", 5, "", "a value with a unit must be quoted: \"120 kW\""},
     {"unquoted_text.toml", 5, "", "text must be quoted: \"training\""},
     {"duplicate_key.toml", 3, "", "the value \"name\" is defined twice (first on line 2)"},
@@ -154,6 +157,30 @@ TEST(BadCaseCatalogue, CoversEveryFileInTheFolder) {
     EXPECT_TRUE(listed) << name << " is not in kBadCases";
   }
   EXPECT_GE(kBadCases.size(), 25u);
+}
+
+// The checks before toml11 parses: brackets inside strings and comments do not nest, UTF-8 in
+// strings passes (°, Hangul, a 4-byte emoji), overlong forms, surrogates and stray bytes do
+// not, and the size limit holds.
+TEST(TomlTextCheck, CountsOnlyRealNestingAndReadsUtf8) {
+  using io::checkTomlText;
+  const std::string deep(70, '[');
+  EXPECT_NO_THROW(checkTomlText("a = \"" + deep + "\"\nb = '" + deep + "'\n# " + deep + "\n", "t"));
+  EXPECT_NO_THROW(checkTomlText("a = \"\\\"" + deep + "\"\n", "t"));  // an escaped quote
+  EXPECT_NO_THROW(checkTomlText("a = '''\n" + deep + "\n'''\nb = \"\"\"\n" + deep + "\n\"\"\"\n", "t"));
+  EXPECT_NO_THROW(checkTomlText("unit = \"\u00b0C \xec\x9a\xb8\xec\x82\xb0 \xf0\x9f\x8c\x8a\"\n", "t"));
+  EXPECT_NO_THROW(checkTomlText("x = " + std::string(64, '[') + std::string(64, ']') + "\n", "t"));
+  EXPECT_THROW(checkTomlText("x = " + std::string(65, '{') + "\n", "t"), InputError);
+  for (const std::string bad : {"\xc0\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\x80", "\xe2\x82"}) {
+    try {
+      checkTomlText("ok = 1\ns = \"" + bad + "\"\n", "t.toml");
+      ADD_FAILURE() << "accepted a non-UTF-8 byte sequence";
+    } catch (const InputError& e) {
+      EXPECT_EQ(e.line(), 2);
+      EXPECT_NE(e.detail().find("at column 6"), std::string::npos) << e.detail();
+    }
+  }
+  EXPECT_THROW(checkTomlText(std::string(io::kMaxTomlBytes + 1, ' '), "t"), InputError);
 }
 
 TEST(BadCaseCatalogue, ExtendsCycleShowsTheChain) {
