@@ -1,10 +1,16 @@
 #include "io/ResultWriter.hpp"
 
+#include <fcntl.h>
 #include <hdf5.h>
 #include <hdf5_hl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <stdexcept>
 
@@ -66,14 +72,65 @@ ResultWriter::ResultWriter(std::string finalPath) : m_final(std::move(finalPath)
   if (!dir.empty() && !fs::is_directory(dir)) {
     throw InputError(m_final, 0, "--output", "the output folder '" + dir.string() + "' does not exist");
   }
+  // The final rename replaces whatever the path names: only a new name or a regular file
+  // (never a device, a FIFO, a socket or a symbolic link) may be there, and at OUT.h5.part.
+  for (const std::string& path : {m_final, m_part}) {
+    struct stat st {};
+    if (::lstat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+      throw InputError(m_final, 0, "--output",
+                       fmt::format("{} is {}: fdtwin writes a result only to a new name or over a regular file",
+                                   path, S_ISLNK(st.st_mode) ? "a symbolic link" : "not a regular file"));
+    }
+  }
+  lockPartialFile();
   H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);  // errors are reported by return codes
   hid_t fapl = H5Pcreate(H5P_FILE_ACCESS);
   H5Pset_libver_bounds(fapl, H5F_LIBVER_EARLIEST, H5F_LIBVER_V18);
-  m_file = H5Fcreate(m_part.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, fapl);
+  // Our own lock guards the file (HDF5's flock would conflict with it and comes only after
+  // H5F_ACC_TRUNC has already truncated the file of another run).
+  H5Pset_file_locking(fapl, 0, 1);
+  m_file = H5Fcreate(m_part.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, fapl);  // ours now: locked
   H5Pclose(fapl);
   if (m_file < 0) {
+    std::remove(m_part.c_str());  // the empty file our lock created
+    releaseLock();
     throw InputError(m_final, 0, "--output", "cannot create the result file (is the folder writable?)");
   }
+}
+
+void ResultWriter::lockPartialFile() {
+  // An exclusive lock on OUT.h5.part before anything is created or truncated: a second run on
+  // the same output path stops here and leaves the first run's file alone. The file is opened
+  // without truncation; the lock is kept until the file is renamed or removed, and it is the
+  // lock of the inode the path names (a run that renamed its file between our open and our
+  // lock made us lock its final file: try again).
+  for (int attempt = 0; attempt < 8; ++attempt) {
+    const int fd = ::open(m_part.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
+    if (fd < 0) {
+      throw InputError(m_final, 0, "--output",
+                       fmt::format("cannot create {}: {}", m_part, std::strerror(errno)));
+    }
+    if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+      ::close(fd);
+      throw InputError(m_final, 0, "--output",
+                       fmt::format("another fdtwin run is writing this result ({} is locked): wait for it to "
+                                   "finish or give another output path",
+                                   m_part));
+    }
+    struct stat held {}, named {};
+    if (::fstat(fd, &held) == 0 && ::stat(m_part.c_str(), &named) == 0 && held.st_ino == named.st_ino &&
+        held.st_dev == named.st_dev) {
+      m_lockFd = fd;
+      return;
+    }
+    ::close(fd);
+  }
+  throw InputError(m_final, 0, "--output", "cannot lock " + m_part + ": it keeps being replaced");
+}
+
+void ResultWriter::releaseLock() {
+  if (m_lockFd >= 0) ::close(m_lockFd);
+  m_lockFd = -1;
 }
 
 ResultWriter::~ResultWriter() {
@@ -82,7 +139,8 @@ ResultWriter::~ResultWriter() {
     if (s->dset >= 0) H5Dclose(s->dset);
   }
   if (m_file >= 0) H5Fclose(static_cast<hid_t>(m_file));
-  std::remove(m_part.c_str());
+  if (m_lockFd >= 0) std::remove(m_part.c_str());  // only a file this writer locked
+  releaseLock();
 }
 
 void ResultWriter::rootAttribute(const std::string& name, const std::string& value) {
@@ -347,6 +405,7 @@ void ResultWriter::commit() {
   std::filesystem::rename(m_part, m_final, ec);
   if (ec) throw std::runtime_error("cannot rename " + m_part + " to " + m_final + ": " + ec.message());
   m_committed = true;
+  releaseLock();
 }
 
 }  // namespace fdtwin::io

@@ -2,7 +2,10 @@
 // Streaming HDF5 writer for result files (schema: docs/results-format.md).
 // Writes to "<path>.part" and renames to <path> only in commit(); a writer destroyed without
 // commit() removes the partial file, so a failed or killed run never leaves a file at the
-// final path. Time series are extendible datasets, chunked along time, shuffled and deflated;
+// final path. The partial file is locked (flock) before it is created or truncated, so a
+// second run on the same path stops with an InputError and leaves the first run's file alone;
+// an output path that is not a new name or a regular file (device, FIFO, socket, symbolic
+// link) is refused. Time series are extendible datasets, chunked along time, shuffled and deflated;
 // rows are buffered and flushed in blocks so memory stays flat and writes stay few.
 //
 // The overloads taking a results::Entry (io/ResultSchema.hpp) write an item of the result
@@ -73,10 +76,13 @@ class ResultWriter {
 
  private:
   void flush(Series& s);
+  void lockPartialFile();
+  void releaseLock();
   void describe(int64_t dataset, const results::Entry& e, const std::string& units);
   void attachScales();
   std::string m_final, m_part;
   int64_t m_file = -1;
+  int m_lockFd = -1;  // holds the flock on m_part until commit() renames it or the destructor removes it
   std::vector<std::unique_ptr<Series>> m_series;
   bool m_committed = false;
   size_t m_expectedRows = 0;
