@@ -42,6 +42,10 @@ struct KeyDef {
   // A Real in K that is an absolute temperature (not a difference): "18 degC" converts with
   // the 273.15 K offset only for these keys (core/Units.hpp).
   bool absoluteTemperature = false;
+  // Strings: the longest text accepted (what the result file can store), and whether the text
+  // names a file inside a results folder (`case.name`, `sweep.name`: core/Text fileNameProblem).
+  std::size_t maxLength = 4096;
+  bool fileName = false;
   // The default in words, for the reference only, where it is not one literal ("the sweep
   // file's name without .toml", "all KPIs"); `defaultValue` stays empty then.
   std::string defaultNote;

@@ -56,6 +56,14 @@ KeyDef text(std::string path, ValueType type, std::string def, std::string desc,
   k.choices = std::move(choices);
   return k;
 }
+KeyDef fileNameKey(KeyDef k) {
+  k.fileName = true;
+  return k;
+}
+KeyDef maxLength(KeyDef k, std::size_t n) {
+  k.maxLength = n;
+  return k;
+}
 // Temperatures: between seawater freezing and boiling at 1 atm (the model's fluids are water).
 KeyDef temperature(std::string path, std::string def, std::string desc) {
   KeyDef k = real(std::move(path), "K", std::move(def), 271.0, 373.15, std::move(desc));
@@ -75,8 +83,12 @@ std::vector<KeyDef> makeSchema() {
       // --- case --------------------------------------------------------------------------
       text("extends", VT::Path, "",
            "Another case file whose keys this one starts from (relative to this file)."),
-      text("case.name", VT::String, "", "Name of the case, stored in results.", true),
-      text("case.description", VT::String, "\"\"", "Free text describing the case."),
+      fileNameKey(text("case.name", VT::String, "",
+                       "Name of the case, stored in results; it names the default output results/<name>.h5, so one "
+                       "file name (no '/', '\\', ':' or control characters; not starting with '.').",
+                       true)),
+      maxLength(text("case.description", VT::String, "\"\"", "Free text describing the case (at most 4,000 bytes)."),
+                4000),
       text("case.start", VT::DateTime, "2022-01-01T00:00:00+09:00",
            "ISO 8601 date and time of t = 0 (with UTC offset): where the run sits in the environment record "
            "and in the synthetic year and day; the offset is the clock of the utilization profile."),

@@ -59,6 +59,20 @@ NearWord nearestCandidate(std::string_view word, const std::vector<std::string>&
   return best;
 }
 
+std::string fileNameProblem(std::string_view name) {
+  constexpr std::size_t kMaxName = 128;
+  if (name.empty()) return "it is empty";
+  if (name.size() > kMaxName) return "it is longer than 128 characters";
+  if (name.front() == '.') return "it starts with '.'";
+  for (const char c : name) {
+    const auto u = static_cast<unsigned char>(c);
+    if (c == '/' || c == '\\') return "a folder separator: the name is one file name";
+    if (c == ':') return "':' breaks the XDMF file's references";
+    if (u < 0x20 || u == 0x7f) return "a control character";
+  }
+  return "";
+}
+
 std::string nearestWord(std::string_view word, const std::vector<std::string>& candidates) {
   return nearestCandidate(word, candidates).word;
 }

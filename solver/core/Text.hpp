@@ -31,4 +31,9 @@ NearWord nearestCandidate(std::string_view word, const std::vector<std::string>&
 // nearestCandidate(...).word: the nearest candidate, or "" when nothing is close.
 std::string nearestWord(std::string_view word, const std::vector<std::string>& candidates);
 
+// Why `name` cannot be one file name inside a results folder ("" when it can): 1–128 bytes,
+// no '/' or '\' (no folders, so no ".."), no ':' (the XDMF companion's references break on it),
+// no control characters, not starting with '.' (nothing hidden).
+std::string fileNameProblem(std::string_view name);
+
 }  // namespace fdtwin

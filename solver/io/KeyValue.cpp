@@ -98,9 +98,19 @@ CaseValue readValue(const KeyDef& k, const toml::value& v, const ValueSource& sr
     case ValueType::Boolean:
       if (!v.is_boolean()) throw expected();
       return v.as_boolean();
-    case ValueType::String:
+    case ValueType::String: {
       if (!v.is_string()) throw expected();
-      return v.as_string().str;
+      const std::string& s = v.as_string().str;
+      if (s.size() > k.maxLength)
+        throw fail(fmt::format("expected at most {} bytes of text, got {}", k.maxLength, s.size()));
+      if (k.fileName) {
+        if (const std::string why = fileNameProblem(s); !why.empty())
+          throw fail(fmt::format("expected a name that can be a result file's name, got {} ({}; it names "
+                                 "results/<name>.h5)",
+                                 describeTomlValue(v), why));
+      }
+      return s;
+    }
     case ValueType::Choice: {
       if (!v.is_string()) throw expected();
       const std::string& s = v.as_string().str;

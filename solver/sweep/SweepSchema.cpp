@@ -40,8 +40,15 @@ const std::vector<KeyDef>& sweepSchema() {
   using T = ValueType;
   static const std::vector<KeyDef> keys = [] {
     std::vector<KeyDef> k = {
-        key("sweep.name", T::String, "Name of the sweep, shown in progress and stored in the summary.", {},
-            "the sweep file's name without .toml"),
+        [] {
+          KeyDef k = key("sweep.name", T::String,
+                         "Name of the sweep, shown in progress and stored in the summary; it names the sweep "
+                         "folder results/<name>, so one file name (no '/', '\\', ':' or control characters; not "
+                         "starting with '.').",
+                         {}, "the sweep file's name without .toml");
+          k.fileName = true;
+          return k;
+        }(),
         required(key("sweep.base", T::Path,
                      "The base case file that every case starts from (relative to the sweep file).")),
         key("sweep.mode", T::Choice,

@@ -61,6 +61,10 @@ TEST_P(BadSweepFile, IsRejectedWithFileLineKeyAndMessage) {
 }
 
 const std::vector<BadSweep> kBadSweeps{
+    {"name_outside_results", "[sweep]\nbase = \"BASE\"\nname = \"../../x\"\n[parameters]\nit.halls = [1, 2]\n", 3,
+     "sweep.name", "expected a name that can be a result file's name, got \"../../x\" (it starts with '.'"},
+    {"nesting_too_deep", "[sweep]\nbase = \"BASE\"\n[parameters]\nit.halls = " + std::string(65, '[') + "\n", 4, "",
+     "arrays and inline tables nested more than 64 deep"},
     {"syntax", "[sweep]\nbase = \"BASE\"\nmode = grid\n[parameters]\nit.halls = [1, 2]\n", 3, "",
      "TOML syntax error"},
     {"misspelt_table", "[sweeps]\nbase = \"BASE\"\n", 1, "sweeps",
