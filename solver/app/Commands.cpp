@@ -19,6 +19,7 @@
 #include "io/Case.hpp"
 #include "io/ResultReader.hpp"
 #include "io/ResultSchema.hpp"
+#include "io/TomlText.hpp"
 #include "run/RunCase.hpp"
 
 namespace fdtwin::app {
@@ -100,11 +101,27 @@ int runCommand(const Options& opt) {
   Case c = Case::load(opt.casePath, opt.overrides);
   RunOptions ro;
   ro.commandLine = opt.commandLine;
-  if (opt.durationGiven || !opt.duration.empty())
-    ro.duration = units::parseDuration(opt.duration, "--duration");
-  if (opt.outputIntervalGiven || !opt.outputInterval.empty()) {
-    ro.outputInterval = units::parseDuration(opt.outputInterval, "--output-interval");
-  }
+  ro.maxRows = opt.maxRows;
+  // --output-interval and --duration are the run's case.output_interval and case.duration: the
+  // keys' ranges and checks apply, and the case stored in the result is the one that ran. A
+  // --duration shorter than the case's output interval makes it the interval (one row at the end).
+  const auto setKey = [&](const char* option, const std::string& key, double seconds) {
+    try {
+      c.set(key, io::tomlNumber(seconds));
+    } catch (const InputError& e) {
+      throw InputError(option, 0, e.key(), e.detail());
+    }
+  };
+  const bool durationGiven = opt.durationGiven || !opt.duration.empty();
+  const bool intervalGiven = opt.outputIntervalGiven || !opt.outputInterval.empty();
+  const double duration = durationGiven ? units::parseDuration(opt.duration, "--duration") : c.real("case.duration");
+  const double interval = intervalGiven ? units::parseDuration(opt.outputInterval, "--output-interval")
+                                        : std::min(c.real("case.output_interval"), duration);
+  // In the order that keeps case.output_interval <= case.duration on the way.
+  if (durationGiven && interval > c.real("case.duration")) setKey("--duration", "case.duration", duration);
+  if (interval != c.real("case.output_interval"))
+    setKey(intervalGiven ? "--output-interval" : "--duration", "case.output_interval", interval);
+  if (durationGiven && duration != c.real("case.duration")) setKey("--duration", "case.duration", duration);
   if (!opt.cfd.empty()) {  // --cfd live|surrogate: couple the plant to the sea
     ro.cfdMode = opt.cfd[0];
     if (opt.cfd.size() > 1) ro.cfdTable = opt.cfd[1];

@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "run/RunCase.hpp"
+
 namespace fdtwin::app {
 
 struct Options {
@@ -13,6 +15,7 @@ struct Options {
   bool quiet = false, json = false;
   bool results = false;  // schema --results: the result file schema instead of the case schema
   bool durationGiven = false, outputIntervalGiven = false;  // given on the command line, even if empty
+  long long maxRows = kDefaultMaxRows;  // run --max-rows (RunOptions::maxRows)
 };
 
 int runCommand(const Options& opt);

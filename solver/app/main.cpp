@@ -32,6 +32,10 @@ int dispatch(int argc, char** argv) {
       run->add_option("--duration", opt.duration, "Simulated duration, e.g. 30d, 12h, 90min, 3600s");
   auto* intervalOpt = run->add_option("--output-interval", opt.outputInterval,
                                       "Interval between output rows, e.g. 1h, 15min");
+  run->add_option("--max-rows", opt.maxRows,
+                  "Most output rows the run may write: a guard against an interval typed in the wrong unit")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
   run->add_flag("-q,--quiet", opt.quiet, "No progress output");
   run->add_flag("--json", opt.json, "Print the KPI summary as JSON on stdout");
   run->add_option("--cfd", opt.cfd, "Couple the sea CFD: live (OpenFOAM) or surrogate TABLE.h5 (docs/cfd.md)")

@@ -8,6 +8,10 @@ namespace {
 
 constexpr double kInf = 1e300;
 
+// Bounds of the run's clock: a hull's design life (25-30 years) and the millisecond below
+// which nothing in the plant moves (the fastest states, the chips, take seconds).
+constexpr double kMaxDuration = 1e9;  // s
+constexpr double kMinInterval = 1e-3;  // s
 KeyDef real(std::string path, std::string unit, std::string def, double lo, double hi, std::string desc,
             bool loEx = false, bool hiEx = false) {
   KeyDef k;
@@ -92,9 +96,12 @@ std::vector<KeyDef> makeSchema() {
       text("case.start", VT::DateTime, "2022-01-01T00:00:00+09:00",
            "ISO 8601 date and time of t = 0 (with UTC offset): where the run sits in the environment record "
            "and in the synthetic year and day; the offset is the clock of the utilization profile."),
-      positive("case.duration", "s", "604800", "Simulated duration."),
-      positive("case.output_interval", "s", "3600", "Interval between output rows."),
-      positive("case.field_interval", "s", "3600",
+      real("case.duration", "s", "604800", 0.0, kMaxDuration,
+           "Simulated duration (at most 1e9 s, 31.7 years: a hull's design life is 25-30 years).", true),
+      real("case.output_interval", "s", "3600", kMinInterval, kMaxDuration,
+           "Interval between output rows (at least 1 ms; the run's rows are also limited by `fdtwin run "
+           "--max-rows`)."),
+      real("case.field_interval", "s", "3600", kMinInterval, kMaxDuration,
                "Interval between the rows of the per-element fields (`/hull/T`, `/racks/T_chip`, "
                "`/racks/T_coolant_out`, `/racks/P_it`), rounded to a whole number of output intervals (at "
                "least one): finer output rows keep every scalar series and the hottest chip, and the 3D fields "

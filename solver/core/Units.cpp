@@ -392,6 +392,7 @@ double parseDuration(const std::string& text, const std::string& key) {
   } catch (const UnitError& e) {
     throw bad(e.what());
   }
+  if (!std::isfinite(seconds)) throw bad("not a finite number of seconds");
   if (!(seconds > 0.0)) throw bad("must be > 0");
   return seconds;
 }

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <filesystem>
 #include <sstream>
 #include <stdexcept>
@@ -79,15 +80,22 @@ CaseValue readValue(const KeyDef& k, const toml::value& v, const ValueSource& sr
     case ValueType::Real:
       if (v.is_floating()) {
         if (!std::isfinite(v.as_floating())) throw expected(" (not a finite number)");
+        // toml11 reads a number beyond the range of a double (1e309) as the largest double.
+        if (std::abs(v.as_floating()) == std::numeric_limits<double>::max())
+          throw expected(" (beyond the range of a double)");
         return v.as_floating();
       }
       if (v.is_integer()) return static_cast<double>(v.as_integer());
       if (v.is_string()) {
+        double si = 0.0;
         try {
-          return units::toSI(v.as_string().str, k.unit, k.absoluteTemperature);
+          si = units::toSI(v.as_string().str, k.unit, k.absoluteTemperature);
         } catch (const units::UnitError& err) {
           throw expected(fmt::format(" ({})", err.what()));
         }
+        if (!std::isfinite(si) || std::abs(si) == std::numeric_limits<double>::max())
+          throw expected(" (not a finite number in SI units)");
+        return si;
       }
       throw expected();
     case ValueType::Integer:

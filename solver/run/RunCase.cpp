@@ -9,10 +9,12 @@
 
 #include "cfd/CfdCoupler.hpp"
 #include "core/Error.hpp"
+#include "core/Schema.hpp"
 #include "core/UtcTime.hpp"
 #include "fdtwin/Version.hpp"
 #include "integrate/Integrator.hpp"
 #include "io/ResultSchema.hpp"
+#include "io/KeyValue.hpp"
 #include "io/ResultWriter.hpp"
 #include "io/XdmfWriter.hpp"
 #include "model/Plant.hpp"
@@ -32,7 +34,20 @@ RunSummary runCase(const Case& c, const RunOptions& options, const ProgressCallb
   const double duration = options.duration > 0 ? options.duration : c.real("case.duration");
   const double dtOut = options.outputInterval > 0 ? options.outputInterval : c.real("case.output_interval");
   const double rtol = c.real("solver.rtol");
-  // Input first (environment CSV, output path), so a bad input stops before any work.
+  // Input first (the run's clock, environment CSV, output path), so a bad input stops before
+  // any work. A duration or interval given here (sweeps, the viewer) keeps its key's range.
+  for (const auto& [key, value] : {std::pair<const char*, double>{"case.duration", duration},
+                                   std::pair<const char*, double>{"case.output_interval", dtOut}}) {
+    if (const std::string why = io::outOfRange(*findKey(key), value); !why.empty()) throw InputError("", 0, key, why);
+  }
+  const double rows = std::ceil(duration / dtOut - 1e-9) + 1.0;
+  if (rows > static_cast<double>(options.maxRows)) {
+    throw InputError("", 0, "case.output_interval",
+                     fmt::format("the run would write {:.0f} output rows (duration / output interval + 1), more "
+                                 "than the {} allowed: choose a longer output interval or raise the limit with "
+                                 "--max-rows",
+                                 rows, options.maxRows));
+  }
   const PlantParams params = io::plantParams(c);
   auto environment = io::makeEnvironment(c, duration);
   io::ResultWriter writer(options.outputPath);

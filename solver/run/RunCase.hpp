@@ -13,10 +13,15 @@
 
 namespace fdtwin {
 
+// The most output rows a run writes unless asked for more (`fdtwin run --max-rows`): a
+// one-minute run of 3.8 years, ~2 GB before compression.
+constexpr long long kDefaultMaxRows = 2000000;
+
 struct RunOptions {
   std::string outputPath;        // final .h5 path; written as <path>.part and renamed at the end
-  double duration = -1.0;        // s; < 0: the case's case.duration
-  double outputInterval = -1.0;  // s; < 0: the case's case.output_interval
+  double duration = -1.0;        // s; < 0: the case's case.duration (within its range)
+  double outputInterval = -1.0;  // s; < 0: the case's case.output_interval (within its range)
+  long long maxRows = kDefaultMaxRows;  // checked before anything is written
   std::string commandLine;       // stored as provenance
   // CFD coupling (solver/cfd, docs/cfd.md): "" none (constant recirculation factor), "live"
   // (OpenFOAM, case folder <outputPath>.cfd/), "surrogate" (cfdTable: `fdtwin cfd train`).

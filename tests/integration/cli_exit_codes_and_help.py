@@ -154,6 +154,32 @@ input_error(t.run("run", t.case, "-o", out, "--duration", "1d", "--output-interv
             "run --output-interval '5 parsecs'", "--output-interval")
 no_output(out, "run with a bad --output-interval")
 
+# Edge numbers: a duration beyond a double, intervals below the millisecond, a row count beyond
+# the budget: refused before anything is written (they used to give a garbage "complete" result
+# or run forever without a progress line).
+for args, what, phrase in [(["--duration", "1e308 d"], "--duration '1e308 d'", "not a finite number"),
+                           (["--duration", "12000d"], "--duration longer than a hull's life", "case.duration"),
+                           (["--duration", "1h", "--output-interval", "1e-300"], "--output-interval 1e-300",
+                            "case.output_interval"),
+                           (["--duration", "1h", "--output-interval", "1e-9 s"], "--output-interval '1e-9 s'",
+                            "case.output_interval"),
+                           (["--duration", "365d", "--output-interval", "1s"], "31.5 M rows", "--max-rows")]:
+    out = t.path("edge.h5")
+    input_error(t.run("run", t.case, "-o", out, *args, timeout=20), f"run {what}", phrase)
+    no_output(out, f"run {what}")
+proc = t.run("run", t.case, "-o", t.path("rows.h5"), "--duration", "2h", "--output-interval", "1s", "--max-rows", "7000",
+             "-q")
+t.check(proc.returncode == 2 and "7201 output rows" in proc.stderr, f"--max-rows 7000: {proc.stderr.strip()!r}")
+proc = t.run("run", t.case, "-o", t.path("rows.h5"), "--duration", "2h", "--output-interval", "1s", "--max-rows", "7201",
+             "-q")
+t.expect_exit(proc, 0, "run within --max-rows")
+# The case stored in the result is the one that ran: its duration and output interval.
+with h5py.File(t.path("rows.h5"), "r") as f:
+    stored = f.attrs["case_toml"]
+    stored = stored.decode() if isinstance(stored, bytes) else stored
+t.check("duration = 7200 " in stored and "output_interval = 1 " in stored,
+        "the stored case does not hold the run's --duration and --output-interval")
+
 # --- --set -----------------------------------------------------------------------------------------
 out = t.path("set.h5")
 input_error(t.run("run", t.case, "-o", out, "--duration", "1d", "--set", "it.racks_per_row=0"),
