@@ -12,7 +12,12 @@
 
 #include <fmt/format.h>
 
+#include <hdf5.h>
+#include <sundials/sundials_config.h>
+
+#include "cfd/FoamProcess.hpp"
 #include "core/Constants.hpp"
+#include "fdtwin/Version.hpp"
 #include "core/Error.hpp"
 #include "core/Schema.hpp"
 #include "core/Units.hpp"
@@ -97,6 +102,27 @@ void printKpis(const std::map<std::string, double>& kpi) {
 }
 }  // namespace
 
+std::string versionText() {
+  unsigned major = 0, minor = 0, release = 0;
+  H5get_libversion(&major, &minor, &release);
+  return fmt::format("fdtwin {}\nSUNDIALS {} (CVODES), HDF5 {}.{}.{}, {}", kVersion, SUNDIALS_VERSION, major, minor,
+                     release, cfd::openFoamDescription());
+}
+
+void placeCasePath(Options& opt) {
+  if (opt.cfd.size() == 2 && opt.cfd[0] == "live" && opt.casePath.empty()) {
+    opt.casePath = opt.cfd[1];
+    opt.cfd.resize(1);
+  }
+  if (opt.casePath.empty()) {
+    if (opt.cfd.size() == 2 && opt.cfd[0] == "surrogate")
+      throw InputError("", 0, "--cfd",
+                       "surrogate takes its table and the run its case: fdtwin run CASE.toml --cfd surrogate "
+                       "TABLE.h5 (got only \"" + opt.cfd[1] + "\")");
+    throw InputError("", 0, "run", "the case file is missing: fdtwin run CASE.toml [options]");
+  }
+}
+
 int runCommand(const Options& opt) {
   Case c = Case::load(opt.casePath, opt.overrides);
   RunOptions ro;
@@ -175,6 +201,21 @@ int infoCommand(const Options& opt) {
     return it == attrs.end() ? std::string("?") : it->second;
   };
   const auto time = r.readNumbers(results::time.path);
+  if (opt.json) {  // the same facts for scripts: attributes, rows, KPIs with their units
+    nlohmann::json j;
+    j["file"] = opt.resultPath;
+    j["schema_version"] = r.schemaVersion();
+    for (const auto& [k, v] : attrs) j["attributes"][k] = v;
+    j["output_rows"] = time.size();
+    j["simulated_s"] = time.empty() ? 0.0 : time.back() - time.front();
+    const auto units = r.kpiUnits();
+    for (const auto& [k, v] : r.kpi()) {
+      j["kpi"][k]["value"] = v;
+      j["kpi"][k]["units"] = units.count(k) ? units.at(k) : "";
+    }
+    std::cout << j.dump(2) << "\n";
+    return 0;
+  }
   std::printf("file            %s\n", opt.resultPath.c_str());
   std::printf("schema version  %d\n", r.schemaVersion());
   std::printf("case            %s\n", attr("case_name").c_str());

@@ -8,6 +8,16 @@
 
 namespace fdtwin::app {
 
+// `fdtwin --version`: the program's version and the versions of the libraries and solvers it
+// found (SUNDIALS, HDF5, OpenFOAM).
+std::string versionText();
+
+struct Options;
+// `run` options in any order: `--cfd` takes one or two values (live; surrogate TABLE.h5), so
+// `--cfd live CASE.toml` reads the case as its second value; this moves it back and throws an
+// InputError when the case file is missing.
+void placeCasePath(Options& opt);
+
 struct Options {
   std::string casePath, output, resultPath, csvDir, duration, outputInterval, commandLine;
   std::vector<std::string> overrides;

@@ -21,11 +21,13 @@ int dispatch(int argc, char** argv) {
   for (int i = 0; i < argc; ++i) commandLine += (i ? " " : "") + std::string(argv[i]);
   CLI::App app{"fdtwin: thermal and power digital twin of a floating AI datacenter"};
   app.require_subcommand(1);
+  app.set_version_flag("--version", [] { return fdtwin::app::versionText(); });
   fdtwin::app::Options opt;
   opt.commandLine = commandLine;
 
   auto* run = app.add_subcommand("run", "Run a case and write an HDF5 result file");
-  run->add_option("case", opt.casePath, "Case file (TOML)")->required();
+  // Not required here: `--cfd live CASE` leaves CASE in --cfd's second value (resolved below).
+  run->add_option("case", opt.casePath, "Case file (TOML), required");
   run->add_option("-o,--output", opt.output, "Result file (default: results/<case name>.h5)");
   run->add_option("--set", opt.overrides, "Override a case key: key.path=value (repeatable)");
   auto* durationOpt =
@@ -47,6 +49,7 @@ int dispatch(int argc, char** argv) {
 
   auto* info = app.add_subcommand("info", "Summarise a result file");
   info->add_option("result", opt.resultPath, "Result file (HDF5)")->required();
+  info->add_flag("--json", opt.json, "Print the summary as JSON: attributes, rows, KPIs with units");
 
   auto* schema = app.add_subcommand("schema", "Print the reference of all case keys (Markdown)");
   schema->add_flag("--json", opt.json,
@@ -66,14 +69,20 @@ int dispatch(int argc, char** argv) {
 
   try {
     app.parse(argc, argv);
+  } catch (const CLI::Success& e) {  // --help, --version
+    return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    const int code = app.exit(e);
-    return code == 0 ? 0 : 2;
+    // One line in the program's own error format (exit 2), then where the usage is.
+    std::cerr << "error: " << e.what() << " (see fdtwin --help, or fdtwin COMMAND --help)\n";
+    return 2;
   }
   try {
     opt.durationGiven = durationOpt->count() > 0;
     opt.outputIntervalGiven = intervalOpt->count() > 0;
-    if (run->parsed()) return fdtwin::app::runCommand(opt);
+    if (run->parsed()) {
+      fdtwin::app::placeCasePath(opt);
+      return fdtwin::app::runCommand(opt);
+    }
     if (validate->parsed()) return fdtwin::app::validateCommand(opt);
     if (info->parsed()) return fdtwin::app::infoCommand(opt);
     if (exp->parsed()) return fdtwin::app::exportCommand(opt);

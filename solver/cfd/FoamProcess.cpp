@@ -33,6 +33,20 @@ bool openFoamAvailable() {
          fs::exists(projectDir() + "/etc/controlDict");
 }
 
+std::string openFoamDescription() {
+  if (!openFoamAvailable()) return "OpenFOAM not found (--cfd live needs the Debian package openfoam)";
+  std::ifstream in(projectDir() + "/etc/bashrc");
+  std::string line, version = "(version unknown)";
+  const std::string key = "export WM_PROJECT_VERSION=";
+  while (std::getline(in, line)) {
+    if (line.rfind(key, 0) == 0) {
+      version = trim(line.substr(key.size()));
+      break;
+    }
+  }
+  return "OpenFOAM " + version + " (" + projectDir() + ")";
+}
+
 void requireOpenFoam(const std::vector<std::string>& programs) {
   std::vector<std::string> missing;
   for (const auto& p : programs)

@@ -15,6 +15,9 @@ namespace fdtwin::cfd {
 // naming what is missing and how to install it. `programs`: the ones the caller will run.
 void requireOpenFoam(const std::vector<std::string>& programs);
 bool openFoamAvailable();
+// "OpenFOAM v1912 (/usr/share/openfoam)" when it is usable (its WM_PROJECT_VERSION from
+// etc/bashrc), else what is missing; for `fdtwin --version`.
+std::string openFoamDescription();
 
 struct FoamRun {
   std::string log;      // path of the log file

@@ -180,6 +180,21 @@ with h5py.File(t.path("rows.h5"), "r") as f:
 t.check("duration = 7200 " in stored and "output_interval = 1 " in stored,
         "the stored case does not hold the run's --duration and --output-interval")
 
+# --- --version, parse errors, options in any order ---------------------------------------------------
+proc = t.run("--version")
+if t.expect_exit(proc, 0, "--version"):
+    first = proc.stdout.splitlines()[0] if proc.stdout else ""
+    t.check(first.startswith("fdtwin ") and "SUNDIALS 6." in proc.stdout and "HDF5 1." in proc.stdout
+            and "OpenFOAM" in proc.stdout, f"--version does not name the program and its libraries: {proc.stdout!r}")
+input_error(t.run("run", t.case, "--bogus"), "run with an unknown option", "--bogus")
+input_error(t.run("run", "--duration", "1h"), "run without a case file", "case file is missing")
+input_error(t.run(), "no command", "subcommand")
+# --cfd before the case: the case is still the case (here refused for its name, not swallowed
+# as --cfd's second value, which made it "missing").
+input_error(t.run("run", "--cfd", "live", t.case, "--set", 'case.name="a/b"'), "run --cfd live CASE", "case.name")
+input_error(t.run("run", "--cfd", "surrogate", t.case), "run --cfd surrogate CASE without a table", "--cfd",
+            "surrogate takes its table")
+
 # --- --set -----------------------------------------------------------------------------------------
 out = t.path("set.h5")
 input_error(t.run("run", t.case, "-o", out, "--duration", "1d", "--set", "it.racks_per_row=0"),

@@ -6,6 +6,7 @@ output time, with the values of the result file; DIR/kpi.csv has one row per /kp
 info: prints the file's case name, schema version, row count and the KPIs.
 """
 import csv
+import json
 import os
 import re
 
@@ -112,5 +113,17 @@ if t.expect_exit(proc, 0, "fdtwin info"):
         t.check(abs(float(m.group(1)) - kpi["fuel_total"] / 1000) < 0.1, "info prints the wrong fuel")
     t.check("energy balance residual" in out_text, "info does not print the energy balance residual")
     t.check(proc.stderr.strip() == "", f"info writes to stderr: {proc.stderr[:300]!r}")
+# info --json: the same facts, every KPI with the file's value and units.
+proc = t.run("info", out, "--json")
+if t.expect_exit(proc, 0, "fdtwin info --json"):
+    doc = json.loads(proc.stdout)
+    t.check(doc.get("schema_version") == 3 and doc.get("output_rows") == nt, f"info --json: {str(doc)[:200]}")
+    t.check(doc.get("attributes", {}).get("case_name") == "barge-ai-20mw", "info --json: no case_name attribute")
+    for name, ds in f["/kpi"].items():
+        entry = doc.get("kpi", {}).get(name, {})
+        units = ds.attrs.get("units", b"")
+        units = units.decode() if isinstance(units, bytes) else units
+        t.check(entry.get("value") == float(ds[()]) and entry.get("units") == units,
+                f"info --json: kpi {name} is {entry}, the file has {float(ds[()])} {units}")
 f.close()
 t.finish()
