@@ -250,12 +250,15 @@ void MainWindow::showResultInfo() {
     if (it != m_result->attributes().end())
       html += QString("%1: %2<br>").arg(key, QString::fromStdString(it->second).toHtmlEscaped());
   }
-  // A run that failed part-way keeps its rows (status "failed", no KPIs): say so first.
+  // A run that failed or was interrupted part-way keeps its rows (no KPIs): say so first.
   auto status = m_result->attributes().find("status");
-  if (status != m_result->attributes().end() && status->second == "failed") {
+  if (status != m_result->attributes().end() && (status->second == "failed" || status->second == "interrupted")) {
     auto why = m_result->attributes().find("failure");
-    html += QString("<p style='color:#b00000'><b>This run failed; the rows up to the failure are shown.</b><br>%1</p>")
-                .arg(why == m_result->attributes().end() ? QString() : QString::fromStdString(why->second).toHtmlEscaped());
+    const QString what = status->second == "failed" ? tr("This run failed; the rows up to the failure are shown.")
+                                                    : tr("This run was interrupted; the rows up to then are shown.");
+    html += QString("<p style='color:#b00000'><b>%1</b><br>%2</p>")
+                .arg(what, why == m_result->attributes().end() ? QString()
+                                                               : QString::fromStdString(why->second).toHtmlEscaped());
   }
   html += "<table>";
   for (const auto& [name, value] : m_result->reader().kpi())

@@ -128,6 +128,7 @@ int runCommand(const Options& opt) {
   RunOptions ro;
   ro.commandLine = opt.commandLine;
   ro.maxRows = opt.maxRows;
+  ro.interrupt = opt.interrupt;
   // --output-interval and --duration are the run's case.output_interval and case.duration: the
   // keys' ranges and checks apply, and the case stored in the result is the one that ran. A
   // --duration shorter than the case's output interval makes it the interval (one row at the end).
@@ -223,6 +224,8 @@ int infoCommand(const Options& opt) {
               attr("created_utc").c_str());
   std::printf("command         %s\n", attr("command_line").c_str());
   std::printf("start           %s\n", attr("start_datetime").c_str());
+  std::printf("status          %s%s\n", attr("status").c_str(),
+              attrs.count("failure") ? (": " + attrs.at("failure")).c_str() : "");
   std::printf("output rows     %zu (%s simulated)\n", time.size(),
               time.empty() ? "0 s" : humanDuration(time.back() - time.front()).c_str());
   if (r.isDataset(results::racksName.path))

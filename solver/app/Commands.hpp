@@ -26,6 +26,7 @@ struct Options {
   bool results = false;  // schema --results: the result file schema instead of the case schema
   bool durationGiven = false, outputIntervalGiven = false;  // given on the command line, even if empty
   long long maxRows = kDefaultMaxRows;  // run --max-rows (RunOptions::maxRows)
+  const std::atomic<int>* interrupt = nullptr;  // the program's SIGINT/SIGTERM flag (RunOptions::interrupt)
 };
 
 int runCommand(const Options& opt);

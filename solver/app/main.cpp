@@ -2,6 +2,9 @@
 // Exit status: 0 success, 1 run failure (solver, CFD), 2 input error.
 #include <unistd.h>
 
+#include <atomic>
+#include <csignal>
+
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <iostream>
@@ -15,6 +18,24 @@
 #include "core/Error.hpp"
 
 namespace {
+
+// SIGINT and SIGTERM during a run: the run stops before its next step and keeps its rows
+// (status "interrupted", exit 128 + signal). A second signal acts as the default (terminates).
+std::atomic<int> g_signal{0};
+static_assert(std::atomic<int>::is_always_lock_free, "the signal flag must be async-signal-safe");
+
+extern "C" void onInterrupt(int sig) {
+  g_signal.store(sig);
+  std::signal(sig, SIG_DFL);
+}
+
+void catchInterrupts() {
+  struct sigaction sa {};
+  sa.sa_handler = onInterrupt;
+  sigemptyset(&sa.sa_mask);
+  sigaction(SIGINT, &sa, nullptr);
+  sigaction(SIGTERM, &sa, nullptr);
+}
 
 int dispatch(int argc, char** argv) {
   std::string commandLine;
@@ -81,6 +102,8 @@ int dispatch(int argc, char** argv) {
     opt.outputIntervalGiven = intervalOpt->count() > 0;
     if (run->parsed()) {
       fdtwin::app::placeCasePath(opt);
+      catchInterrupts();
+      opt.interrupt = &g_signal;
       return fdtwin::app::runCommand(opt);
     }
     if (validate->parsed()) return fdtwin::app::validateCommand(opt);
@@ -92,6 +115,9 @@ int dispatch(int argc, char** argv) {
   } catch (const fdtwin::InputError& e) {
     std::cerr << "error: " << e.what() << "\n";
     return 2;
+  } catch (const fdtwin::RunInterrupted& e) {
+    std::cerr << "interrupted: " << e.what() << "\n";
+    return 128 + e.signal;
   } catch (const fdtwin::RunError& e) {
     std::cerr << "run failed: " << e.what() << "\n";
     return 1;

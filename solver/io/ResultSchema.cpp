@@ -81,8 +81,8 @@ const Entry schemaVersion = attribute("/@schema_version", Type::Integer, "1", "s
 const Entry caseName = attribute("/@case_name", Type::Text, "", "case name", "`case.name` of the case");
 const Entry caseToml = attribute("/@case_toml", Type::Text, "", "case text", "the full effective case (after `extends` and `--set`), as TOML");
 const Entry startDatetime = attribute("/@start_datetime", Type::Text, "", "start date-time", "ISO 8601 simulated date and time of t = 0 (with UTC offset)");
-const Entry status = attribute("/@status", Type::Text, "", "run status", "`complete`, or `failed` for a run that stopped part-way (then no `/kpi`)");
-const Entry failure = optional(attribute("/@failure", Type::Text, "", "failure", "only when `status` is `failed`: the simulated time, the place and the error"));
+const Entry status = attribute("/@status", Type::Text, "", "run status", "`complete`; `failed` for a run that stopped part-way on an error, `interrupted` for one stopped by SIGINT or SIGTERM (Ctrl-C, a batch time limit); those keep their rows and have no `/kpi`");
+const Entry failure = optional(attribute("/@failure", Type::Text, "", "failure", "only when `status` is `failed` or `interrupted`: the simulated time, the place and the error, or the signal"));
 
 // --- provenance ---------------------------------------------------------------------------
 const Entry fdtwinVersion = provenance(attribute("/provenance@fdtwin_version", Type::Text, "", "program version", "version of the program that wrote the file"));
@@ -477,7 +477,7 @@ The file follows the conventions that h5py, xarray/netCDF-4, MATLAB and CF tools
   `xarray.open_dataset(..., decode_times=True)` gives date-times;
 - every dimension of every dataset is an HDF5 dimension scale (H5DS): the index dataset
   named after the dimension, in the dataset's group or the nearest group above it (netCDF
-  scoping: `/racks/T_chip` is `[time, rack]` with `/time` and `/racks/rack`), so xarray, ncdump
+  scoping: `/racks/T_chip` is `[field_time, rack]` with `/field_time` and `/racks/rack`), so xarray, ncdump
   and h5py's `.dims` show shared named dimensions;
 - KPIs are scalar datasets under `/kpi`, each with `units`, `long_name` and `formula`.
 
@@ -486,8 +486,10 @@ while the run goes, so memory stays flat. A run writes to `OUT.h5.part` and rena
 `OUT.h5` when it ends: a file at the final path is always a whole, readable file. A run that
 fails part-way (a solver failure, a CFD window that diverges; exit status 1) keeps the rows
 written so far: its root attribute `status` is `"failed"`, `failure` says when, where and
-why, and it has no `/kpi` group (KPIs describe whole runs). A cancelled or killed run leaves
-nothing at the final path; bad input (exit status 2) writes nothing at all.
+why, and it has no `/kpi` group (KPIs describe whole runs). A run stopped by SIGINT or SIGTERM
+(exit status 130 or 143) keeps its rows the same way with `status = "interrupted"`. A run
+cancelled in the viewer or killed (SIGKILL) leaves nothing at the final path; bad input (exit
+status 2) writes nothing at all.
 
 Readers must check `schema_version` and refuse versions they do not know. Additions that
 do not change the meaning of existing items keep the version; anything else bumps it. This

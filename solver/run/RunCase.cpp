@@ -2,8 +2,10 @@
 
 #include <chrono>
 #include <cmath>
+#include <cstring>
 #include <ctime>
 #include <limits>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -98,8 +100,9 @@ RunSummary runCase(const Case& c, const RunOptions& options, const ProgressCallb
   RunSummary summary;
   // Ends the result file: status, events, solver statistics, the /cfd group and, for a run
   // that completed, the KPIs (also returned in summary.kpi); committed, with its XDMF companion.
-  auto closeResult = [&](bool complete) {
-    writer.attribute(results::status, std::string(complete ? "complete" : "failed"));
+  auto closeResult = [&](const char* status) {
+    const bool complete = std::string_view(status) == "complete";
+    writer.attribute(results::status, std::string(status));
     for (const auto& [k, v] : recorder.finish(integrator.stats(), wall(), rtol, complete)) summary.kpi[k] = v;
     if (coupler)
       io::recordCfd(writer, *coupler, c.string("case.start"), summary.kpi, complete);  // /cfd group, CFD KPIs
@@ -108,6 +111,16 @@ RunSummary runCase(const Case& c, const RunOptions& options, const ProgressCallb
   };
   try {
     while (outputs < nOut) {
+      // A signal (Ctrl-C, a batch system's time limit): stop here and keep the rows so far.
+      if (const int sig = options.interrupt ? options.interrupt->load() : 0; sig != 0) {
+        const std::string why =
+            fmt::format("interrupted by signal {} ({}) at t = {:.6g} s; the {} rows up to t = {:.6g} s are kept", sig,
+                        strsignal(sig), t, outputs + 1, outputTime(outputs));
+        writer.attribute(results::failure, why);
+        closeResult("interrupted");
+        throw RunInterrupted(sig, fmt::format("{} in {} (status \"interrupted\")", why, options.outputPath),
+                             options.outputPath);
+      }
       // Output rows and surrogate exchanges do not stop the integrator: it returns them from
       // its interpolant when it has stepped past them, so the output interval does not set
       // the step count. Rows at a discontinuity come after its events (the state after them).
@@ -139,14 +152,14 @@ RunSummary runCase(const Case& c, const RunOptions& options, const ProgressCallb
     // failed (no /kpi: KPIs describe whole runs), and the error says where they are.
     const double lastRow = outputTime(outputs);
     writer.attribute(results::failure, std::string(e.what()));
-    closeResult(false);
+    closeResult("failed");
     throw RunFailedPartWay(
         e.simTime(), e.where(),
         fmt::format("{}\nthe {} rows up to t = {:.6g} s are kept in {} (status \"failed\")", e.message(),
                     outputs + 1, lastRow, options.outputPath),
         options.outputPath);
   }
-  closeResult(true);
+  closeResult("complete");
   summary.outputPath = options.outputPath;
   summary.wallSeconds = wall();
   summary.steps = integrator.stats().steps;

@@ -22,6 +22,9 @@ struct RunOptions {
   double duration = -1.0;        // s; < 0: the case's case.duration (within its range)
   double outputInterval = -1.0;  // s; < 0: the case's case.output_interval (within its range)
   long long maxRows = kDefaultMaxRows;  // checked before anything is written
+  // Set to a signal number (SIGINT, SIGTERM) by the program's handler: the run stops before its
+  // next step and keeps its rows at outputPath, status "interrupted" (RunInterrupted).
+  const std::atomic<int>* interrupt = nullptr;
   std::string commandLine;       // stored as provenance
   // CFD coupling (solver/cfd, docs/cfd.md): "" none (constant recirculation factor), "live"
   // (OpenFOAM, case folder <outputPath>.cfd/), "surrogate" (cfdTable: `fdtwin cfd train`).
@@ -44,6 +47,15 @@ struct RunSummary {
 
 struct RunCancelled : std::runtime_error {
   RunCancelled() : std::runtime_error("run cancelled") {}
+};
+
+// The run stopped on a signal (RunOptions::interrupt); the rows so far are kept at keptPath
+// with status "interrupted" and no /kpi. The program exits 128 + signal.
+struct RunInterrupted : std::runtime_error {
+  RunInterrupted(int sig, const std::string& message, std::string kept)
+      : std::runtime_error(message), signal(sig), keptPath(std::move(kept)) {}
+  int signal;
+  std::string keptPath;
 };
 
 // A RunError after which the rows written so far were kept at `keptPath` (status "failed").

@@ -1,0 +1,70 @@
+#!/usr/bin/python3
+"""cli_signals: SIGTERM and SIGINT stop a run and keep its rows (a batch time limit, Ctrl-C).
+
+A one-year run with every training dip resolved (about half a minute) gets the signal once its
+OUT.h5.part has existed for a second. It must stop within a few seconds with exit status
+128 + signal (143, 130) and an `interrupted:` line on stderr, and leave at OUT.h5 a whole,
+readable result: `status = "interrupted"`, `failure` naming the signal, the rows up to the
+stop (more than one, strictly increasing, every dataset readable), no /kpi, and OUT.xdmf.
+(SIGKILL cannot be caught: cli_sigkill checks that it leaves nothing at OUT.h5.)
+"""
+import os
+import signal
+import subprocess
+import time
+
+import h5py
+import numpy as np
+
+from fdtwin_test import Test
+
+t = Test("cli_signals")
+for sig, status in [(signal.SIGTERM, 143), (signal.SIGINT, 130)]:
+    name = signal.Signals(sig).name
+    out = t.path(f"{name}.h5")
+    proc = subprocess.Popen([t.fdtwin, "run", t.case, "-o", out, "--duration", "365d", "--set",
+                             "it.training_dips=resolved", "-q"], cwd=t.tmp, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
+    deadline = time.monotonic() + 30
+    while not os.path.exists(out + ".part") and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(1.0)
+    if not t.check(proc.poll() is None, f"{name}: the run ended before the signal ({proc.returncode})"):
+        continue
+    sent = time.monotonic()
+    os.kill(proc.pid, sig)
+    try:
+        _, err = proc.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        t.fatal(f"{name}: the run did not stop within 30 s of the signal")
+    err = err.decode(errors="replace")
+    t.check(time.monotonic() - sent < 10, f"{name}: the run took {time.monotonic() - sent:.1f} s to stop")
+    t.check(proc.returncode == status, f"{name}: exit status {proc.returncode}, expected {status}")
+    t.check(err.startswith("interrupted: ") and f"signal {int(sig)}" in err and "status \"interrupted\"" in err,
+            f"{name}: stderr does not say the run was interrupted and kept: {err.strip()!r}")
+    if not t.check(os.path.isfile(out) and not os.path.exists(out + ".part"),
+                   f"{name}: no result at the output path, or a .part left"):
+        continue
+    t.check(os.path.isfile(t.path(f"{name}.xdmf")), f"{name}: no XDMF companion")
+    with h5py.File(out, "r") as f:
+        st = f.attrs["status"]
+        st = st.decode() if isinstance(st, bytes) else st
+        failure = f.attrs.get("failure", b"")
+        failure = failure.decode() if isinstance(failure, bytes) else failure
+        t.check(st == "interrupted", f"{name}: status {st!r}, expected 'interrupted'")
+        t.check(f"signal {int(sig)}" in failure, f"{name}: failure attribute {failure!r} does not name the signal")
+        t.check("/kpi" not in f, f"{name}: an interrupted run has KPIs")
+        time_rows = f["/time"][:]
+        t.check(len(time_rows) > 1 and np.all(np.diff(time_rows) > 0) and time_rows[-1] < 365 * 86400,
+                f"{name}: /time holds {len(time_rows)} rows ending at {time_rows[-1:]} s")
+        n = 0
+
+        def read(_, obj):
+            global n
+            if isinstance(obj, h5py.Dataset):
+                obj[()]
+                n += 1
+        f.visititems(read)
+        t.check(n > 100 and f["/power/P_facility"].shape[0] == len(time_rows), f"{name}: {n} datasets read back")
+t.finish()
