@@ -65,6 +65,7 @@ std::string slurmScript(const SweepDir& dir, const std::string& program,
   s += fmt::format("#SBATCH --array={}{}\n", arrayRanges(chunks),
                    o.maxParallel > 0 ? fmt::format("%{}", o.maxParallel) : std::string());
   s += fmt::format("#SBATCH --output={}/logs/slurm-%A_%a.out\n", abs);
+  s += "#SBATCH --open-mode=append\n";  // a requeued task appends to its log instead of replacing it
   s += "#SBATCH --ntasks=1\n";
   s += fmt::format("#SBATCH --cpus-per-task={}\n", o.cpusPerTask);
   s += fmt::format("#SBATCH --time={}\n", o.time);
@@ -73,6 +74,7 @@ std::string slurmScript(const SweepDir& dir, const std::string& program,
   if (!o.mem.empty()) s += fmt::format("#SBATCH --mem={}\n", o.mem);
   for (const auto& e : o.extra) s += fmt::format("#SBATCH {}\n", e);
   s += "set -euo pipefail\n";
+  for (const auto& line : o.setup) s += line + "\n";  // slurm.setup
   s += fmt::format(
       "exec {} sweep task {} --chunk \"$SLURM_ARRAY_TASK_ID\" -j \"${{SLURM_CPUS_PER_TASK:-1}}\"{}\n",
       shellQuote(program), shellQuote(abs), retryFailed ? " --retry-failed" : "");

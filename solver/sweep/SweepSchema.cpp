@@ -85,8 +85,14 @@ const std::vector<KeyDef>& sweepSchema() {
         integer("slurm.cases_per_task", "Cases per array task (a chunk of consecutive cases).", "1", 1, 1000000),
         integer("slurm.max_parallel", "Most array tasks running at once (`--array=…%N`); 0: no limit.", "0", 0,
                 1000000),
-        key("slurm.extra", T::TextList, "More `#SBATCH` options, each a whole option (`\"--qos=short\"`).", {},
-            "none"),
+        key("slurm.extra", T::TextList,
+            "More `#SBATCH` options, each a whole option (`\"--qos=short\"`); not those the script writes "
+            "from other keys (`--array`, `--output`, `--open-mode`, `--job-name`, `--ntasks`, "
+            "`--cpus-per-task`, `--time`, `--partition`, `--account`, `--mem`).",
+            {}, "none"),
+        key("slurm.setup", T::TextList,
+            "Shell lines each array task runs before fdtwin starts (`\"module load openfoam\"`), one line each.",
+            {}, "none"),
     };
     k[2].choices = {"grid", "list", "lhs"};
     return k;

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -29,6 +30,31 @@
 
 namespace fdtwin::sweep {
 namespace {
+
+// Why an sbatch option in slurm.extra may not be there ("" when it may): the options the job
+// script writes from other keys, in their long and short forms. An --array given there would
+// replace the sweep's own array (whose indices are the chunks), an --output its log layout.
+std::string scriptOwnedOption(const std::string& opt) {
+  static const std::vector<std::array<const char*, 3>> owned = {
+      {"--array", "-a", "the array's indices are the sweep's chunks (slurm.cases_per_task, slurm.max_parallel)"},
+      {"--output", "-o", "each task's log is DIR/logs/slurm-<job>_<task>.out"},
+      {"--open-mode", "", "logs are appended, so a requeued task keeps its first log"},
+      {"--job-name", "-J", "the job is named after sweep.name"},
+      {"--ntasks", "-n", "each array task is one task"},
+      {"--cpus-per-task", "-c", "use slurm.cpus_per_task"},
+      {"--time", "-t", "use slurm.time"},
+      {"--partition", "-p", "use slurm.partition"},
+      {"--account", "-A", "use slurm.account"},
+      {"--mem", "", "use slurm.mem"},
+  };
+  for (const auto& [longName, shortName, why] : owned) {
+    const std::string l = longName;
+    if (opt == l || opt.rfind(l + "=", 0) == 0 || opt.rfind(l + " ", 0) == 0) return why;
+    const std::string sh = shortName;  // "-a", "-a0-9", "-a 0-9" (a long option starts with "--")
+    if (!sh.empty() && opt.rfind(sh, 0) == 0) return why;
+  }
+  return "";
+}
 
 namespace fs = std::filesystem;
 
@@ -321,7 +347,16 @@ SweepSpec SweepSpec::load(const std::string& path) {
                 path, line, key,
                 fmt::format("expected a whole sbatch option such as \"--qos=short\", got {}", quote(opt)));
           }
+          if (const std::string why = scriptOwnedOption(opt); !why.empty())
+            throw InputError(path, line, key, fmt::format("{} is written by fdtwin: {}", quote(opt), why));
           s.slurm.extra.push_back(opt);
+        }
+      }
+      if (key == "slurm.setup") {
+        for (const auto& [cmd, line] : io::readTextList(*k, v, src)) {
+          if (cmd.find_first_of("\n\r") != std::string::npos)
+            throw InputError(path, line, key, "expected one shell line per item, got a line break");
+          s.slurm.setup.push_back(cmd);
         }
       }
     }

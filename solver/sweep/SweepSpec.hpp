@@ -43,6 +43,7 @@ struct SlurmOptions {
   long long casesPerTask = 1;
   long long maxParallel = 0;  // 0: no %N limit
   std::vector<std::string> extra;
+  std::vector<std::string> setup;  // shell lines before the task starts (`module load …`)
 };
 
 struct SweepSpec {

@@ -23,12 +23,17 @@ partition = "test"
 time = "00:05:00"
 cases_per_task = 2
 max_parallel = 2
+setup = ["echo fdtwin-setup-ran-on-$(hostname)"]
 """)
 out = t.path("slurm")
 proc = t.run("sweep", sweep, "-o", out, "--slurm")
 t.expect_exit(proc, 0, "--slurm")
 script = os.path.join(out, "sweep.sbatch")
 t.check(os.path.isfile(script) and "sbatch" in proc.stdout, f"--slurm wrote no script: {proc.stdout!r}")
+with open(script) as fh:
+    text = fh.read()
+t.check("#SBATCH --open-mode=append\n" in text, "the script does not append to the task logs (a requeue replaced them)")
+t.check(text.index("echo fdtwin-setup-ran") < text.index("exec "), "slurm.setup does not come before fdtwin starts")
 
 try:
     with LocalSlurm(t.path("cluster")) as slurm:
@@ -45,6 +50,9 @@ for task in tasks:
             f"array task {task.get('JobId')}_{task.get('ArrayTaskId')}: {task.get('JobState')} {task.get('ExitCode')}")
 logs = sorted(f for f in os.listdir(os.path.join(out, "logs")) if f.startswith(f"slurm-{job}_"))
 t.check(logs == [f"slurm-{job}_0.out", f"slurm-{job}_1.out"], f"Slurm task logs: {logs}")
+for name in logs:
+    with open(os.path.join(out, "logs", name)) as fh:
+        t.check("fdtwin-setup-ran-on-" in fh.read(), f"{name}: the slurm.setup line did not run in the task")
 chunks = {rest.split("chunk")[1].split()[0] for ev, _, rest in log_events(out) if ev == "done"}
 t.check(chunks == {"0", "1"}, f"cases were not run by the two array tasks: {chunks}")
 t.check(any(f"job {job}_1" in rest for _, _, rest in log_events(out)), "the run log does not name the array task")

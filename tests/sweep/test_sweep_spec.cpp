@@ -61,6 +61,14 @@ TEST_P(BadSweepFile, IsRejectedWithFileLineKeyAndMessage) {
 }
 
 const std::vector<BadSweep> kBadSweeps{
+    {"extra_array", "[sweep]\nbase = \"BASE\"\n[parameters]\nit.halls = [1, 2]\n[slurm]\nextra = [\"--qos=short\", \"--array=0-99\"]\n",
+     6, "slurm.extra", "\"--array=0-99\" is written by fdtwin: the array's indices are the sweep's chunks"},
+    {"extra_short_time", "[sweep]\nbase = \"BASE\"\n[parameters]\nit.halls = [1, 2]\n[slurm]\nextra = [\"-t 10\"]\n", 6,
+     "slurm.extra", "\"-t 10\" is written by fdtwin: use slurm.time"},
+    {"extra_output", "[sweep]\nbase = \"BASE\"\n[parameters]\nit.halls = [1, 2]\n[slurm]\nextra = [\"--output=x.log\"]\n", 6,
+     "slurm.extra", "is written by fdtwin: each task's log is DIR/logs/slurm-<job>_<task>.out"},
+    {"setup_two_lines", "[sweep]\nbase = \"BASE\"\n[parameters]\nit.halls = [1, 2]\n[slurm]\nsetup = [\"module load a\\nrm -rf x\"]\n", 6,
+     "slurm.setup", "expected one shell line per item"},
     {"name_outside_results", "[sweep]\nbase = \"BASE\"\nname = \"../../x\"\n[parameters]\nit.halls = [1, 2]\n", 3,
      "sweep.name", "expected a name that can be a result file's name, got \"../../x\" (it starts with '.'"},
     {"nesting_too_deep", "[sweep]\nbase = \"BASE\"\n[parameters]\nit.halls = " + std::string(65, '[') + "\n", 4, "",
