@@ -256,6 +256,11 @@ int exportCommand(const Options& opt) {
       const results::Entry* entry = results::find(path);
       if (entry && entry->kind != results::Kind::Series) continue;  // names and index datasets
       const auto shape = r.shape(path);
+      // A series whose rows do not match /time is a damaged file, not a column to leave out.
+      if (entry && !shape.empty() && shape[0] != nt && r.timeScaleOf(path) == results::time.path) {
+        throw InputError(opt.resultPath, 0, path,
+                         fmt::format("has {} rows but /time has {}: the file is damaged", shape[0], nt));
+      }
       if (shape.size() == 1 && shape[0] == nt && !r.units(path).empty() && r.units(path) != "-") {
         names.push_back(path.substr(1) + " [" + r.units(path) + "]");
         cols.push_back(r.readNumbers(path));

@@ -8,6 +8,8 @@
 #include <stdexcept>
 #include <utility>
 
+#include <fmt/format.h>
+
 #include "core/Error.hpp"
 
 namespace fdtwin {
@@ -53,6 +55,17 @@ struct DatasetForRead {
       : id(ds), type(H5Dget_type(ds), H5Tclose), space(H5Dget_space(ds), H5Sclose) {
     if (ds < 0 || !type.ok() || !space.ok()) throw InputError(file, 0, path, "cannot open (file damaged?)");
     count = static_cast<std::size_t>(std::max<hssize_t>(H5Sget_simple_extent_npoints(space.get()), 0));
+    // A damaged header may declare far more values than the file stores (300 M rows of /time
+    // in a small file: gigabytes allocated, a garbage CSV written). Deflate packs at most
+    // ~1032:1, so values whose bytes exceed 1100 × the dataset's storage are not there.
+    const double bytes = static_cast<double>(count) * static_cast<double>(std::max<std::size_t>(H5Tget_size(type.get()), 1));
+    const double stored = static_cast<double>(H5Dget_storage_size(ds));
+    if (bytes > 1100.0 * stored + 65536.0) {
+      throw InputError(file, 0, path,
+                       fmt::format("declares {} values but stores {:.0f} bytes: the file is damaged (or was not "
+                                   "written to its end)",
+                                   count, stored));
+    }
   }
   hid_t id;
   Hid type;

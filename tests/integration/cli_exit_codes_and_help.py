@@ -121,6 +121,22 @@ with h5py.File(newer, "r+") as f:
     f.attrs["schema_version"] = 4
 input_error(t.run("info", newer), "info of a schema version 4 file", "version4.h5", "schema version 4")
 
+# A header that declares 300 M rows the file never stored: refused at once (it took 2.4 GB and
+# wrote a 600 MB CSV), and a series shorter than /time: refused, not left out of the CSV.
+ghost = t.path("ghost-rows.h5")
+shutil.copy(good, ghost)
+with h5py.File(ghost, "r+") as f:
+    f["/time"].resize((300_000_000,))
+input_error(t.run("info", ghost, timeout=20), "info of a file declaring 300 M unwritten rows", "/time", "damaged")
+input_error(t.run("export", ghost, "--csv", t.path("csv-ghost"), timeout=20),
+            "export of a file declaring 300 M unwritten rows", "/time", "damaged")
+short = t.path("short-series.h5")
+shutil.copy(good, short)
+with h5py.File(short, "r+") as f:
+    f["/cooling/T_intake"].resize((5,))
+input_error(t.run("export", short, "--csv", t.path("csv-short")), "export of a file with a short series",
+            "/cooling/T_intake", "has 5 rows but /time has 13")
+
 input_error(t.run("info", t.path("absent.h5")), "info of a missing file", "absent.h5")
 input_error(t.run("info", t.tmp), "info of a folder", t.tmp)
 empty = t.path("empty.h5")
