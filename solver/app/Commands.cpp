@@ -22,6 +22,7 @@
 #include "core/Schema.hpp"
 #include "core/Units.hpp"
 #include "io/Case.hpp"
+#include "io/ResultCompare.hpp"
 #include "io/ResultReader.hpp"
 #include "io/ResultSchema.hpp"
 #include "io/TomlText.hpp"
@@ -235,6 +236,38 @@ int infoCommand(const Options& opt) {
   std::printf("\n");
   printKpis(r.kpi());
   return 0;
+}
+
+int compareCommand(const Options& opt) {
+  const ResultReader a(opt.resultPath), b(opt.otherResultPath);
+  const io::Comparison c = io::compareResults(a, b, opt.rtol);
+  const auto show = [](double v) { return std::isinf(v) ? std::string("differs") : fmt::format("{:.3g}", v); };
+  if (opt.json) {
+    nlohmann::json j;
+    j["a"] = opt.resultPath;
+    j["b"] = opt.otherResultPath;
+    j["rtol"] = opt.rtol;
+    j["beyond"] = c.beyond;
+    for (const auto& d : c.items) {
+      nlohmann::json item{{"path", d.path}, {"a", d.a}, {"b", d.b}, {"where", d.where}};
+      item["relative"] = std::isinf(d.relative) ? nlohmann::json(nullptr) : nlohmann::json(d.relative);
+      j["items"].push_back(item);
+    }
+    std::cout << j.dump(2) << "\n";
+    return c.beyond == 0 ? 0 : 1;
+  }
+  std::printf("A  %s\nB  %s\n\n", opt.resultPath.c_str(), opt.otherResultPath.c_str());
+  std::printf("%-40s %16s %16s %10s  %s\n", "item (largest difference first)", "A", "B", "rel. diff", "where");
+  std::size_t shown = 0;
+  for (const auto& d : c.items) {
+    if (d.relative <= opt.rtol && shown >= c.beyond + 10) break;  // every one beyond, then ten more
+    ++shown;
+    std::printf("%-40s %16.9g %16.9g %10s  %s%s\n", d.path.c_str(), d.a, d.b, show(d.relative).c_str(),
+                d.relative > opt.rtol ? "BEYOND " : "", d.where.c_str());
+  }
+  std::printf("\n%zu of %zu items differ by more than rtol %g (provenance not compared)\n", c.beyond, c.items.size(),
+              opt.rtol);
+  return c.beyond == 0 ? 0 : 1;
 }
 
 int exportCommand(const Options& opt) {

@@ -26,12 +26,16 @@ struct Options {
   bool results = false;  // schema --results: the result file schema instead of the case schema
   bool durationGiven = false, outputIntervalGiven = false;  // given on the command line, even if empty
   long long maxRows = kDefaultMaxRows;  // run --max-rows (RunOptions::maxRows)
+  std::string otherResultPath;          // compare: the second file
+  double rtol = 1e-6;                   // compare --rtol
   const std::atomic<int>* interrupt = nullptr;  // the program's SIGINT/SIGTERM flag (RunOptions::interrupt)
 };
 
 int runCommand(const Options& opt);
 int validateCommand(const Options& opt);
 int infoCommand(const Options& opt);
+// `fdtwin compare A.h5 B.h5 [--rtol R] [--json]`: 0 when every item agrees within R, 1 when not.
+int compareCommand(const Options& opt);
 int exportCommand(const Options& opt);
 int schemaCommand(const Options& opt);  // case keys (Markdown or --json); --results: the result file
 

@@ -82,6 +82,14 @@ int dispatch(int argc, char** argv) {
   cfdOpt.commandLine = commandLine;
   auto* cfdTrain = fdtwin::app::addCfdCommand(app, cfdOpt);
 
+  auto* compare = app.add_subcommand("compare", "Compare two result files item by item (exit 1 beyond --rtol)");
+  compare->add_option("a", opt.resultPath, "First result file (HDF5)")->required();
+  compare->add_option("b", opt.otherResultPath, "Second result file (HDF5)")->required();
+  compare->add_option("--rtol", opt.rtol, "Largest relative difference accepted")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  compare->add_flag("--json", opt.json, "Print every item's difference as JSON");
+
   auto* exp = app.add_subcommand("export", "Export a result's time series and KPIs as CSV");
   exp->add_option("result", opt.resultPath, "Result file (HDF5)")->required();
   exp->add_option("--csv", opt.csvDir, "Output folder for the CSV files")->required();
@@ -109,6 +117,7 @@ int dispatch(int argc, char** argv) {
     if (validate->parsed()) return fdtwin::app::validateCommand(opt);
     if (info->parsed()) return fdtwin::app::infoCommand(opt);
     if (exp->parsed()) return fdtwin::app::exportCommand(opt);
+    if (compare->parsed()) return fdtwin::app::compareCommand(opt);
     if (cfdTrain->parsed()) return fdtwin::app::cfdTrainCommand(cfdOpt);
     if (sweep.parsed()) return sweep.run();
     return fdtwin::app::schemaCommand(opt);

@@ -7,6 +7,8 @@ times differ), and compares them with h5diff and the exclusions the result schem
 (`fdtwin schema --results --json`, "h5diff_excludes"; docs/results-format.md, "Comparing two
 runs"). Without the exclusions h5diff must find the provenance differences, so the test can
 fail. The runs have no events: the empty /events datasets must not make h5diff fail.
+`fdtwin compare` must find them equal too (exit 0), and a run with 1 % less IT load different
+(exit 1), naming the IT power as beyond the tolerance with its row and rack.
 """
 import json
 import subprocess
@@ -41,4 +43,21 @@ t.check("differences found" not in diff.stdout or "0 differences found" in diff.
 full = subprocess.run(["h5diff", a, b], capture_output=True, text=True)
 t.check(full.returncode == 1, f"h5diff without exclusions exits with {full.returncode}, expected 1 (provenance "
         "differs)")
+
+# fdtwin compare: equal runs, then a changed one.
+proc = t.run("compare", a, b)
+t.check(proc.returncode == 0 and "\n0 of " in proc.stdout, f"compare of two runs of one case: exit {proc.returncode}:"
+        f"\n{proc.stdout[-2000:]}{proc.stderr}")
+c = t.path("less-load.h5")
+t.run_case(c, "--set", "it.utilization=0.891", duration="6h")
+proc = t.run("compare", a, c)
+t.check(proc.returncode == 1, f"compare of a changed run exits {proc.returncode}, expected 1")
+beyond = [line for line in proc.stdout.splitlines() if "BEYOND" in line]
+t.check(any(line.startswith("/racks/P_it ") and "rack " in line and "(t = " in line for line in beyond),
+        f"compare does not show where the rack power differs:\n{proc.stdout[:3000]}")
+proc = t.run("compare", a, c, "--json")
+doc = json.loads(proc.stdout) if proc.returncode == 1 else {}
+t.check(doc.get("beyond", 0) > 10 and doc["items"][0]["relative"] > 1e-3, f"compare --json: {str(doc)[:300]}")
+proc = t.run("compare", a, c, "--rtol", "1")
+t.check(proc.returncode == 0, f"compare --rtol 1 exits {proc.returncode}: every item is within 100 %")
 t.finish()

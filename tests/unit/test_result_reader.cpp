@@ -10,6 +10,7 @@
 #include <string>
 
 #include "core/Error.hpp"
+#include "io/ResultCompare.hpp"
 #include "io/ResultReader.hpp"
 
 namespace fs = std::filesystem;
@@ -44,6 +45,13 @@ class ResultReaderTest : public ::testing::Test {
     make("v4.h5", "--variant newer --steps 4");
     make("noversion.h5", "--variant no-version --steps 4");
     make("text.h5", "--variant text");
+    make("ok-again.h5", "--steps 48 --racks 24 --panels 400 --chunk 16 --cfd");
+    make("badshape.h5", "--steps 48 --racks 24 --panels 400 --chunk 16 --cfd --variant bad-shape");
+    // One rack's chip temperature at row 30 raised by 0.5 K.
+    make("warmer.h5", "--steps 48 --racks 24 --panels 400 --chunk 16 --cfd");
+    const std::string edit = "/usr/bin/python3 -c \"import h5py; f = h5py.File('" + file("warmer.h5").string() +
+                             "', 'r+'); d = f['/racks/T_chip']; d[30, 7] = d[30, 7] + 0.5\"";
+    ASSERT_EQ(std::system(edit.c_str()), 0) << edit;
   }
   static void TearDownTestSuite() { fs::remove_all(dir()); }
 
@@ -59,6 +67,33 @@ class ResultReaderTest : public ::testing::Test {
 };
 
 double phase(int row) { return std::sin(2.0 * std::numbers::pi * row / kSteps); }
+
+// compare: two files written alike agree on every item; one changed value is found where it
+// is (row, time, rack and its name), relative to the item's scale; a shape mismatch is
+// beyond any tolerance.
+TEST_F(ResultReaderTest, CompareFindsWhereTwoResultsDiffer) {
+  const ResultReader ok(file("ok.h5").string()), again(file("ok-again.h5").string());
+  const fdtwin::io::Comparison same = fdtwin::io::compareResults(ok, again, 0.0);
+  EXPECT_EQ(same.beyond, 0u);
+  EXPECT_GT(same.items.size(), 30u);
+
+  const ResultReader warmer(file("warmer.h5").string());
+  const fdtwin::io::Comparison one = fdtwin::io::compareResults(ok, warmer, 1e-6);
+  ASSERT_EQ(one.beyond, 1u);
+  const fdtwin::io::ItemDifference& d = one.items.front();
+  EXPECT_EQ(d.path, "/racks/T_chip");
+  EXPECT_NEAR(d.b - d.a, 0.5, 1e-9);
+  const double scale = 328.15 + 12.0 + 0.05 * 23;  // the largest chip temperature of the fixture
+  EXPECT_NEAR(d.relative, 0.5 / scale, 1e-6);
+  EXPECT_NE(d.where.find("row 30 (t = 108000 s), rack 7 (hall"), std::string::npos) << d.where;
+  EXPECT_EQ(fdtwin::io::compareResults(ok, warmer, 0.01).beyond, 0u);
+
+  const ResultReader bad(file("badshape.h5").string());
+  const fdtwin::io::Comparison shapes = fdtwin::io::compareResults(ok, bad, 1.0);
+  ASSERT_GE(shapes.beyond, 1u);
+  EXPECT_EQ(shapes.items.front().path, "/hull/T");
+  EXPECT_TRUE(std::isinf(shapes.items.front().relative));
+}
 
 // The per-element fields' rows: /field_time in version 3 files, /time before.
 TEST_F(ResultReaderTest, TimeScaleOfTheFields) {
