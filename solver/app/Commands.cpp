@@ -24,6 +24,7 @@
 #include "io/Case.hpp"
 #include "io/ResultCompare.hpp"
 #include "io/ResultReader.hpp"
+#include "io/ResultReport.hpp"
 #include "io/ResultSchema.hpp"
 #include "io/TomlText.hpp"
 #include "run/RunCase.hpp"
@@ -268,6 +269,27 @@ int compareCommand(const Options& opt) {
   std::printf("\n%zu of %zu items differ by more than rtol %g (provenance not compared)\n", c.beyond, c.items.size(),
               opt.rtol);
   return c.beyond == 0 ? 0 : 1;
+}
+
+int reportCommand(const Options& opt) {
+  const ResultReader r(opt.resultPath);
+  const std::string html = io::reportHtml(r);
+  const std::string part = opt.reportPath + ".part";
+  {
+    std::ofstream out(part, std::ios::binary);
+    out << html;
+    if (!out.flush()) throw InputError(opt.reportPath, 0, "-o", "cannot write the report");
+  }
+  std::error_code ec;
+  fs::rename(part, opt.reportPath, ec);
+  if (ec) throw InputError(opt.reportPath, 0, "-o", "cannot write the report: " + ec.message());
+  const auto checks = io::limitChecks(r);
+  const auto failed = std::count_if(checks.begin(), checks.end(), [](const io::LimitCheck& c) { return !c.pass; });
+  for (const auto& c : checks)
+    std::printf("%-56s %-28s %-44s %s\n", c.what.c_str(), c.measured.c_str(), c.limit.c_str(), c.pass ? "pass" : "FAIL");
+  std::printf("wrote %s (%zu limit checks, %ld failed)\n", opt.reportPath.c_str(), checks.size(),
+              static_cast<long>(failed));
+  return failed == 0 ? 0 : 1;
 }
 
 int exportCommand(const Options& opt) {

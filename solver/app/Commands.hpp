@@ -27,6 +27,7 @@ struct Options {
   bool durationGiven = false, outputIntervalGiven = false;  // given on the command line, even if empty
   long long maxRows = kDefaultMaxRows;  // run --max-rows (RunOptions::maxRows)
   std::string otherResultPath;          // compare: the second file
+  std::string reportPath;               // report -o
   double rtol = 1e-6;                   // compare --rtol
   const std::atomic<int>* interrupt = nullptr;  // the program's SIGINT/SIGTERM flag (RunOptions::interrupt)
 };
@@ -36,6 +37,9 @@ int validateCommand(const Options& opt);
 int infoCommand(const Options& opt);
 // `fdtwin compare A.h5 B.h5 [--rtol R] [--json]`: 0 when every item agrees within R, 1 when not.
 int compareCommand(const Options& opt);
+// `fdtwin report RESULT.h5 -o REPORT.html`: the review page (io/ResultReport); 0, or 1 when a
+// limit check fails (the page is written either way).
+int reportCommand(const Options& opt);
 int exportCommand(const Options& opt);
 int schemaCommand(const Options& opt);  // case keys (Markdown or --json); --results: the result file
 

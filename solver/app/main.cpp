@@ -90,6 +90,10 @@ int dispatch(int argc, char** argv) {
       ->capture_default_str();
   compare->add_flag("--json", opt.json, "Print every item's difference as JSON");
 
+  auto* report = app.add_subcommand("report", "Write a review page of a result (HTML: KPIs, limit checks, plots)");
+  report->add_option("result", opt.resultPath, "Result file (HDF5)")->required();
+  report->add_option("-o,--output", opt.reportPath, "The HTML page to write")->required();
+
   auto* exp = app.add_subcommand("export", "Export a result's time series and KPIs as CSV");
   exp->add_option("result", opt.resultPath, "Result file (HDF5)")->required();
   exp->add_option("--csv", opt.csvDir, "Output folder for the CSV files")->required();
@@ -118,6 +122,7 @@ int dispatch(int argc, char** argv) {
     if (info->parsed()) return fdtwin::app::infoCommand(opt);
     if (exp->parsed()) return fdtwin::app::exportCommand(opt);
     if (compare->parsed()) return fdtwin::app::compareCommand(opt);
+    if (report->parsed()) return fdtwin::app::reportCommand(opt);
     if (cfdTrain->parsed()) return fdtwin::app::cfdTrainCommand(cfdOpt);
     if (sweep.parsed()) return sweep.run();
     return fdtwin::app::schemaCommand(opt);
