@@ -13,6 +13,11 @@ double motorSizingMargin(double pumpShaftPower) {
   return 1.10;
 }
 
+PumpParams seawaterPumpBank(int running, int spares, double designMassFlow, double designHead, double shutoffRatio,
+                            const PumpEfficiencies& e, double rho) {
+  return pumpBankParams({running, spares, designMassFlow / rho, designHead, shutoffRatio, e.bep, e.motor, e.drive, rho});
+}
+
 PumpParams pumpBankParams(const PumpBankDesign& d) {
   if (d.running < 1 || d.spares < 0 || !(d.designFlow > 0.0) || !(d.designHead > 0.0) ||
       !(d.shutoffRatio > 1.0))

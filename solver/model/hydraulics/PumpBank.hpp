@@ -60,4 +60,14 @@ double motorSizingMargin(double pumpShaftPower);
 // The Pump parameters of a bank (curve, BEP, motor and drive curves) from its design duty.
 PumpParams pumpBankParams(const PumpBankDesign& d);
 
+// The full-load efficiencies every pump bank of the plant shares (cooling.pump_efficiency,
+// cooling.motor_efficiency, cooling.vfd_efficiency).
+struct PumpEfficiencies {
+  double bep, motor, drive;
+};
+// pumpBankParams of an open seawater bank: `running` duty pumps (+ `spares`) for a design
+// mass flow [kg/s] of seawater of density rho [kg/m^3] against `designHead` [m].
+PumpParams seawaterPumpBank(int running, int spares, double designMassFlow, double designHead, double shutoffRatio,
+                            const PumpEfficiencies& e, double rho);
+
 }  // namespace fdtwin::hydraulics

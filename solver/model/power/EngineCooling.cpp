@@ -20,19 +20,6 @@ hydraulics::SystemCurve systemFor(const EngineCoolingParams& p, double rho) {
   return {p.pumpHeadStatic, std::max(p.pumpHeadDesign - p.pumpHeadStatic, 0.0) / (q * q)};
 }
 
-hydraulics::PumpParams pumpsFor(const EngineCoolingParams& p, const CoolingParams& c, double rho) {
-  hydraulics::PumpBankDesign d{};
-  d.running = p.pumpCount;
-  d.spares = p.pumpSpares;
-  d.designFlow = p.designFlow / rho;
-  d.designHead = p.pumpHeadDesign;
-  d.shutoffRatio = EngineCooling::kShutoffRatio;
-  d.bepEfficiency = c.pumpEfficiency;
-  d.motorEfficiency = c.motorEfficiency;
-  d.driveEfficiency = c.vfdEfficiency;
-  d.density = rho;
-  return hydraulics::pumpBankParams(d);
-}
 }  // namespace
 
 EngineCooling::EngineCooling(const EngineCoolingParams& p, const CoolingParams& pumps, double salinity)
@@ -41,7 +28,10 @@ EngineCooling::EngineCooling(const EngineCoolingParams& p, const CoolingParams& 
       m_cpFreshWater(props::freshWater(kLtWaterT).cp),
       m_rho(props::seawater(kSeawaterT, salinity).rho),
       m_system(systemFor(p, m_rho)),
-      m_pump(pumpsFor(p, pumps, m_rho)) {
+      m_pump(hydraulics::seawaterPumpBank(p.pumpCount, p.pumpSpares, p.designFlow, p.pumpHeadDesign,
+                                          kShutoffRatio, {pumps.pumpEfficiency, pumps.motorEfficiency,
+                                                          pumps.vfdEfficiency},
+                                          m_rho)) {
   const double nMin =
       std::max(p.minSpeed, m_pump.speedForFlow(kMinimumFlowShare * p.designFlow / m_rho, m_system));
   m_minFlow = std::min(m_rho * m_pump.operatingPoint(nMin, m_system, m_rho).flow, p.designFlow);

@@ -56,20 +56,6 @@ hydraulics::SystemCurve systemCurveFor(const SeawaterParams& p, double rho, doub
   return {p.pumpHeadStatic, (p.pipingHeadLoss + hxDrop / (rho * constants::kStandardGravity)) / (q * q)};
 }
 
-hydraulics::PumpParams pumpsFor(const SeawaterParams& p, const CoolingParams& c, double rho, double designHead) {
-  hydraulics::PumpBankDesign d{};
-  d.running = p.pumpCount;
-  d.spares = p.pumpSpares;
-  d.designFlow = p.designFlow / rho;
-  d.designHead = designHead;
-  d.shutoffRatio = p.pumpShutoffRatio;
-  d.bepEfficiency = c.pumpEfficiency;
-  d.motorEfficiency = c.motorEfficiency;
-  d.driveEfficiency = c.vfdEfficiency;
-  d.density = rho;
-  return hydraulics::pumpBankParams(d);
-}
-
 }  // namespace
 
 SeawaterSystem::SeawaterSystem(const SeawaterParams& p, const CoolingParams& c)
@@ -80,7 +66,8 @@ SeawaterSystem::SeawaterSystem(const SeawaterParams& p, const CoolingParams& c)
       m_hxDrop(plateDrop(m_hx, p)),
       m_system(systemCurveFor(p, m_rho, m_hxDrop)),
       m_designHead(m_system.staticHead + m_system.resistance * (p.designFlow / m_rho) * (p.designFlow / m_rho)),
-      m_pump(pumpsFor(p, c, m_rho, m_designHead)),
+      m_pump(hydraulics::seawaterPumpBank(p.pumpCount, p.pumpSpares, p.designFlow, m_designHead, p.pumpShutoffRatio,
+                                          {c.pumpEfficiency, c.motorEfficiency, c.vfdEfficiency}, m_rho)),
       m_minSpeed(std::max(p.minSpeed, m_pump.speedForFlow(kMinimumFlowShare * p.designFlow / m_rho, m_system))) {
   m_pi.gain = p.controllerGain;
   m_pi.integralTime = p.controllerIntegralTime;
