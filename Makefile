@@ -4,16 +4,20 @@
 #   make validate    build, run the validation tests and the shipped cases, write the report
 #                    build/validation/index.html (docs/validation.md); fails if a check fails
 #   make check-asan  unit tier under AddressSanitizer + UndefinedBehaviorSanitizer
+#   make fuzz        libFuzzer harnesses of the input readers (clang), FUZZ_TIME s each (FUZZERS=…)
 #   make tidy        clang-tidy with .clang-tidy over solver/, gui/, bench/, tests/ (fails on any finding)
 #   make bench       build and run the benchmarks (bench/README.md)
 #   make format      apply .clang-format to every C++ source
 JOBS       ?= $(shell nproc)
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
+FUZZ_BUILD ?= build-fuzz
+FUZZ_TIME  ?= 60
+FUZZERS    ?= case sweep environment_csv
 CASE       ?= cases/barge-ai-20mw.toml
 CMAKE_ARGS ?=
 
-.PHONY: deps configure build demo check validate check-asan tidy bench format clean
+.PHONY: deps configure build demo check validate check-asan fuzz tidy bench format clean
 
 deps:
 	@scripts/install-deps
@@ -41,6 +45,13 @@ check-asan: deps
 	@cmake --build $(ASAN_BUILD) -j $(JOBS) --target fdtwin_unit_tests
 	@cd $(ASAN_BUILD) && ctest --output-on-failure -j $(JOBS) -L unit
 
+fuzz: deps
+	@cmake -S . -B $(FUZZ_BUILD) -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ -DFDTWIN_FUZZ=ON \
+	  -DFDTWIN_WERROR=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo $(CMAKE_ARGS) > $(FUZZ_BUILD).configure.log 2>&1 \
+	  || (cat $(FUZZ_BUILD).configure.log; exit 1)
+	@cmake --build $(FUZZ_BUILD) -j $(JOBS) --target $(addprefix fuzz_,$(FUZZERS))
+	@FUZZ_TIME=$(FUZZ_TIME) JOBS=$(JOBS) scripts/run-fuzzers $(abspath $(FUZZ_BUILD)) $(FUZZERS)
+
 tidy: build
 	@JOBS=$(JOBS) scripts/run-tidy $(BUILD)
 
@@ -51,4 +62,4 @@ format:
 	@git ls-files '*.cpp' '*.hpp' | xargs clang-format -i
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD) $(BUILD).configure.log $(ASAN_BUILD).configure.log
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD) $(BUILD).configure.log $(ASAN_BUILD).configure.log $(FUZZ_BUILD).configure.log

@@ -137,6 +137,15 @@ with h5py.File(short, "r+") as f:
 input_error(t.run("export", short, "--csv", t.path("csv-short")), "export of a file with a short series",
             "/cooling/T_intake", "has 5 rows but /time has 13")
 
+# A file on which libhdf5 itself crashes (found by tests/fuzz/fuzz_result): every reading command
+# refuses it as damaged, exit 2, instead of dumping core.
+segv = os.path.join(t.source, "tests", "cases", "bad-results", "h5aiterate-segv.h5")
+for args, what in [(["info", segv], "info"), (["report", segv, "-o", t.path("segv.html")], "report")]:
+    input_error(t.run(*args), f"{what} of a file that crashes libhdf5", "damaged")
+input_error(t.run("export", segv, "--csv", t.path("csv-segv")), "export of a file that crashes libhdf5", "h5aiterate")
+proc = t.run("compare", good, segv)  # reads other parts of the file: differences, or an error, never a crash
+t.check(proc.returncode in (1, 2), f"compare with a file that crashes libhdf5 exits {proc.returncode}")
+
 input_error(t.run("info", t.path("absent.h5")), "info of a missing file", "absent.h5")
 input_error(t.run("info", t.tmp), "info of a folder", t.tmp)
 empty = t.path("empty.h5")
