@@ -167,9 +167,14 @@ bool MainWindow::openResult(const QString& path) {
   setWindowTitle(QString("%1 - fdtwin viewer").arg(QFileInfo(path).fileName()));
   showSelection();
   showResultInfo();
-  statusBar()->showMessage(tr("Opened %1: %2 output times, %3 racks, %4 hull panels")
+  // The 3D fields may have fewer rows than the charts (case.field_interval): say so.
+  const QString fields = m_result->fieldCount() == m_result->timeCount()
+                             ? QString()
+                             : tr(" (3D fields at %1 of them)").arg(m_result->fieldCount());
+  statusBar()->showMessage(tr("Opened %1: %2 output times%3, %4 racks, %5 hull panels")
                                .arg(path)
                                .arg(m_result->timeCount())
+                               .arg(fields)
                                .arg(m_result->racks().count())
                                .arg(m_result->hull().panelCount()));
   m_view->update();
