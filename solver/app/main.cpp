@@ -42,6 +42,23 @@ void catchInterrupts() {
   sigaction(SIGTERM, &sa, nullptr);
 }
 
+// Runs a command and turns what it throws into the program's one-line message and exit status:
+// 2 input error, 128 + signal an interrupted run, 1 a run failure.
+int withExitStatus(const std::function<int()>& work) {
+  try {
+    return work();
+  } catch (const fdtwin::InputError& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return 2;
+  } catch (const fdtwin::RunInterrupted& e) {
+    std::cerr << "interrupted: " << e.what() << "\n";
+    return 128 + e.signal;
+  } catch (const std::exception& e) {  // RunError and anything else the run could not finish by
+    std::cerr << "run failed: " << e.what() << "\n";
+    return 1;
+  }
+}
+
 // The commands that read a result file run in a child process: libhdf5 1.10 can crash on
 // damaged metadata (H5Aiterate2, H5HG_read; found by tests/fuzz/fuzz_result), and a crash must
 // be an input error (exit 2) that names the file, not a core dump of the program.
@@ -50,15 +67,7 @@ int readingResults(const std::string& file, const std::function<int()>& work) {
   const pid_t pid = fork();
   if (pid < 0) return work();  // no process to spare: read here
   if (pid == 0) {
-    int rc = 1;
-    try {
-      rc = work();
-    } catch (const fdtwin::InputError& e) {
-      std::cerr << "error: " << e.what() << "\n";
-      rc = 2;
-    } catch (const std::exception& e) {
-      std::cerr << "run failed: " << e.what() << "\n";
-    }
+    const int rc = withExitStatus(work);
     std::cout.flush();
     std::cerr.flush();
     std::fflush(nullptr);
@@ -145,7 +154,7 @@ int dispatch(int argc, char** argv) {
     std::cerr << "error: " << e.what() << " (see fdtwin --help, or fdtwin COMMAND --help)\n";
     return 2;
   }
-  try {
+  return withExitStatus([&] {
     opt.durationGiven = durationOpt->count() > 0;
     opt.outputIntervalGiven = intervalOpt->count() > 0;
     if (run->parsed()) {
@@ -163,19 +172,7 @@ int dispatch(int argc, char** argv) {
     if (cfdTrain->parsed()) return fdtwin::app::cfdTrainCommand(cfdOpt);
     if (sweep.parsed()) return sweep.run();
     return fdtwin::app::schemaCommand(opt);
-  } catch (const fdtwin::InputError& e) {
-    std::cerr << "error: " << e.what() << "\n";
-    return 2;
-  } catch (const fdtwin::RunInterrupted& e) {
-    std::cerr << "interrupted: " << e.what() << "\n";
-    return 128 + e.signal;
-  } catch (const fdtwin::RunError& e) {
-    std::cerr << "run failed: " << e.what() << "\n";
-    return 1;
-  } catch (const std::exception& e) {
-    std::cerr << "run failed: " << e.what() << "\n";
-    return 1;
-  }
+  });
 }
 
 }  // namespace
