@@ -17,7 +17,6 @@
 
 #include "cfd/FoamProcess.hpp"
 #include "core/Constants.hpp"
-#include "fdtwin/Version.hpp"
 #include "core/Error.hpp"
 #include "core/Schema.hpp"
 #include "core/Units.hpp"
@@ -27,6 +26,7 @@
 #include "io/ResultReport.hpp"
 #include "io/ResultSchema.hpp"
 #include "io/TomlText.hpp"
+#include "fdtwin/Version.hpp"
 #include "run/RunCase.hpp"
 
 namespace fdtwin::app {
@@ -273,7 +273,8 @@ int compareCommand(const Options& opt) {
 
 int reportCommand(const Options& opt) {
   const ResultReader r(opt.resultPath);
-  const std::string html = io::reportHtml(r);
+  const auto checks = io::limitChecks(r);
+  const std::string html = io::reportHtml(r, checks);
   const std::string part = opt.reportPath + ".part";
   {
     std::ofstream out(part, std::ios::binary);
@@ -283,7 +284,6 @@ int reportCommand(const Options& opt) {
   std::error_code ec;
   fs::rename(part, opt.reportPath, ec);
   if (ec) throw InputError(opt.reportPath, 0, "-o", "cannot write the report: " + ec.message());
-  const auto checks = io::limitChecks(r);
   const auto failed = std::count_if(checks.begin(), checks.end(), [](const io::LimitCheck& c) { return !c.pass; });
   for (const auto& c : checks)
     std::printf("%-56s %-28s %-44s %s\n", c.what.c_str(), c.measured.c_str(), c.limit.c_str(), c.pass ? "pass" : "FAIL");

@@ -145,17 +145,21 @@ std::string attribute(const std::map<std::string, std::string>& attrs, const std
   return it == attrs.end() ? std::string() : it->second;
 }
 
+// The case stored in the result (`case_toml`), or nothing when it cannot be read here.
+std::optional<Case> storedCase(const ResultReader& r) {
+  try {
+    return Case::parse(attribute(r.rootAttributes(), rs::caseToml.name()), r.path() + ":case_toml", ".");
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+}
+
 }  // namespace
 
 std::vector<LimitCheck> limitChecks(const ResultReader& r) {
   const auto kpi = r.kpi();
   if (kpi.empty()) return {};
-  std::optional<Case> c;
-  try {
-    c = Case::parse(attribute(r.rootAttributes(), rs::caseToml.name()), r.path() + ":case_toml", ".");
-  } catch (const std::exception&) {
-    c.reset();  // the checks that need a case value say so below
-  }
+  const std::optional<Case> c = storedCase(r);  // the checks that need a case value say so without it
   const auto value = [&](const char* k) { return kpi.count(k) ? kpi.at(k) : std::nan(""); };
   const auto maxOf = [&](const std::string& path) {
     if (!r.isDataset(path)) return std::nan("");
@@ -196,7 +200,7 @@ std::vector<LimitCheck> limitChecks(const ResultReader& r) {
   return out;
 }
 
-std::string reportHtml(const ResultReader& r) {
+std::string reportHtml(const ResultReader& r, const std::vector<LimitCheck>& checks) {
   const auto attrs = r.rootAttributes();
   const std::string name = attribute(attrs, rs::caseName.name());
   const std::string status = attribute(attrs, rs::status.name());
@@ -227,7 +231,6 @@ svg.chart { display: block; margin: 0.6em 0; } .title { font-size: 13px; font-we
   row("command", attribute(attrs, rs::commandLine.name()));
   h += "</table>\n";
 
-  const auto checks = limitChecks(r);
   h += "<h2>Limit checks</h2>\n";
   if (checks.empty()) {
     h += "<p class=\"fail\">This run did not complete: it has no KPIs and no limit checks.</p>\n";
@@ -286,15 +289,10 @@ svg.chart { display: block; margin: 0.6em 0; } .title { font-size: 13px; font-we
     std::vector<Line> rise;
     keep(rise, series(r, rs::coolingRiseAboveAmbient.path, "main outfall"));
     keep(rise, series(r, rs::engineCoolingRise.path, "engine-room outfall"));
-    try {
-      const Case c = Case::parse(attribute(attrs, rs::caseToml.name()), r.path() + ":case_toml", ".");
-      if (!rise.empty()) {
-        Line permit{"permit (seawater.discharge_dT_max)", {rise[0].days.front(), rise[0].days.back()},
-                    {c.real("seawater.discharge_dT_max"), c.real("seawater.discharge_dT_max")}, true};
-        rise.push_back(permit);
-      }
-    } catch (const std::exception&) {
-      // no permit line without the case
+    if (const auto c = storedCase(r); c && !rise.empty()) {  // no permit line without the case
+      const double permit = c->real("seawater.discharge_dT_max");
+      rise.push_back({"permit (seawater.discharge_dT_max)", {rise[0].days.front(), rise[0].days.back()},
+                      {permit, permit}, true});
     }
     h += svgChart("Outfall rise above the ambient sea", "K", rise);
   }

@@ -25,6 +25,7 @@ struct LimitCheck {
 // The checks a reviewer signs (empty when the result has no KPIs: a failed or interrupted run).
 std::vector<LimitCheck> limitChecks(const ResultReader& r);
 
-std::string reportHtml(const ResultReader& r);
+// The page, with the checks limitChecks(r) gave (computed once by the caller, who also prints them).
+std::string reportHtml(const ResultReader& r, const std::vector<LimitCheck>& checks);
 
 }  // namespace fdtwin::io
