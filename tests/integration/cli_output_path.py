@@ -17,22 +17,9 @@ import time
 
 import h5py
 
-from fdtwin_test import Test
+from fdtwin_test import Test, read_every_dataset
 
 t = Test("cli_output_path")
-
-
-def read_everything(path):
-    """Reads every dataset of an HDF5 file (decompressing every chunk); returns their count."""
-    count = 0
-    with h5py.File(path, "r") as f:
-        def visit(_, obj):
-            nonlocal count
-            if isinstance(obj, h5py.Dataset):
-                obj[()]
-                count += 1
-        f.visititems(visit)
-        return count, f.attrs["status"]
 
 
 # --- 1. same-path race ---------------------------------------------------------------------------
@@ -51,7 +38,8 @@ t.check(first.poll() is None, "the first run ended while the second was refused 
 _, err = first.communicate(timeout=120)
 t.check(first.returncode == 0, f"the first run exited {first.returncode}: {err.decode(errors='replace')}")
 if t.check(os.path.isfile(out), "the first run left no result"):
-    n, status = read_everything(out)
+    with h5py.File(out, "r") as f:
+        n, status = read_every_dataset(f), f.attrs["status"]
     t.check(n > 100 and status in (b"complete", "complete"), f"the first run's file reads {n} datasets, status {status}")
     with h5py.File(out, "r") as f:
         t.check(f["/time"].shape[0] == 365 * 144 + 1, f"the first run's file has {f['/time'].shape[0]} rows")

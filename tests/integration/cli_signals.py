@@ -16,7 +16,7 @@ import time
 import h5py
 import numpy as np
 
-from fdtwin_test import Test
+from fdtwin_test import Test, read_every_dataset
 
 t = Test("cli_signals")
 for sig, status in [(signal.SIGTERM, 143), (signal.SIGINT, 130)]:
@@ -58,13 +58,6 @@ for sig, status in [(signal.SIGTERM, 143), (signal.SIGINT, 130)]:
         time_rows = f["/time"][:]
         t.check(len(time_rows) > 1 and np.all(np.diff(time_rows) > 0) and time_rows[-1] < 365 * 86400,
                 f"{name}: /time holds {len(time_rows)} rows ending at {time_rows[-1:]} s")
-        n = 0
-
-        def read(_, obj):
-            global n
-            if isinstance(obj, h5py.Dataset):
-                obj[()]
-                n += 1
-        f.visititems(read)
+        n = read_every_dataset(f)
         t.check(n > 100 and f["/power/P_facility"].shape[0] == len(time_rows), f"{name}: {n} datasets read back")
 t.finish()

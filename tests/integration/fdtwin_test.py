@@ -88,3 +88,18 @@ class Test:
 def rel_diff(a, b, floor=1.0):
     """|a - b| relative to max(|a|, |b|, floor)."""
     return abs(a - b) / max(abs(a), abs(b), floor)
+
+
+def read_every_dataset(f):
+    """Reads every dataset of an open h5py File (decompressing every chunk); returns their count."""
+    import h5py  # only the tests that read result files need it
+
+    count = 0
+
+    def visit(_, obj):
+        nonlocal count
+        if isinstance(obj, h5py.Dataset):
+            obj[()]
+            count += 1
+    f.visititems(visit)
+    return count
