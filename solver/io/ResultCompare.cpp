@@ -33,15 +33,14 @@ std::string locate(const ResultReader& r, const results::Entry& e, const std::ve
   }
   if (shape.size() > 1 && e.dims.size() > 1) {
     s += fmt::format(", {} {}", e.dims[1], col);
-    // The element's name, where the schema has a names dataset for that dimension.
-    static const std::vector<std::pair<std::string, std::string>> names = {
-        {"rack", "/racks/name"}, {"hall", "/halls/name"}, {"row", "/rows/name"},
-        {"generator", "/power/generator_name"}, {"source", "/balance/source_names"},
-        {"sink", "/balance/sink_names"}};
-    for (const auto& [dim, path] : names) {
-      if (dim != e.dims[1] || !r.isDataset(path)) continue;
-      const auto list = r.readStrings(path);
+    // The element's name, where the schema has a names dataset along that dimension
+    // (`/racks/name` for rack, `/power/generator_name` for generator, ...).
+    for (const results::Entry* n : results::schema()) {
+      if (n->type != results::Type::Text || n->dims != std::vector<std::string>{e.dims[1]} || !r.isDataset(n->path))
+        continue;
+      const auto list = r.readStrings(n->path);
       if (col < list.size()) s += " (" + list[col] + ")";
+      break;
     }
   }
   return s;
@@ -51,8 +50,13 @@ ItemDifference compareNumbers(const ResultReader& a, const ResultReader& b, cons
   ItemDifference d{e.path, false, 0.0, 0.0, 0.0, ""};
   const auto sa = a.shape(e.path), sb = b.shape(e.path);
   if (sa != sb) {
+    const auto count = [](const std::vector<std::size_t>& s) {
+      std::size_t n = 1;
+      for (const std::size_t d : s) n *= d;
+      return n;
+    };
     d.relative = kInf;
-    d.where = fmt::format("shapes differ: {} and {} values", a.readNumbers(e.path).size(), b.readNumbers(e.path).size());
+    d.where = fmt::format("shapes differ: {} and {} values", count(sa), count(sb));
     return d;
   }
   const auto va = a.readNumbers(e.path), vb = b.readNumbers(e.path);
