@@ -120,20 +120,22 @@ std::string svgChart(const std::string& title, const std::string& unit, const st
   return svg + "</svg>";
 }
 
-// A series in display units (scale, offset) against days, or an empty line when absent.
-Line series(const ResultReader& r, const std::string& path, const std::string& label, double scale = 1.0,
-            double offset = 0.0) {
+// Values of the output rows (`days`, from /time) in display units (scale, offset); an empty
+// line when they are not one per row.
+Line line(const std::string& label, const std::vector<double>& days, const std::vector<double>& v, double scale,
+          double offset = 0.0) {
   Line l;
   l.label = label;
-  if (!r.isDataset(path)) return l;
-  const auto t = r.readNumbers(r.timeScaleOf(path));
-  const auto v = r.readNumbers(path);
-  if (v.size() != t.size()) return l;
-  for (std::size_t k = 0; k < v.size(); ++k) {
-    l.days.push_back(t[k] / kDay);
-    l.values.push_back(v[k] * scale + offset);
-  }
+  if (v.size() != days.size()) return l;
+  l.days = days;
+  for (const double x : v) l.values.push_back(x * scale + offset);
   return l;
+}
+
+// A [time] series of the result as a line (empty when absent).
+Line series(const ResultReader& r, const std::vector<double>& days, const std::string& path, const std::string& label,
+            double scale = 1.0, double offset = 0.0) {
+  return r.isDataset(path) ? line(label, days, r.readNumbers(path), scale, offset) : Line{label, {}, {}};
 }
 
 void keep(std::vector<Line>& lines, Line l) {
@@ -205,6 +207,8 @@ std::string reportHtml(const ResultReader& r, const std::vector<LimitCheck>& che
   const std::string name = attribute(attrs, rs::caseName.name());
   const std::string status = attribute(attrs, rs::status.name());
   const auto time = r.readNumbers(rs::time.path);
+  std::vector<double> days;  // of the output rows, the x of every chart
+  for (const double t : time) days.push_back(t / kDay);
   std::string h = R"(<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <title>fdtwin report: )" + escape(name) + R"(</title>
@@ -258,37 +262,29 @@ svg.chart { display: block; margin: 0.6em 0; } .title { font-size: 13px; font-we
     std::vector<Line> power;
     if (r.isDataset(rs::powerPGeneration.path) && r.isDataset(rs::powerGeneratorName.path)) {
       const auto names = r.readStrings(rs::powerGeneratorName.path);
-      const auto t = r.readNumbers(rs::time.path);
       for (std::size_t g = 0; g < names.size(); ++g) {
-        Line l;
-        l.label = names[g];
         const auto v = r.readColumn(rs::powerPGeneration.path, g);
-        if (v.size() != t.size() || *std::max_element(v.begin(), v.end()) <= 0.0) continue;
-        for (std::size_t k = 0; k < v.size(); ++k) {
-          l.days.push_back(t[k] / kDay);
-          l.values.push_back(v[k] / 1e6);
-        }
-        power.push_back(std::move(l));
+        if (!v.empty() && *std::max_element(v.begin(), v.end()) > 0.0) keep(power, line(names[g], days, v, 1e-6));
       }
     }
-    keep(power, series(r, rs::powerPFacility.path, "facility", 1e-6));
-    keep(power, series(r, rs::powerPIt.path, "IT", 1e-6));
-    keep(power, series(r, rs::powerPBattery.path, "battery (discharge > 0)", 1e-6));
+    keep(power, series(r, days, rs::powerPFacility.path, "facility", 1e-6));
+    keep(power, series(r, days, rs::powerPIt.path, "IT", 1e-6));
+    keep(power, series(r, days, rs::powerPBattery.path, "battery (discharge > 0)", 1e-6));
     h += svgChart("Electrical power", "MW", power);
   }
   {
     const double c0 = -constants::kZeroCelsius;
     std::vector<Line> temps;
-    keep(temps, series(r, rs::racksTChipMax.path, "hottest chip", 1.0, c0));
-    keep(temps, series(r, rs::coolingTFacilitySupply.path, "facility supply", 1.0, c0));
-    keep(temps, series(r, rs::coolingTDischarge.path, "seawater discharge", 1.0, c0));
-    keep(temps, series(r, rs::coolingTIntake.path, "seawater intake", 1.0, c0));
+    keep(temps, series(r, days, rs::racksTChipMax.path, "hottest chip", 1.0, c0));
+    keep(temps, series(r, days, rs::coolingTFacilitySupply.path, "facility supply", 1.0, c0));
+    keep(temps, series(r, days, rs::coolingTDischarge.path, "seawater discharge", 1.0, c0));
+    keep(temps, series(r, days, rs::coolingTIntake.path, "seawater intake", 1.0, c0));
     h += svgChart("Temperatures", "°C", temps);
   }
   {
     std::vector<Line> rise;
-    keep(rise, series(r, rs::coolingRiseAboveAmbient.path, "main outfall"));
-    keep(rise, series(r, rs::engineCoolingRise.path, "engine-room outfall"));
+    keep(rise, series(r, days, rs::coolingRiseAboveAmbient.path, "main outfall"));
+    keep(rise, series(r, days, rs::engineCoolingRise.path, "engine-room outfall"));
     if (const auto c = storedCase(r); c && !rise.empty()) {  // no permit line without the case
       const double permit = c->real("seawater.discharge_dT_max");
       rise.push_back({"permit (seawater.discharge_dT_max)", {rise[0].days.front(), rise[0].days.back()},
@@ -297,8 +293,8 @@ svg.chart { display: block; margin: 0.6em 0; } .title { font-size: 13px; font-we
     h += svgChart("Outfall rise above the ambient sea", "K", rise);
   }
   {
-    Line pue = series(r, rs::powerPFacility.path, "P_facility / P_IT,input");
-    const Line it = series(r, rs::powerPItInput.path, "");
+    Line pue = series(r, days, rs::powerPFacility.path, "P_facility / P_IT,input");
+    const Line it = series(r, days, rs::powerPItInput.path, "");
     if (pue.values.size() == it.values.size()) {
       for (std::size_t k = 0; k < pue.values.size(); ++k)
         pue.values[k] = it.values[k] > 0.0 ? pue.values[k] / it.values[k] : std::nan("");
@@ -311,7 +307,7 @@ svg.chart { display: block; margin: 0.6em 0; } .title { font-size: 13px; font-we
   }
   {
     std::vector<Line> soc;
-    keep(soc, series(r, rs::powerBatterySoc.path, "state of charge", 100.0));
+    keep(soc, series(r, days, rs::powerBatterySoc.path, "state of charge", 100.0));
     h += svgChart("Battery", "%", soc);
   }
 
