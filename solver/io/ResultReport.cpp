@@ -128,6 +128,7 @@ Line line(const std::string& label, const std::vector<double>& days, const std::
   l.label = label;
   if (v.size() != days.size()) return l;
   l.days = days;
+  l.values.reserve(v.size());
   for (const double x : v) l.values.push_back(x * scale + offset);
   return l;
 }
@@ -208,6 +209,7 @@ std::string reportHtml(const ResultReader& r, const std::vector<LimitCheck>& che
   const std::string status = attribute(attrs, rs::status.name());
   const auto time = r.readNumbers(rs::time.path);
   std::vector<double> days;  // of the output rows, the x of every chart
+  days.reserve(time.size());
   for (const double t : time) days.push_back(t / kDay);
   std::string h = R"(<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
