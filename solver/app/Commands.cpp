@@ -112,6 +112,13 @@ std::string versionText() {
 }
 
 void placeCasePath(Options& opt) {
+  if (!opt.resumeFrom.empty()) {  // the case is the one stored in the result
+    if (!opt.casePath.empty())
+      throw InputError("", 0, "--resume",
+                       "takes its case from the result (" + opt.resumeFrom + "); leave out the case file \"" +
+                           opt.casePath + "\"");
+    return;
+  }
   if (opt.cfd.size() == 2 && opt.cfd[0] == "live" && opt.casePath.empty()) {
     opt.casePath = opt.cfd[1];
     opt.cfd.resize(1);
@@ -125,12 +132,41 @@ void placeCasePath(Options& opt) {
   }
 }
 
+namespace {
+// `run --resume RESULT.h5`: the case stored in the result (its effective case), which only a
+// longer --duration may change.
+Case resumedCase(const Options& opt) {
+  for (const auto& [given, what] : {std::pair<bool, const char*>{!opt.overrides.empty(), "--set"},
+                                    {opt.outputIntervalGiven || !opt.outputInterval.empty(), "--output-interval"},
+                                    {!opt.cfd.empty(), "--cfd"}}) {
+    if (given)
+      throw InputError("", 0, "--resume",
+                       std::string("continues the stored case as it was: ") + what +
+                           " cannot change it (only --duration may extend it)");
+  }
+  std::string toml;
+  {
+    const ResultReader r(opt.resumeFrom);
+    toml = r.stringAttribute("/", "case_toml");
+  }
+  return Case::parse(toml, opt.resumeFrom + " (case_toml)", fs::path(opt.resumeFrom).parent_path().string());
+}
+}  // namespace
+
 int runCommand(const Options& opt) {
-  Case c = Case::load(opt.casePath, opt.overrides);
+  const bool resuming = !opt.resumeFrom.empty();
+  Case c = resuming ? resumedCase(opt) : Case::load(opt.casePath, opt.overrides);
   RunOptions ro;
   ro.commandLine = opt.commandLine;
   ro.maxRows = opt.maxRows;
   ro.interrupt = opt.interrupt;
+  ro.resumeFrom = opt.resumeFrom;
+  if (!opt.checkpointInterval.empty()) {
+    ro.checkpointInterval = units::parseDuration(opt.checkpointInterval, "--checkpoint-interval");
+    if (!(ro.checkpointInterval > 0.0 && ro.checkpointInterval <= 1e9))
+      throw InputError("--checkpoint-interval", 0, "--checkpoint-interval",
+                       "expected a simulated time between 0 and 1e9 s, e.g. 7d");
+  }
   // --output-interval and --duration are the run's case.output_interval and case.duration: the
   // keys' ranges and checks apply, and the case stored in the result is the one that ran. A
   // --duration shorter than the case's output interval makes it the interval (one row at the end).
@@ -158,6 +194,7 @@ int runCommand(const Options& opt) {
       throw InputError("", 0, "--cfd", "expected `live` or `surrogate TABLE.h5`, got `" + ro.cfdMode + "`");
   }
   ro.outputPath = opt.output;
+  if (ro.outputPath.empty() && resuming) ro.outputPath = opt.resumeFrom;
   if (ro.outputPath.empty()) {
     fs::create_directories("results");
     ro.outputPath = "results/" + c.string("case.name") + ".h5";

@@ -30,6 +30,8 @@ struct Options {
   std::string reportPath;               // report -o
   double rtol = 1e-6;                   // compare --rtol
   const std::atomic<int>* interrupt = nullptr;  // the program's SIGINT/SIGTERM flag (RunOptions::interrupt)
+  std::string checkpointInterval;       // run --checkpoint-interval (a duration)
+  std::string resumeFrom;               // run --resume RESULT.h5
 };
 
 int runCommand(const Options& opt);

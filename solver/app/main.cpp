@@ -77,6 +77,9 @@ int readingResults(const std::string& file, const std::function<int()>& work) {
   while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
   }
   if (WIFEXITED(status)) return WEXITSTATUS(status);
+  // The reader of its output went away (`fdtwin compare A B | head`): not the file's fault;
+  // end the way a shell tool ends on SIGPIPE, quietly.
+  if (WIFSIGNALED(status) && WTERMSIG(status) == SIGPIPE) return 128 + SIGPIPE;
   std::cerr << "error: " << file << ": the file is damaged: the HDF5 library failed reading it ("
             << (WIFSIGNALED(status) ? strsignal(WTERMSIG(status)) : "no exit status") << ")\n";
   return 2;
@@ -108,6 +111,12 @@ int dispatch(int argc, char** argv) {
   run->add_flag("--json", opt.json, "Print the KPI summary as JSON on stdout");
   run->add_option("--cfd", opt.cfd, "Couple the sea CFD: live (OpenFOAM) or surrogate TABLE.h5 (docs/cfd.md)")
       ->expected(1, 2);
+  run->add_option("--checkpoint-interval", opt.checkpointInterval,
+                  "Simulated time between checkpoints kept in the result, e.g. 7d (an interrupted run keeps one "
+                  "at its last row anyway)");
+  run->add_option("--resume", opt.resumeFrom,
+                  "Continue an interrupted or checkpointed result from its checkpoint (its stored case; "
+                  "--duration may extend it; -o defaults to the same file)");
 
   auto* validate = app.add_subcommand("validate", "Check a case file against the schema");
   validate->add_option("case", opt.casePath, "Case file (TOML)")->required();

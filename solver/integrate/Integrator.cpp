@@ -249,6 +249,24 @@ void Integrator::initialize(double t0, const std::vector<double>& y0) {
   }
 }
 
+void Integrator::initialize(double t0, const std::vector<double>& y0, const std::vector<double>& q0,
+                            const IntegratorStats& before) {
+  if (q0.size() != static_cast<size_t>(m->nq))
+    throw std::invalid_argument("initialize: " + std::to_string(q0.size()) + " quadratures for " +
+                                std::to_string(m->nq));
+  initialize(t0, y0);
+  m->before = before;
+  m->rhsSeconds = before.rhsSeconds;
+  m->jacSeconds = before.jacSeconds;
+  m->quadSeconds = before.quadSeconds;
+  m->rootSeconds = before.rootSeconds;
+  if (m->nq > 0) {
+    std::memcpy(N_VGetArrayPointer(m->q), q0.data(), sizeof(double) * q0.size());
+    check(CVodeQuadReInit(m->cvode, m->q), "CVodeQuadReInit");
+    m->qStart = q0;
+  }
+}
+
 void Integrator::reinitialize(double t, const std::vector<double>& y) {
   m->before = stats();
   std::vector<double> q;

@@ -37,6 +37,10 @@ class Integrator {
   Integrator& operator=(const Integrator&) = delete;
 
   void initialize(double t0, const std::vector<double>& y0);
+  // The same with the quadratures' values at t0 (a run resumed from a checkpoint); `before`:
+  // the statistics of the integration up to t0, added to stats().
+  void initialize(double t0, const std::vector<double>& y0, const std::vector<double>& q0,
+                  const IntegratorStats& before);
   // Re-initialises after a discrete change at t (keeps the quadratures' values).
   void reinitialize(double t, const std::vector<double>& y);
   // Returns the state at tOut (tOut <= tStop) without forcing a step there: the integrator

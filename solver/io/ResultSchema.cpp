@@ -73,6 +73,9 @@ Entry optional(Entry e) {
   e.optional = true;
   return e;
 }
+// A checkpoint item: it differs between an interrupted run and one that was not (provenance,
+// left out of comparisons), and only runs that were interrupted or asked for it have one.
+Entry checkpoint(Entry e) { return optional(provenance(std::move(e))); }
 }  // namespace
 
 // clang-format off
@@ -236,6 +239,24 @@ const Entry solverErrorTestFailures = attribute("/solver@error_test_failures", T
 const Entry solverRtol = attribute("/solver@rtol", Type::Real, "1", "relative tolerance", "relative tolerance of the integrator");
 const Entry solverStates = attribute("/solver@states", Type::Real, "1", "states", "number of states of the ODE system");
 
+// --- checkpoint (run/Checkpoint): the state a run resumes from (`fdtwin run --resume`) --------
+const Entry checkpointTime = checkpoint(attribute("/checkpoint@time", Type::Real, "s", "checkpoint time", "simulated time of the checkpoint: the time of the last output row it covers"));
+const Entry checkpointRows = checkpoint(attribute("/checkpoint@rows", Type::Integer, "1", "rows at the checkpoint", "output rows up to and including the checkpoint's row (the rows of `/time` a resumed run keeps)"));
+const Entry checkpointFieldRows = checkpoint(attribute("/checkpoint@field_rows", Type::Integer, "1", "field rows at the checkpoint", "rows of `/field_time` up to the checkpoint"));
+const Entry checkpointEvents = checkpoint(attribute("/checkpoint@events", Type::Integer, "1", "events at the checkpoint", "events of `/events` up to the checkpoint"));
+const Entry checkpointStateIndex = checkpoint(index("/checkpoint", "state", "state index"));
+const Entry checkpointStateName = checkpoint(text("/checkpoint/state_name", "state name", {"state"}, "name of each state of the ODE system"));
+const Entry checkpointStateUnit = checkpoint(text("/checkpoint/state_unit", "state unit", {"state"}, "UDUNITS-2 unit of each state (`K`, `W`, `1`)"));
+const Entry checkpointY = checkpoint(real("/checkpoint/y", "1", "state vector", {"state"}, "the states at the checkpoint, each in the unit `state_unit` gives"));
+const Entry checkpointQuadratureIndex = checkpoint(index("/checkpoint", "quadrature", "quadrature index"));
+const Entry checkpointQuadratures = checkpoint(real("/checkpoint/quadratures", "1", "integrals from t = 0", {"quadrature"}, "the integrator's quadratures at the checkpoint: the ledger's sources and sinks (J), then the plant's totals (J, kg)"));
+const Entry checkpointDiscreteIndex = checkpoint(index("/checkpoint", "discrete", "discrete state index"));
+const Entry checkpointDiscrete = checkpoint(real("/checkpoint/discrete_state", "1", "discrete state", {"discrete"}, "the plant's discrete state (engine status and ready times, last commitment, racks' throttle reports, chiller stages and their timers, air event reports, last cleaning; `Plant::discreteState`)"));
+const Entry checkpointAccumulatorIndex = checkpoint(index("/checkpoint", "accumulator", "recorder value index"));
+const Entry checkpointRecorder = checkpoint(real("/checkpoint/recorder_state", "1", "recorder state", {"accumulator"}, "the running values of the KPIs (E_0, maxima, times outside the envelopes, row counts; `Recorder::accumulators`)"));
+const Entry checkpointCounterIndex = checkpoint(index("/checkpoint", "counter", "solver counter index"));
+const Entry checkpointSolver = checkpoint(real("/checkpoint/solver_counts", "1", "solver counters", {"counter"}, "steps, right-hand sides, Jacobians, linear setups, Newton iterations, error test failures, Newton failures, root evaluations, then the seconds in the right-hand side, Jacobian, quadratures, roots and the wall time, up to the checkpoint"));
+
 // --- KPIs ---------------------------------------------------------------------------------
 const Entry kpiPue = kpi("PUE", "1", "power usage effectiveness", "E_facility / E_it_input = ∫P_facility dt / ∫P_it_input dt: facility energy at the generator terminals (IT with its distribution losses, cooling, hotel; generation and its auxiliaries outside) over IT energy at the IT equipment input (ISO/IEC 30134-2, EN 50600-4-2)");
 const Entry kpiFuelToItEfficiency = kpi("fuel_to_it_efficiency", "1", "fuel-to-IT efficiency", "∫P_it dt / ∫(fuel LHV power) dt");
@@ -339,6 +360,11 @@ const std::vector<const Entry*>& schema() {
       // solver
       &solverSteps, &solverRhsEvals, &solverJacEvals, &solverLinearSetups, &solverNonlinearIterations,
       &solverErrorTestFailures, &solverRtol, &solverStates,
+      // checkpoint
+      &checkpointTime, &checkpointRows, &checkpointFieldRows, &checkpointEvents, &checkpointStateIndex,
+      &checkpointStateName, &checkpointStateUnit, &checkpointY, &checkpointQuadratureIndex, &checkpointQuadratures,
+      &checkpointDiscreteIndex, &checkpointDiscrete, &checkpointAccumulatorIndex, &checkpointRecorder,
+      &checkpointCounterIndex, &checkpointSolver,
       // KPIs
       &kpiPue, &kpiFuelToItEfficiency, &kpiTChipMax, &kpiTChipSpreadMax, &kpiHottestRack, &kpiDischargeDTMax,
       &kpiOutfallRiseMax, &kpiEngineLtMax, &kpiDistributionLossShare, &kpiChillerRunTime, &kpiEChiller,
@@ -393,8 +419,13 @@ std::string timeUnits(const std::string& start) {
 
 std::vector<std::string> h5diffExcludes() {
   std::vector<std::string> out = {"--exclude-path", "/provenance"};
-  for (const Entry* e : schema())
-    if (e->provenance && !e->isAttribute()) out.insert(out.end(), {"--exclude-path", e->path});
+  // A provenance dataset by its path; provenance attributes by their group (h5diff cannot skip
+  // one attribute): /provenance, /checkpoint.
+  for (const Entry* e : schema()) {
+    const std::string path = e->isAttribute() ? e->object() : e->path;
+    if (!e->provenance || std::find(out.begin(), out.end(), path) != out.end()) continue;
+    out.insert(out.end(), {"--exclude-path", path});
+  }
   return out;
 }
 

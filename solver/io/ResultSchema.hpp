@@ -127,6 +127,11 @@ extern const Entry eventIndex, eventsTime, eventsKind, eventsComponent;
 // Solver statistics (attributes of /solver).
 extern const Entry solverSteps, solverRhsEvals, solverJacEvals, solverLinearSetups, solverNonlinearIterations,
     solverErrorTestFailures, solverRtol, solverStates;
+// Checkpoint (run/Checkpoint).
+extern const Entry checkpointTime, checkpointRows, checkpointFieldRows, checkpointEvents, checkpointStateIndex,
+    checkpointStateName, checkpointStateUnit, checkpointY, checkpointQuadratureIndex, checkpointQuadratures,
+    checkpointDiscreteIndex, checkpointDiscrete, checkpointAccumulatorIndex, checkpointRecorder,
+    checkpointCounterIndex, checkpointSolver;
 // KPIs.
 extern const Entry kpiPue, kpiFuelToItEfficiency, kpiTChipMax, kpiTChipSpreadMax, kpiHottestRack, kpiDischargeDTMax,
     kpiOutfallRiseMax, kpiEngineLtMax, kpiDistributionLossShare,

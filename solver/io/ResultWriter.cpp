@@ -21,6 +21,7 @@
 namespace fdtwin::io {
 
 struct ResultWriter::Series {
+  std::string path;
   hid_t dset = -1;
   size_t width = 0;  // 0: 1-D
   size_t rows = 0;   // rows in the file
@@ -340,6 +341,7 @@ void ResultWriter::attachScales() {
 
 int ResultWriter::series(const std::string& path, size_t width, const std::string& units) {
   auto s = std::make_unique<Series>();
+  s->path = path;
   s->width = width;
   const size_t w = std::max<size_t>(1, width);
   // ~128 KiB chunks: a viewer reading one time row decompresses little, appends stay cheap.
@@ -374,6 +376,15 @@ void ResultWriter::append(int handle, const double* row) {
   std::copy(row, row + w, s.buffer.begin() + static_cast<std::ptrdiff_t>(s.buffered * w));
   if (++s.buffered == s.chunkRows) flush(s);
 }
+
+void ResultWriter::appendRows(int handle, const double* data, size_t rows) {
+  const size_t w = std::max<size_t>(1, m_series[static_cast<size_t>(handle)]->width);
+  for (size_t r = 0; r < rows; ++r) append(handle, data + r * w);
+}
+
+const std::string& ResultWriter::seriesPath(int handle) const { return m_series[static_cast<size_t>(handle)]->path; }
+
+size_t ResultWriter::seriesWidth(int handle) const { return m_series[static_cast<size_t>(handle)]->width; }
 
 void ResultWriter::flush(Series& s) {
   if (s.buffered == 0) return;

@@ -50,6 +50,12 @@ class ResultWriter {
   void setCompression(int level) { m_deflateLevel = level; }
   void append(int handle, const double* row);
   void append(int handle, double value) { append(handle, &value); }
+  // `rows` rows at once (rows·max(1, width) values, row-major).
+  void appendRows(int handle, const double* data, size_t rows);
+  // The series created so far (a resumed run copies their rows: run/Checkpoint).
+  int seriesCount() const { return static_cast<int>(m_series.size()); }
+  const std::string& seriesPath(int handle) const;
+  size_t seriesWidth(int handle) const;
 
   // --- items of the result schema -------------------------------------------------------
   // An attribute entry ("/object@name"); the group is created when needed.

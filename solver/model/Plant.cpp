@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <stdexcept>
 
 #include <fmt/format.h>
 
@@ -781,6 +782,52 @@ std::vector<double> Plant::initialState() {
   updateAirReports(0.0, m_scratch);
   m_cacheT = -1e300;
   return y;
+}
+
+std::vector<double> Plant::discreteState() const {
+  std::vector<double> d;
+  const int ne = m_engines.count();
+  d.reserve(static_cast<size_t>(2 * ne + m_racks.count() + 5) + m_rowOutside.size() + m_dewAlarm.size());
+  for (int k = 0; k < ne; ++k) d.push_back(static_cast<double>(m_engines.status(k)));
+  for (int k = 0; k < ne; ++k) d.push_back(m_engines.readyTime(k));
+  d.push_back(m_engines.lastCommitment());
+  for (int i = 0; i < m_racks.count(); ++i) d.push_back(m_racks.throttled(i) ? 1.0 : 0.0);
+  d.push_back(m_chillerStages);
+  d.push_back(m_chillerLastOn);
+  d.push_back(m_chillerOffAt);
+  for (const char r : m_rowOutside) d.push_back(r != 0 ? 1.0 : 0.0);
+  for (const char h : m_dewAlarm) d.push_back(h != 0 ? 1.0 : 0.0);
+  d.push_back(m_seawater.lastCleaningLogged());
+  return d;
+}
+
+void Plant::restoreDiscreteState(const std::vector<double>& d, std::vector<PlantEvent> events) {
+  const auto ne = static_cast<size_t>(m_engines.count());
+  const size_t expected = 2 * ne + 1 + static_cast<size_t>(m_racks.count()) + 3 + m_rowOutside.size() +
+                          m_dewAlarm.size() + 1;
+  if (d.size() != expected)
+    throw std::invalid_argument(fmt::format("{} discrete states, this case's plant has {}", d.size(), expected));
+  const auto flag = [](double v) -> char { return v != 0.0 ? 1 : 0; };
+  size_t i = 0;
+  for (size_t k = 0; k < ne; ++k) {
+    const double s = d[i++];
+    if (s != 0.0 && s != 1.0 && s != 2.0) throw std::invalid_argument(fmt::format("engine status {}", s));
+    m_engines.setStatus(static_cast<int>(k), static_cast<power::EngineStatus>(static_cast<int>(s)));
+  }
+  for (size_t k = 0; k < ne; ++k) m_engines.setReadyTime(static_cast<int>(k), d[i++]);
+  m_engines.setLastCommitment(d[i++]);
+  for (int r = 0; r < m_racks.count(); ++r) m_racks.setThrottled(r, d[i++] != 0.0);
+  const double stages = d[i++];
+  if (stages < 0.0 || stages > m_p.chiller.stages || stages != std::floor(stages))
+    throw std::invalid_argument(fmt::format("{} chiller stages", stages));
+  m_chillerStages = static_cast<int>(stages);
+  m_chillerLastOn = d[i++];
+  m_chillerOffAt = d[i++];
+  for (char& r : m_rowOutside) r = flag(d[i++]);
+  for (char& h : m_dewAlarm) h = flag(d[i++]);
+  m_seawater.setLastCleaningLogged(d[i++]);
+  m_events = std::move(events);
+  m_cacheT = -1e300;
 }
 
 std::string Plant::rowName(int r) const {

@@ -112,6 +112,16 @@ class Plant : public network::OdeSystem {
   double nextTimeEvent(double t) const;
   const std::vector<PlantEvent>& events() const { return m_events; }
 
+  // The discrete state, for checkpoints (run/Checkpoint): everything besides y that decides
+  // what the plant does next — each engine's status and ready time, the last commitment, each
+  // rack's reported throttle state, the chiller stages with their minimum-run and pending-stop
+  // times, the rows' and halls' reported air events, the last cleaning logged. Flat, in that
+  // order; its length depends only on the case.
+  std::vector<double> discreteState() const;
+  // Restores it (after initialState()) with the event log up to the checkpoint. Throws
+  // std::invalid_argument when `d` was not made by a plant of this case.
+  void restoreDiscreteState(const std::vector<double>& d, std::vector<PlantEvent> events);
+
   // Algebraic signals at (t, y) (ydot may be null).
   void evaluate(double t, const double* y, double* ydot, PlantSignals& s);
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
+#include <string>
 
 namespace fdtwin::io {
 
@@ -194,7 +196,10 @@ void Recorder::record(double t, const double* y, const std::vector<double>& quad
   const bool fieldRow = m_rows % m_fieldEvery == 0 || last;
   ++m_rows;
   m_w.append(h_time, t);
-  if (fieldRow) m_w.append(h_fieldTime, t);
+  if (fieldRow) {
+    m_w.append(h_fieldTime, t);
+    ++m_fieldRows;
+  }
   m_row.resize(static_cast<size_t>(std::max({nr, p.hull().count(), p.hallCount(), 16})));
   // Hottest chip and the largest spread within a rack row (racks are stored row by row).
   double rowMin = 0.0, rowMax = 0.0;
@@ -335,6 +340,28 @@ void Recorder::record(double t, const double* y, const std::vector<double>& quad
   m_residual = in > 0.0 ? (in - out - (E - m_E0)) / in : 0.0;
   m_lastQuad = quad;
   m_lastT = t;
+}
+
+std::vector<double> Recorder::accumulators() const {
+  return {m_E0,        m_residual, m_chipMax,   m_dTMax,      m_riseMax,
+          m_ltMax,     m_spreadMax, static_cast<double>(m_hottestRack), m_inletMax, m_recTime,
+          m_allowTime, m_dewMin,   m_dewLowTime, m_prevT,     m_lastT,
+          m_first ? 1.0 : 0.0, static_cast<double>(m_rows), static_cast<double>(m_fieldRows)};
+}
+
+void Recorder::restore(const std::vector<double>& a, const std::vector<double>& quad) {
+  constexpr size_t kCount = 18;
+  if (a.size() != kCount)
+    throw std::invalid_argument(std::to_string(a.size()) + " recorder values, expected " + std::to_string(kCount));
+  size_t i = 0;
+  for (double* v : {&m_E0, &m_residual, &m_chipMax, &m_dTMax, &m_riseMax, &m_ltMax, &m_spreadMax}) *v = a[i++];
+  m_hottestRack = static_cast<int>(a[i++]);
+  for (double* v : {&m_inletMax, &m_recTime, &m_allowTime, &m_dewMin, &m_dewLowTime, &m_prevT, &m_lastT})
+    *v = a[i++];
+  m_first = a[i++] != 0.0;
+  m_rows = static_cast<long>(a[i++]);
+  m_fieldRows = static_cast<long>(a[i++]);
+  m_lastQuad = quad;
 }
 
 std::vector<std::pair<std::string, double>> Recorder::finish(const integrate::IntegratorStats& st,

@@ -31,6 +31,14 @@ class Recorder {
   std::vector<std::pair<std::string, double>> finish(const integrate::IntegratorStats& stats, double wallTime,
                                                      double rtol, bool complete = true);
 
+  // For checkpoints (run/Checkpoint): the running values the KPIs need (E_0, maxima, times
+  // outside the envelopes, the previous row's time) and the row counts; restore() continues
+  // from them, with the quadratures at the last row, after the rows were copied to the writer.
+  std::vector<double> accumulators() const;
+  void restore(const std::vector<double>& accumulators, const std::vector<double>& quad);
+  long rows() const { return m_rows; }
+  long fieldRows() const { return m_fieldRows; }
+
  private:
   ResultWriter& m_w;
   Plant& m_plant;
@@ -47,7 +55,7 @@ class Recorder {
   std::vector<double> m_lastQuad;
   double m_lastT = 0.0;  // s, time of the last row
   bool m_first = true;
-  long m_fieldEvery = 1, m_rows = 0;  // output rows per field row; rows recorded so far
+  long m_fieldEvery = 1, m_rows = 0, m_fieldRows = 0;  // output rows per field row; rows and field rows so far
   std::string m_timeUnits;  // `/time@units`, also of /events/time
   // series handles
   int h_time, h_fieldTime, h_TchipMax, h_Tchip, h_Tout, h_Pit, h_Tair, h_Tamb, h_Tin, h_Tdis, h_dT, h_mdot, h_Qsw, h_Ppumps, h_speed,

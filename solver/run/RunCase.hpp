@@ -26,6 +26,14 @@ struct RunOptions {
   // next step and keeps its rows at outputPath, status "interrupted" (RunInterrupted).
   const std::atomic<int>* interrupt = nullptr;
   std::string commandLine;       // stored as provenance
+  // Checkpoints (run/Checkpoint): the simulated time between them, s (0: none). The last one
+  // is stored in the result; an interrupted run always stores one at its last row.
+  double checkpointInterval = 0.0;
+  // `fdtwin run --resume`: the result file whose checkpoint this run continues (the case is
+  // the one stored in it, with at most a longer case.duration); its rows up to the checkpoint
+  // are copied and the run goes on from there. outputPath may be the same file: it is
+  // replaced only when the resumed run ends.
+  std::string resumeFrom;
   // CFD coupling (solver/cfd, docs/cfd.md): "" none (constant recirculation factor), "live"
   // (OpenFOAM, case folder <outputPath>.cfd/), "surrogate" (cfdTable: `fdtwin cfd train`).
   std::string cfdMode;
@@ -67,7 +75,7 @@ struct RunFailedPartWay : RunError {
 
 using ProgressCallback = std::function<void(const RunProgress&)>;
 
-// Runs the case to completion. Throws InputError (bad case or unwritable output, before any
+// Runs the case to completion (or from options.resumeFrom's checkpoint). Throws InputError (bad case or unwritable output, before any
 // work), RunError (solver failure; when and where) — RunFailedPartWay once output rows exist,
 // which are then kept at outputPath marked status "failed" — or RunCancelled when *cancel
 // becomes true (checked at every output row; nothing is left at outputPath).

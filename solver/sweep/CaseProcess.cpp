@@ -44,14 +44,20 @@ CaseLauncher::CaseLauncher(const SweepDir& dir, std::string program, std::string
 
 pid_t CaseLauncher::start(std::size_t i) {
   ChildSpec child;
-  child.argv = m_dir.plan().runArguments(i, m_dir.resultPath(i));
-  child.argv.insert(child.argv.begin(), m_program);
+  // A case interrupted with a checkpoint (the sweep was stopped) goes on from it.
+  const double from = m_dir.resumableFrom(i);
+  if (from >= 0.0) {
+    child.argv = {m_program, "run", "--resume", m_dir.resultPath(i), "-o", m_dir.resultPath(i)};
+  } else {
+    child.argv = m_dir.plan().runArguments(i, m_dir.resultPath(i));
+    child.argv.insert(child.argv.begin(), m_program);
+  }
   child.logPath = m_dir.logPath(i);
   child.dieWithParent = true;   // no orphan racing the next run for the same file
   child.defaultSignals = true;  // the sweep blocks SIGCHLD, SIGINT, SIGTERM, SIGHUP for itself
   const pid_t pid = startChild(child);
-  m_dir.log(
-      fmt::format("start {} pid {}{}", m_dir.plan().cases.at(i).name, pid, m_who.empty() ? "" : " " + m_who));
+  m_dir.log(fmt::format("start {} pid {}{}{}", m_dir.plan().cases.at(i).name, pid, m_who.empty() ? "" : " " + m_who,
+                        from >= 0.0 ? fmt::format(" resumed at t = {:.9g} s", from) : ""));
   return pid;
 }
 

@@ -66,6 +66,10 @@ std::string slurmScript(const SweepDir& dir, const std::string& program,
                    o.maxParallel > 0 ? fmt::format("%{}", o.maxParallel) : std::string());
   s += fmt::format("#SBATCH --output={}/logs/slurm-%A_%a.out\n", abs);
   s += "#SBATCH --open-mode=append\n";  // a requeued task appends to its log instead of replacing it
+  // SIGTERM to the task (the batch shell, which `exec`s fdtwin) 120 s before the time limit:
+  // its running cases stop at their next row with a checkpoint and the resubmitted script
+  // resumes them, where the limit's own SIGTERM would leave 30 s (KillWait) before SIGKILL.
+  s += "#SBATCH --signal=B:TERM@120\n";
   s += "#SBATCH --ntasks=1\n";
   s += fmt::format("#SBATCH --cpus-per-task={}\n", o.cpusPerTask);
   s += fmt::format("#SBATCH --time={}\n", o.time);

@@ -251,6 +251,20 @@ CaseStatus SweepDir::status(std::size_t i) const {
   return s;
 }
 
+double SweepDir::resumableFrom(std::size_t i) const {
+  std::error_code ec;
+  if (!fs::exists(resultPath(i), ec)) return -1.0;
+  try {
+    const ResultReader r(resultPath(i));
+    const bool interrupted = r.hasAttribute("/", "status") && r.stringAttribute("/", "status") == "interrupted";
+    if (interrupted && r.isGroup("/checkpoint") && r.hasAttribute("/checkpoint", "time"))
+      return r.numberAttribute("/checkpoint", "time");
+  } catch (const std::exception&) {
+    // not a readable result: the case runs from the start
+  }
+  return -1.0;
+}
+
 void SweepDir::recordFailure(std::size_t i, const CaseStatus& f) const {
   const json j = {{"case", m_plan.cases.at(i).name}, {"message", f.message},
                   {"exit_status", f.exitStatus},     {"signal", f.signal},

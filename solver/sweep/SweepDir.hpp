@@ -55,6 +55,9 @@ class SweepDir {
   std::string file(const std::string& name) const;  // DIR/name
 
   CaseStatus status(std::size_t i) const;
+  // The checkpoint time of case i's result when it was interrupted with one (it then resumes
+  // from there: `fdtwin run --resume`), else a negative number.
+  double resumableFrom(std::size_t i) const;
   void recordFailure(std::size_t i, const CaseStatus& failure) const;  // written atomically
   void clearFailure(std::size_t i) const;
   // Appends "2026-01-02T03:04:05.678Z <event>" to DIR/sweep.log (one write, safe from several

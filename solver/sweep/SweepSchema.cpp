@@ -87,7 +87,7 @@ const std::vector<KeyDef>& sweepSchema() {
                 1000000),
         key("slurm.extra", T::TextList,
             "More `#SBATCH` options, each a whole option (`\"--qos=short\"`); not those the script writes "
-            "from other keys (`--array`, `--output`, `--open-mode`, `--job-name`, `--ntasks`, "
+            "from other keys (`--array`, `--output`, `--open-mode`, `--signal`, `--job-name`, `--ntasks`, "
             "`--cpus-per-task`, `--time`, `--partition`, `--account`, `--mem`).",
             {}, "none"),
         key("slurm.setup", T::TextList,

@@ -39,6 +39,7 @@ std::string scriptOwnedOption(const std::string& opt) {
       {"--array", "-a", "the array's indices are the sweep's chunks (slurm.cases_per_task, slurm.max_parallel)"},
       {"--output", "-o", "each task's log is DIR/logs/slurm-<job>_<task>.out"},
       {"--open-mode", "", "logs are appended, so a requeued task keeps its first log"},
+      {"--signal", "", "each task gets SIGTERM 120 s before slurm.time, so its cases keep a checkpoint"},
       {"--job-name", "-J", "the job is named after sweep.name"},
       {"--ntasks", "-n", "each array task is one task"},
       {"--cpus-per-task", "-c", "use slurm.cpus_per_task"},

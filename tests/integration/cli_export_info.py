@@ -9,6 +9,7 @@ import csv
 import json
 import os
 import re
+import subprocess
 
 import h5py
 import numpy as np
@@ -126,4 +127,12 @@ if t.expect_exit(proc, 0, "fdtwin info --json"):
         t.check(entry.get("value") == float(ds[()]) and entry.get("units") == units,
                 f"info --json: kpi {name} is {entry}, the file has {float(ds[()])} {units}")
 f.close()
+# A reader that goes away (`fdtwin compare A B | head`) ends the command like any shell tool
+# (SIGPIPE, 128 + 13), not with "the file is damaged".
+proc = subprocess.Popen([t.fdtwin, "compare", out, out, "--json"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+proc.stdout.close()
+err = proc.stderr.read().decode(errors="replace")
+proc.wait(timeout=60)
+t.check(proc.returncode in (0, 141) and "damaged" not in err,
+        f"compare into a closed pipe: exit {proc.returncode}, stderr {err.strip()[:300]!r}")
 t.finish()

@@ -5,7 +5,10 @@ A one-year run with every training dip resolved (about half a minute) gets the s
 OUT.h5.part has existed for a second. It must stop within a few seconds with exit status
 128 + signal (143, 130) and an `interrupted:` line on stderr, and leave at OUT.h5 a whole,
 readable result: `status = "interrupted"`, `failure` naming the signal, the rows up to the
-stop (more than one, strictly increasing, every dataset readable), no /kpi, and OUT.xdmf.
+stop (more than one, strictly increasing, every dataset readable), no /kpi, a checkpoint at the
+last row, and OUT.xdmf. `fdtwin run --resume OUT.h5 --duration D` then continues it one more
+day: exit 0, the rows before the checkpoint as they were, status complete with KPIs; with
+`--set` it is refused (exit 2).
 (SIGKILL cannot be caught: cli_sigkill checks that it leaves nothing at OUT.h5.)
 """
 import os
@@ -60,4 +63,30 @@ for sig, status in [(signal.SIGTERM, 143), (signal.SIGINT, 130)]:
                 f"{name}: /time holds {len(time_rows)} rows ending at {time_rows[-1:]} s")
         n = read_every_dataset(f)
         t.check(n > 100 and f["/power/P_facility"].shape[0] == len(time_rows), f"{name}: {n} datasets read back")
+        t.check("/checkpoint" in f and f["/checkpoint"].attrs["time"] == time_rows[-1],
+                f"{name}: no checkpoint at the last row")
+        kept = {p: f[p][:] for p in ("/time", "/power/P_facility", "/racks/T_chip")}
+    # Resume it for one more simulated day: the rows kept are copied as they are, the run goes on.
+    end = float(kept["/time"][-1]) + 86400.0
+    refused = subprocess.run([t.fdtwin, "run", "--resume", out, "--set", "it.utilization=0.5"], cwd=t.tmp,
+                             capture_output=True, text=True)
+    t.check(refused.returncode == 2 and "--resume" in refused.stderr,
+            f"{name}: --resume with --set exited {refused.returncode}: {refused.stderr.strip()!r}")
+    resumed = subprocess.run([t.fdtwin, "run", "--resume", out, "--duration", f"{end}s", "-q"], cwd=t.tmp,
+                             capture_output=True, text=True, timeout=120)
+    if not t.check(resumed.returncode == 0, f"{name}: --resume exited {resumed.returncode}: {resumed.stderr[-600:]}"):
+        continue
+    with h5py.File(out, "r") as f:
+        st = f.attrs["status"]
+        st = st.decode() if isinstance(st, bytes) else st
+        t.check(st == "complete" and "/kpi" in f, f"{name}: the resumed run is {st!r}")
+        rows = len(kept["/time"])
+        t.check(f["/time"][-1] == end and np.all(np.diff(f["/time"][:]) > 0), f"{name}: resumed /time ends at {f['/time'][-1]}")
+        for p, v in kept.items():
+            n_kept = len(v) if p != "/racks/T_chip" else v.shape[0]
+            t.check(np.array_equal(f[p][:n_kept], v), f"{name}: {p} rows before the checkpoint changed on resume")
+        cmd = f["/provenance"].attrs["command_line"]
+        cmd = cmd.decode() if isinstance(cmd, bytes) else cmd
+        t.check("resumed at t = " in cmd and "--resume" in cmd, f"{name}: command_line {cmd!r}")
+        t.check(f["/time"].shape[0] > rows, f"{name}: no rows after the checkpoint")
 t.finish()

@@ -8,9 +8,10 @@ it without running any finished case twice (docs/sweeps.md, "Resume").
    results; the results that existed before are untouched (same inode and mtime) and not one
    of them appears as started in the run log after the kill; every other case starts once.
 2. SIGTERM (and Ctrl-C, which the same code handles): the sweep stops starting cases, stops
-   the running ones (which keep their rows as "interrupted" results without KPIs), records
-   them as pending (never failed), writes the summary and exits with 128 + 15; a rerun
-   completes the set, running exactly the cases without a complete result.
+   the running ones (which keep their rows as "interrupted" results with a checkpoint and
+   without KPIs), records them as pending (never failed), writes the summary and exits with
+   128 + 15; a rerun completes the set, running exactly the cases without a complete result,
+   the interrupted ones resumed from their checkpoints (`start … resumed at t = …`).
 """
 import glob
 import os
@@ -27,17 +28,18 @@ values = "0.60,0.65,0.70,0.75,0.80,0.85,0.90,0.95"
 N = 8
 
 
-def command(out):
-    return [t.fdtwin, "sweep", t.case, "--param", f"it.utilization={values}", "--duration", "1d", "-o", out, "-j", "2"]
+def command(out, duration="1d", extra=()):
+    return [t.fdtwin, "sweep", t.case, "--param", f"it.utilization={values}", "--duration", duration, "-o", out,
+            "-j", "2", *extra]
 
 
 def results(out):
     return sorted(os.path.basename(p) for p in glob.glob(os.path.join(out, "case-*.h5")))
 
 
-def start_and_wait(out, done_at_least):
+def start_and_wait(out, done_at_least, cmd=None):
     """Starts the sweep; returns it once `done_at_least` results exist and a case is running."""
-    proc = subprocess.Popen(command(out), cwd=t.tmp, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    proc = subprocess.Popen(cmd or command(out), cwd=t.tmp, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                             stdin=subprocess.DEVNULL)
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline and proc.poll() is None:
@@ -88,8 +90,11 @@ rows = read_csv(os.path.join(out, "summary.csv"))
 t.check([r["status"] for r in rows] == ["done"] * N, f"summary statuses {[r['status'] for r in rows]}")
 
 # --- 2. SIGTERM --------------------------------------------------------------------------------
+# Cases of a few seconds each (three days with every training dip resolved), so that the ones
+# running when the signal comes are stopped part-way and resume from their checkpoints.
 out = t.path("terminated")
-proc = start_and_wait(out, 1)
+slow = command(out, "3d", ("--set", "it.training_dips=resolved"))
+proc = start_and_wait(out, 2, slow)  # the next two cases start as these end: one is part-way
 os.kill(proc.pid, signal.SIGTERM)
 proc.wait(timeout=60)
 t.check(proc.returncode == 128 + signal.SIGTERM, f"a sweep stopped by SIGTERM exits {proc.returncode}, not 143")
@@ -107,7 +112,7 @@ t.check(all(ended.get(case) in ("done", "interrupted") for case in started),
 # The cases SIGTERM stopped keep their rows as `status = "interrupted"` files without KPIs
 # (fdtwin run's own signal handling); they are pending, not done, and run again.
 def complete(out):
-    done = set()
+    done, interrupted = set(), set()
     for name in results(out):
         with h5py.File(os.path.join(out, name), "r") as f:
             status = f.attrs.get("status", b"")
@@ -115,15 +120,23 @@ def complete(out):
             t.check(status in ("complete", "interrupted"), f"{name} after SIGTERM has status {status!r}")
             if status == "complete" and "/kpi" in f:
                 done.add(name)
-    return done
+            if status == "interrupted":
+                t.check("/checkpoint" in f, f"{name} was interrupted without a checkpoint")
+                interrupted.add(name)
+    return done, interrupted
 
 
-done_before = complete(out)
+done_before, interrupted_before = complete(out)
 mark = os.path.getsize(os.path.join(out, "sweep.log"))
-rerun = subprocess.run(command(out), cwd=t.tmp, capture_output=True, text=True, timeout=120)
+rerun = subprocess.run(slow, cwd=t.tmp, capture_output=True, text=True, timeout=180)
 t.check(rerun.returncode == 0, f"the rerun after SIGTERM exited with {rerun.returncode}: {rerun.stderr[-800:]}")
 t.check(len(results(out)) == N, f"{len(results(out))} results after the rerun")
 starts = [case + ".h5" for ev, case, _ in log_events(out, mark) if ev == "start"]
 t.check(not set(starts) & done_before and len(starts) == N - len(done_before),
         f"the rerun after SIGTERM started {starts} with {sorted(done_before)} complete")
+# The interrupted cases go on from their checkpoints (fdtwin run --resume), the others from t = 0.
+resumed = {case + ".h5" for ev, case, rest in log_events(out, mark) if ev == "start" and "resumed at t =" in rest}
+t.check(interrupted_before and resumed == interrupted_before,
+        f"the rerun resumed {sorted(resumed)}; the interrupted cases were {sorted(interrupted_before)}")
+t.check(complete(out)[0] == set(results(out)), "results after the resumed rerun are not all complete")
 t.finish()

@@ -33,6 +33,7 @@ t.check(os.path.isfile(script) and "sbatch" in proc.stdout, f"--slurm wrote no s
 with open(script) as fh:
     text = fh.read()
 t.check("#SBATCH --open-mode=append\n" in text, "the script does not append to the task logs (a requeue replaced them)")
+t.check("#SBATCH --signal=B:TERM@120\n" in text, "the script does not ask for SIGTERM before the time limit")
 t.check(text.index("echo fdtwin-setup-ran") < text.index("exec "), "slurm.setup does not come before fdtwin starts")
 
 try:

@@ -48,6 +48,9 @@ class GasEngines {
 
   EngineStatus status(int k) const { return m_status[static_cast<size_t>(k)]; }
   void setStatus(int k, EngineStatus s) { m_status[static_cast<size_t>(k)] = s; }
+  // Time of the last start or stop, s (the minimum-run gate; a discrete state).
+  double lastCommitment() const { return m_lastCommitment; }
+  void setLastCommitment(double t) { m_lastCommitment = t; }
   int online() const;
   int starting() const;
   double readyTime(int k) const { return m_ready[static_cast<size_t>(k)]; }

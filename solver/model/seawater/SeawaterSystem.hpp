@@ -123,6 +123,9 @@ class SeawaterSystem {
   // resetCleaningLog() forgets the cleanings logged.
   bool cleaningStarted(double t);
   void resetCleaningLog() { m_lastCleaning = 0.0; }
+  // Start of the last cleaning logged, s (a discrete state: Plant::discreteState).
+  double lastCleaningLogged() const { return m_lastCleaning; }
+  void setLastCleaningLogged(double t) { m_lastCleaning = t; }
   // Pump speed at the controller states in y.
   double speed(double tFs, const double* y) const {
     return speed(tFs, y[m_states.dischargeRise], y[m_states.integralSupply], y[m_states.integralDischarge]);
